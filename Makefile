@@ -1,0 +1,76 @@
+# tregks – make help lists the targets.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+# PostgreSQL for the production-shaped test pass; pytest-django creates test_<name>.
+PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/postgres
+PYTEST_ARGS ?=
+
+.PHONY: help run install install-dev test test-sqlite test-postgres lint format check messages demo bench clean
+
+help: ## List the targets
+	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}'
+
+$(VENV)/.installed: requirements.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "Python 3.11 is needed (set PYTHON=...).")'
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt package.json
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --loglevel=error; else echo "npm not found: browser accessibility tests will be skipped."; fi
+	touch $@
+
+install: $(VENV)/.installed ## Create the virtual environment and install the site
+
+install-dev: $(VENV)/.installed-dev ## Install the site plus test and lint tools
+
+demo: install ## Migrate the SQLite database and load the bilingual demo content
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo
+
+run: demo ## Set everything up and serve the demo site on http://127.0.0.1:$(PORT)
+	@echo "Site: http://127.0.0.1:$(PORT)/   Admin: http://127.0.0.1:$(PORT)/admin/ (see README for logins)"
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+lint: install-dev ## Run ruff (lint and format check)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install-dev ## Format and fix the code with ruff
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+check: install-dev ## Django system checks and a check for missing migrations
+	DJANGO_SETTINGS_MODULE=tregks.settings.test $(PY) manage.py check
+	DJANGO_SETTINGS_MODULE=tregks.settings.test $(PY) manage.py makemigrations --check --dry-run
+
+messages: install-dev ## Extract and compile the German UI catalogue
+	$(PY) manage.py makemessages -l de --no-location --ignore ".venv/*" --ignore "node_modules/*" --ignore "staticfiles/*" --ignore "tests/*" --ignore "bench/*"
+	$(PY) manage.py compilemessages --ignore ".venv/*" --ignore "node_modules/*"
+
+test-sqlite: install-dev ## Run the test suite on SQLite
+	$(PY) -m pytest -m "not postgres" $(PYTEST_ARGS)
+
+test-postgres: install-dev ## Run the test suite on PostgreSQL (PG_TEST_URL)
+	@if $(PY) -c "import psycopg, sys; psycopg.connect('$(PG_TEST_URL)', connect_timeout=3).close()" 2>/dev/null; then \
+		TEST_DATABASE_URL='$(PG_TEST_URL)' $(PY) -m pytest $(PYTEST_ARGS); \
+	elif [ "$$TREGKS_FAIL_ON_SKIP" = "1" ]; then \
+		echo "PostgreSQL at $(PG_TEST_URL) is not reachable, and this run requires it."; exit 1; \
+	else \
+		echo "PostgreSQL at $(PG_TEST_URL) is not reachable: PostgreSQL pass skipped."; \
+	fi
+
+test: lint check test-sqlite test-postgres ## Run the whole test suite (lint, checks, SQLite, PostgreSQL)
+
+bench: install-dev ## Build a large site on PostgreSQL and measure it (see docs/PERFORMANCE.md)
+	$(PY) bench/run.py
+
+clean: ## Remove the virtual environment, database, media and caches
+	rm -rf $(VENV) db.sqlite3 media .test-media staticfiles node_modules .ruff_cache .hypothesis

@@ -1,0 +1,15 @@
+from wagtail import hooks
+
+from .models import PartnerProfilePage, PartnerRole
+
+
+@hooks.register("home_partner_logos")
+def consortium_logos(locale_id):
+    """The consortium (lead first) for the home page's logo row."""
+    partners = (
+        PartnerProfilePage.objects.live()
+        .public()
+        .filter(locale_id=locale_id, role__in=[PartnerRole.LEAD, PartnerRole.PARTNER])
+        .select_related("logo")
+    )
+    return sorted(partners, key=lambda p: (p.role != PartnerRole.LEAD, p.path))

@@ -1,0 +1,1 @@
+"""Page models (to be built)."""

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    """Shared core: abstract page, blocks, topics, site-wide views and template tags."""
+
+    name = "tregks.core"
+    label = "core"
+    verbose_name = "Kern"

@@ -1,0 +1,136 @@
+"""Shared models: the abstract page every page type extends, and the topic taxonomy."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Page, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+
+class BasePage(Page):
+    """Common fields and behaviour of every public page type."""
+
+    social_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("Social media image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Shown when the page is shared (Open Graph). Ideal: 1200 × 630 pixels."
+        ),
+    )
+
+    promote_panels = [*Page.promote_panels, FieldPanel("social_image")]
+
+    search_fields = [*Page.search_fields, index.FilterField("locale_id")]
+
+    translatable_fields = [
+        # Translate: what readers read.
+        TranslatableField("title"),
+        TranslatableField("slug"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        # Synchronise: media shared by both languages.
+        SynchronizedField("social_image"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_untranslated_alias(self):
+        """True for a synchronised copy of a page in another language (no own text)."""
+        return self.alias_of_id is not None
+
+    def get_meta_description(self):
+        return self.search_description or getattr(self, "lead", "") or ""
+
+    def get_meta_image(self):
+        return self.social_image
+
+
+class Topic(TranslatableMixin, models.Model):
+    """An expert group of the network, used as a topic across news, stories and podcast."""
+
+    name = models.CharField(_("Name"), max_length=100)
+    slug = models.SlugField(
+        _("Slug"),
+        max_length=100,
+        help_text=_("Short name for addresses and filters, e.g. “digitalisierung”."),
+    )
+    description = models.TextField(_("Description"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+
+    translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("description"),
+        # The slug stays the same in both languages so that filter links survive a switch.
+        SynchronizedField("slug"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("Topic")
+        verbose_name_plural = _("Topics")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["slug", "locale"], name="unique_topic_slug_per_locale"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+@register_setting(icon="list-ul")
+class FooterLinks(BaseSiteSetting):
+    """The legal and contact pages linked from every page's footer (German originals)."""
+
+    imprint_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("Legal notice"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("Privacy"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("Accessibility statement"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    contact_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("Contact"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        FieldPanel("imprint_page"),
+        FieldPanel("privacy_page"),
+        FieldPanel("accessibility_page"),
+        FieldPanel("contact_page"),
+    ]
+
+    class Meta:
+        verbose_name = _("Footer links")

@@ -1,0 +1,70 @@
+from django import template
+
+from tregks.core import navigation
+
+register = template.Library()
+
+
+@register.inclusion_tag("includes/main_navigation.html", takes_context=True)
+def main_navigation(context):
+    request = context.get("request")
+    page = context.get("page")
+    home = navigation.get_home_page(request)
+    items = []
+    if home is not None:
+        items = list(
+            home.get_children()
+            .live()
+            .public()
+            .in_menu()
+            .only("id", "title", "url_path")
+        )
+    current_path = getattr(page, "url_path", "") or ""
+    return {
+        "home": home,
+        "items": [
+            {"page": item, "is_current": current_path.startswith(item.url_path)}
+            for item in items
+        ],
+        "request": request,
+    }
+
+
+@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    return {
+        "links": navigation.language_links(context.get("request"), context.get("page"))
+    }
+
+
+@register.simple_tag(takes_context=True)
+def hreflang_alternates(context):
+    return navigation.hreflang_alternates(context.get("request"), context.get("page"))
+
+
+@register.simple_tag(takes_context=True)
+def home_page(context):
+    return navigation.get_home_page(context.get("request"))
+
+
+@register.inclusion_tag("includes/footer_links.html", takes_context=True)
+def footer_links(context):
+    """Legal pages in the reader's language (the German page where no translation is live)."""
+    from django.utils.translation import gettext as _
+
+    from tregks.core.models import FooterLinks
+
+    request = context.get("request")
+    links = []
+    if request is not None:
+        settings_obj = FooterLinks.for_request(request)
+        for field, label in (
+            ("imprint_page", _("Legal notice")),
+            ("privacy_page", _("Privacy")),
+            ("accessibility_page", _("Accessibility statement")),
+            ("contact_page", _("Contact")),
+        ):
+            target = getattr(settings_obj, field)
+            if target is not None and target.live:
+                links.append({"label": label, "url": target.localized.url})
+    return {"links": links}

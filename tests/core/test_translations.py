@@ -1,0 +1,93 @@
+"""The German UI comes from compiled catalogues that cover every string in the code."""
+
+import ast
+import re
+from pathlib import Path
+
+from django.utils.translation.template import templatize
+
+import polib
+
+ROOT = Path(__file__).resolve().parents[2]
+PO_PATH = ROOT / "site" / "tregks" / "locale" / "de" / "LC_MESSAGES" / "django.po"
+SOURCE_DIRS = ["site", "home", "news", "stories", "podcast", "partners", "search"]
+GETTEXT_NAMES = {
+    "_",
+    "gettext",
+    "gettext_lazy",
+    "pgettext",
+    "pgettext_lazy",
+    "ngettext",
+}
+
+
+def catalogue():
+    return {
+        (entry.msgctxt, entry.msgid): entry.msgstr
+        for entry in polib.pofile(str(PO_PATH))
+        if not entry.obsolete and "fuzzy" not in entry.flags
+    }
+
+
+def strings_in_code():
+    found = set()
+    for folder in SOURCE_DIRS:
+        for path in (ROOT / folder).rglob("*.py"):
+            if "migrations" in path.parts:
+                continue
+            for node in ast.walk(ast.parse(path.read_text(), str(path))):
+                if (
+                    isinstance(node, ast.Call)
+                    and getattr(node.func, "id", getattr(node.func, "attr", None))
+                    in GETTEXT_NAMES
+                    and node.args
+                    and all(isinstance(arg, ast.Constant) for arg in node.args[:2])
+                ):
+                    if node.func.__dict__.get("id", "").startswith("p") or getattr(
+                        node.func, "attr", ""
+                    ).startswith("p"):
+                        found.add((node.args[0].value, node.args[1].value, path))
+                    else:
+                        found.add((None, node.args[0].value, path))
+        for path in (ROOT / folder).rglob("*.html"):
+            python = templatize(path.read_text(), origin=str(path))
+            for context, message in re.findall(
+                r"pgettext\('((?:[^'\\]|\\.)*)', '((?:[^'\\]|\\.)*)'\)", python
+            ):
+                found.add((context, _unescape(message), path))
+            for message in re.findall(
+                r"(?<![np])gettext\('((?:[^'\\]|\\.)*)'\)", python
+            ):
+                found.add((None, _unescape(message), path))
+    return found
+
+
+def _unescape(text):
+    return text.replace("\\'", "'").replace("\\\\", "\\")
+
+
+def test_compiled_catalogue_exists_and_matches_its_source():
+    mo_path = PO_PATH.with_suffix(".mo")
+    assert mo_path.exists(), f"{mo_path} is missing: run make messages"
+    compiled = {
+        (entry.msgctxt, entry.msgid): entry.msgstr
+        for entry in polib.mofile(str(mo_path))
+        if entry.msgid
+    }
+    source = {key: value for key, value in catalogue().items() if value and key[1]}
+    stale = [key for key, value in source.items() if compiled.get(key) != value]
+    assert not stale, (
+        f"{mo_path} is older than django.po: run make messages ({stale[:5]})"
+    )
+
+
+def test_every_string_in_code_and_templates_has_a_german_translation():
+    german = catalogue()
+    missing = sorted(
+        f"{path.relative_to(ROOT)}: {message!r}"
+        for context, message, path in strings_in_code()
+        if not german.get((context, message))
+    )
+    assert not missing, (
+        "Missing from the German catalogue (run make messages):\n" + "\n".join(missing)
+    )
