@@ -487,3 +487,22 @@ def _accessibility_page(home):
         ),
         t,
     )
+
+
+DEMO_PASSWORD = "tregks-demo-2026"  # noqa: S105 - development only, named in the README
+
+
+def create_admin_account(stdout):
+    """The site administrator of the demo (only ever called with DEBUG on)."""
+    from django.contrib.auth import get_user_model
+
+    user_model = get_user_model()
+    if not user_model.objects.filter(username="admin").exists():
+        user_model.objects.create_superuser(
+            "admin",
+            "admin@tregks.invalid",
+            DEMO_PASSWORD,
+            first_name="Demo",
+            last_name="Admin",
+        )
+        stdout.write("Created the demo account admin.")

@@ -9,7 +9,6 @@ from django.utils.translation.template import templatize
 import polib
 
 ROOT = Path(__file__).resolve().parents[2]
-PO_PATH = ROOT / "site" / "tregks" / "locale" / "de" / "LC_MESSAGES" / "django.po"
 SOURCE_DIRS = ["site", "home", "news", "stories", "podcast", "partners", "search"]
 GETTEXT_NAMES = {
     "_",
@@ -21,12 +20,26 @@ GETTEXT_NAMES = {
 }
 
 
-def catalogue():
-    return {
-        (entry.msgctxt, entry.msgid): entry.msgstr
-        for entry in polib.pofile(str(PO_PATH))
-        if not entry.obsolete and "fuzzy" not in entry.flags
-    }
+def po_files():
+    """The project catalogue in site/tregks/locale and one per app (make messages)."""
+    return [
+        path
+        for folder in SOURCE_DIRS
+        for path in (ROOT / folder).rglob("locale/de/LC_MESSAGES/django.po")
+    ]
+
+
+def catalogue(po_path=None):
+    entries = {}
+    for path in [po_path] if po_path else po_files():
+        entries.update(
+            {
+                (entry.msgctxt, entry.msgid): entry.msgstr
+                for entry in polib.pofile(str(path))
+                if not entry.obsolete and "fuzzy" not in entry.flags
+            }
+        )
+    return entries
 
 
 def strings_in_code():
@@ -66,19 +79,21 @@ def _unescape(text):
     return text.replace("\\'", "'").replace("\\\\", "\\")
 
 
-def test_compiled_catalogue_exists_and_matches_its_source():
-    mo_path = PO_PATH.with_suffix(".mo")
-    assert mo_path.exists(), f"{mo_path} is missing: run make messages"
-    compiled = {
-        (entry.msgctxt, entry.msgid): entry.msgstr
-        for entry in polib.mofile(str(mo_path))
-        if entry.msgid
-    }
-    source = {key: value for key, value in catalogue().items() if value and key[1]}
-    stale = [key for key, value in source.items() if compiled.get(key) != value]
-    assert not stale, (
-        f"{mo_path} is older than django.po: run make messages ({stale[:5]})"
-    )
+def test_compiled_catalogues_exist_and_match_their_sources():
+    assert po_files(), "No German catalogue found"
+    for po_path in po_files():
+        mo_path = po_path.with_suffix(".mo")
+        assert mo_path.exists(), f"{mo_path} is missing: run make messages"
+        compiled = {
+            (entry.msgctxt, entry.msgid): entry.msgstr
+            for entry in polib.mofile(str(mo_path))
+            if entry.msgid
+        }
+        source = {k: v for k, v in catalogue(po_path).items() if v and k[1]}
+        stale = [key for key, value in source.items() if compiled.get(key) != value]
+        assert not stale, (
+            f"{mo_path} is older than django.po: run make messages ({stale[:5]})"
+        )
 
 
 def test_every_string_in_code_and_templates_has_a_german_translation():

@@ -1,5 +1,6 @@
 """Build the bilingual demo site. Idempotent: a second run adds nothing."""
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
@@ -33,6 +34,12 @@ class Command(BaseCommand):
             for _order, builder in builders:
                 builder(context, options=options, stdout=self.stdout)
             home_demo.finish_site(context)
+            if options["skip_accounts"]:
+                pass
+            elif settings.DEBUG:
+                home_demo.create_admin_account(self.stdout)
+            else:
+                self.stdout.write("DEBUG is off: no demo accounts were created.")
         self.stdout.write(
             self.style.SUCCESS("Demo content is ready (German and English).")
         )
