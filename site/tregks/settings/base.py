@@ -258,6 +258,7 @@ WAGTAILDOCS_EXTENSIONS = [
     "pptx",
     "rtf",
     "txt",
+    "vtt",  # WebVTT caption tracks of uploaded videos (stories)
     "xlsx",
     "zip",
 ]
