@@ -48,6 +48,7 @@ WAGTAILADMIN_BASE_URL = BASE_URL
 INSTALLED_APPS = [
     # Project apps: the core first, then one app per kind of content.
     "tregks.core",
+    "tregks.editorial",  # partner groups, permissions and workflows (issue 4)
     "home",
     "partners",
     "news",
@@ -240,6 +241,9 @@ EMAIL_BACKEND = os.environ.get(
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "tregks <noreply@tregks.de>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+# Workflow e-mails go to the partner's approvers and the submitter only, not to every
+# superuser for all six partners (docs/editorial-workflow.md).
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 
 # Django sets a maximum of 1000 fields per form; Wagtail's editor can exceed it.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

@@ -1,0 +1,308 @@
+"""Groups, page permissions and workflows of the editorial workflow, as data.
+
+`setup_editorial()` is idempotent: the release command, load_demo and the
+`setup_editorial` management command run it, and publishing a partner profile runs
+`setup_partner()` for that partner. It reads whatever sections and pages exist and
+creates what is missing; it never removes anything an administrator added.
+
+The partners app is reached only through the app registry (the core imports no app).
+"""
+
+import logging
+
+from django.apps import apps
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from django.utils.text import slugify
+
+from wagtail.models import (
+    GroupPagePermission,
+    Locale,
+    Page,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+from .models import LeadSignOffTask, PartnerApprovalTask
+
+logger = logging.getLogger(__name__)
+
+CONSORTIUM_ROLES = ("lead", "partner")
+LEAD_GROUP = "Konsortialleitung"
+TRANSLATOR_GROUP = "Übersetzung"
+LEAD_TASK = "Freigabe Konsortialleitung"
+# Index pages below which every consortium partner owns one section per language.
+SECTION_INDEXES = (("news", "NewsIndexPage"), ("stories", "StoryIndexPage"))
+# Pages a partner owns outright besides its sections: AGV produces the podcast.
+OWNED_SHOWS = {"agv": ("podcast", "PodcastShowPage")}
+
+EDITOR_PAGE_PERMISSIONS = ("add", "change")
+APPROVER_PAGE_PERMISSIONS = ("add", "change", "publish")
+# Images and documents: upload and choose (editing stays with the uploader).
+COLLECTION_PERMISSIONS = (
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "choose_document"),
+)
+
+
+def editor_group_name(short_name):
+    return f"Redaktion {short_name}"
+
+
+def approver_group_name(short_name):
+    return f"Freigabe {short_name}"
+
+
+def workflow_name(short_name):
+    return f"Redaktionsablauf {short_name}"
+
+
+def _model(app_label, model_name):
+    try:
+        return apps.get_model(app_label, model_name)
+    except LookupError:
+        return None
+
+
+def _page_permission(action):
+    return Permission.objects.get(
+        content_type__app_label="wagtailcore", codename=f"{action}_page"
+    )
+
+
+def _admin_access():
+    return Permission.objects.get(
+        content_type__app_label="wagtailadmin", codename="access_admin"
+    )
+
+
+def _grant_page(group, page, actions):
+    for action in actions:
+        GroupPagePermission.objects.get_or_create(
+            group=group, page=page, permission=_page_permission(action)
+        )
+
+
+def _grant_collections(group):
+    from wagtail.models import Collection, GroupCollectionPermission
+
+    root = Collection.get_first_root_node()
+    if root is None:
+        return
+    for app_label, codename in COLLECTION_PERMISSIONS:
+        permission = Permission.objects.filter(
+            content_type__app_label=app_label, codename=codename
+        ).first()
+        if permission is not None:
+            GroupCollectionPermission.objects.get_or_create(
+                group=group, collection=root, permission=permission
+            )
+
+
+def _group(name):
+    group, _created = Group.objects.get_or_create(name=name)
+    group.permissions.add(_admin_access())
+    return group
+
+
+def consortium_partners():
+    """One profile per consortium partner (lead or partner), the source language first."""
+    profile_model = _model("partners", "PartnerProfilePage")
+    if profile_model is None:
+        return []
+    default_locale = Locale.get_default()
+    partners = {}
+    for profile in profile_model.objects.filter(role__in=CONSORTIUM_ROLES).order_by(
+        "path"
+    ):
+        current = partners.get(profile.code)
+        if current is None or (
+            profile.locale_id == default_locale.pk
+            and current.locale_id != default_locale.pk
+        ):
+            partners[profile.code] = profile
+    return list(partners.values())
+
+
+def lead_task():
+    """The lead's sign-off task, shared by every partner's workflow."""
+    group = _group(LEAD_GROUP)
+    task = LeadSignOffTask.objects.filter(name=LEAD_TASK).first()
+    if task is None:
+        task = LeadSignOffTask.objects.create(name=LEAD_TASK)
+    task.groups.add(group)
+    # Wagtail publishes a page as the user who gives the last approval, so the lead
+    # needs publish permission where network-wide releases live: the press indexes.
+    index_model = _model("news", "NewsIndexPage")
+    if index_model is not None:
+        for index in index_model.objects.all():
+            _grant_page(group, index, ("publish",))
+    return task
+
+
+def setup_translators():
+    """Translators: wagtail-localize's translate permission, add/change in other languages."""
+    group = _group(TRANSLATOR_GROUP)
+    group.permissions.add(
+        Permission.objects.get(
+            content_type__app_label="wagtail_localize", codename="submit_translation"
+        )
+    )
+    default_locale = Locale.get_default()
+    # The top pages of every non-default language tree (the English home page).
+    for top_page in Page.objects.filter(depth=2).exclude(locale=default_locale):
+        _grant_page(group, top_page, EDITOR_PAGE_PERMISSIONS)
+    _grant_collections(group)
+    return group
+
+
+def _section_for(index, code):
+    section_model = _model("partners", "PartnerSectionPage")
+    for section in section_model.objects.child_of(index).select_related("partner"):
+        if section.partner.code == code:
+            return section
+    return None
+
+
+def _profile_in(profile, locale):
+    return (
+        type(profile)
+        .objects.filter(translation_key=profile.translation_key)
+        .filter(locale=locale)
+        .first()
+    )
+
+
+def ensure_sections(profile):
+    """The partner's section below every shared index in every language (made if missing).
+
+    A missing section in another language is made as the translation of the section in
+    the source language, so translated pages find their translated parent.
+    """
+    section_model = _model("partners", "PartnerSectionPage")
+    if section_model is None:
+        return []
+    sections = []
+    for app_label, model_name in SECTION_INDEXES:
+        index_model = _model(app_label, model_name)
+        if index_model is None:
+            continue
+        indexes = sorted(
+            index_model.objects.all(),
+            key=lambda page: page.locale_id != Locale.get_default().pk,
+        )
+        source = None
+        for index in indexes:
+            section = _section_for(index, profile.code)
+            if section is None:
+                section = _create_section(section_model, index, profile, source)
+            else:
+                _fix_partner_language(section, profile)
+            if section is not None:
+                sections.append(section)
+                source = source or section
+    return sections
+
+
+def _fix_partner_language(section, profile):
+    """A section made before the profile's translation existed points at the German
+    profile; point it at the profile in its own language once that exists."""
+    if section.partner.locale_id == section.locale_id:
+        return
+    partner = _profile_in(profile, section.locale)
+    if partner is None:
+        return
+    section.partner = partner
+    revision = section.save_revision()
+    if section.live:
+        revision.publish()
+
+
+def _create_section(section_model, index, profile, source):
+    partner = _profile_in(profile, index.locale) or profile
+    if source is not None and source.locale_id != index.locale_id:
+        # A translation of the source section keeps the shared translation_key.
+        section = source.copy_for_translation(index.locale, copy_parents=False)
+        section = section.specific
+        section.partner = partner
+        section.save()
+    else:
+        slug = slugify(profile.code) or "partner"
+        section = section_model(
+            title=partner.short_name, slug=slug, partner=partner, locale=index.locale
+        )
+        index.add_child(instance=section)
+    section.save_revision().publish()
+    section.refresh_from_db()
+    logger.info("Created the partner section %s below %s.", section, index)
+    return section
+
+
+def owned_pages(profile):
+    """Every page whose subtree the partner owns, in every language."""
+    pages = list(ensure_sections(profile))
+    pages += list(type(profile).objects.filter(translation_key=profile.translation_key))
+    show = OWNED_SHOWS.get(profile.code)
+    show_model = _model(*show) if show else None
+    if show_model is not None:
+        pages += list(show_model.objects.all())
+    return pages
+
+
+@transaction.atomic
+def setup_partner(profile, task_for_lead=None):
+    """Groups, permissions, sections and workflow of one consortium partner."""
+    if profile.role not in CONSORTIUM_ROLES:
+        return None
+    task_for_lead = task_for_lead or lead_task()
+    short = profile.short_name
+    editors = _group(editor_group_name(short))
+    approvers = _group(approver_group_name(short))
+    _grant_collections(editors)
+    _grant_collections(approvers)
+
+    approval = PartnerApprovalTask.objects.filter(
+        name=approver_group_name(short)
+    ).first()
+    if approval is None:
+        approval = PartnerApprovalTask.objects.create(name=approver_group_name(short))
+    approval.groups.add(approvers)
+
+    workflow, _created = Workflow.objects.get_or_create(name=workflow_name(short))
+    for order, task in enumerate((approval, task_for_lead)):
+        WorkflowTask.objects.update_or_create(
+            workflow=workflow, task=task, defaults={"sort_order": order}
+        )
+
+    pages = owned_pages(profile)
+    for page in pages:
+        _grant_page(editors, page, EDITOR_PAGE_PERMISSIONS)
+        _grant_page(approvers, page, APPROVER_PAGE_PERMISSIONS)
+        # Both language trees get the same workflow: each locale is its own tree.
+        WorkflowPage.objects.update_or_create(
+            page=page, defaults={"workflow": workflow}
+        )
+    return {
+        "editors": editors,
+        "approvers": approvers,
+        "workflow": workflow,
+        "pages": pages,
+    }
+
+
+def setup_editorial(stdout=None):
+    """Everything, for every consortium partner that exists. Safe to run again."""
+    with transaction.atomic():
+        task_for_lead = lead_task()
+        setup_translators()
+        partners = consortium_partners()
+        for profile in partners:
+            setup_partner(profile, task_for_lead)
+    if stdout is not None:
+        stdout.write(
+            f"Editorial groups and workflows are set up for {len(partners)} partner(s)."
+        )
+    return partners

@@ -1,0 +1,109 @@
+"""Admin views that send wagtail-localize's work through the partners' workflows."""
+
+from django.contrib import messages
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.http import HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
+from wagtail.models import Page, WorkflowState
+from wagtail_localize.models import Translation
+from wagtail_localize.views.update_translations import UpdateTranslationsView
+
+
+def user_can_publish_targets(user, source):
+    """True if the user may publish every page that syncing would publish."""
+    for translation in source.translations.filter(enabled=True):
+        try:
+            target = translation.get_target_instance()
+        except ObjectDoesNotExist:
+            continue
+        if (
+            isinstance(target, Page)
+            and not target.permissions_for_user(user).can_publish()
+        ):
+            return False
+    return True
+
+
+class GuardedUpdateTranslationsView(UpdateTranslationsView):
+    """wagtail-localize's "Sync translated pages", without publishing for non-publishers.
+
+    The original view publishes every translation when "Publish immediately" is ticked,
+    whatever the user's page permissions. Here the option is disabled (so a hand-made POST
+    cannot tick it) unless the user may publish every target page.
+    """
+
+    def get_form(self):
+        form = super().get_form()
+        if not user_can_publish_targets(self.request.user, self.object):
+            field = form.fields["publish_translations"]
+            field.disabled = True
+            field.help_text = _(
+                "You may not publish these translations: the updated translations "
+                "stay drafts until the partner's approvers release them."
+            )
+        return form
+
+    def form_valid(self, form):
+        if form.cleaned_data.get(
+            "publish_translations"
+        ) and not user_can_publish_targets(self.request.user, self.object):
+            raise PermissionDenied(_("You may not publish these translations."))
+        return super().form_valid(form)
+
+
+@require_http_methods(["GET", "POST"])
+def submit_translation(request, page_id):
+    """Save a synced translation as a draft and start the page's workflow on it.
+
+    wagtail-localize's translation editor only offers "Publish"; translators use this
+    instead, so the translation passes the owning partner's workflow.
+    """
+    page = get_object_or_404(Page, id=page_id).specific
+    if not page.permissions_for_user(request.user).can_edit():
+        raise PermissionDenied(_("You may not edit this page."))
+    translation = Translation.objects.filter(
+        source__object_id=page.translation_key,
+        target_locale_id=page.locale_id,
+        enabled=True,
+    ).first()
+    if translation is None:
+        return HttpResponseBadRequest(
+            _("This page is not a synchronised translation.").encode()
+        )
+    workflow = page.get_workflow()
+    if workflow is None:
+        return HttpResponseBadRequest(_("This page has no workflow.").encode())
+    state = page.current_workflow_state
+    if state is not None and state.status == WorkflowState.STATUS_IN_PROGRESS:
+        return HttpResponseBadRequest(
+            _("This translation is already waiting for approval.").encode()
+        )
+    back_url = reverse("wagtailadmin_explore", args=[page.get_parent().id])
+    if request.method == "GET":
+        return render(
+            request,
+            "editorial/confirm_submit_translation.html",
+            {
+                "page": page,
+                "page_title": _("Submit translation for approval"),
+                "header_title": _("Submit translation for approval"),
+                "submit_url": request.path,
+                "back_url": back_url,
+            },
+        )
+    translation.save_target(user=request.user, publish=False)
+    page = Page.objects.get(pk=page.pk).specific
+    if state is not None:  # the approvers asked for changes: start afresh
+        state.cancel(user=request.user)
+    workflow.start(page, request.user)
+    messages.success(
+        request,
+        _("The translation '%(title)s' has been submitted for approval.")
+        % {"title": page.get_admin_display_title()},
+    )
+    return redirect(get_valid_next_url_from_request(request) or back_url)

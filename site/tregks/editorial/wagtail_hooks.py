@@ -1,0 +1,113 @@
+"""Admin hooks of the editorial workflow: release step, demo step, guards and URLs."""
+
+from django.core.exceptions import PermissionDenied
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.widgets import ListingButton
+from wagtail.models import WorkflowState
+from wagtail_localize.models import Translation
+
+from . import views
+from .setup import LEAD_GROUP, setup_editorial
+
+
+@hooks.register("release_steps")
+def editorial_release_step(stdout):
+    setup_editorial(stdout=stdout)
+
+
+@hooks.register("load_demo_content")
+def editorial_demo():
+    from .demo import build
+
+    return (90, build)
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    # Registered before wagtail-localize's own URLs (this app comes first in
+    # INSTALLED_APPS), so this path replaces its "Sync translated pages" view.
+    return [
+        path(
+            "localize/update/<int:translation_source_id>/",
+            views.GuardedUpdateTranslationsView.as_view(),
+            name="editorial_update_translations",
+        ),
+        path(
+            "editorial/translation/<int:page_id>/submit/",
+            views.submit_translation,
+            name="editorial_submit_translation",
+        ),
+    ]
+
+
+def may_publish_network_wide(user):
+    return user.is_superuser or user.groups.filter(name=LEAD_GROUP).exists()
+
+
+def _refuse_network_wide_publish(request, page):
+    """Approvers cannot publish a network-wide release around the lead's sign-off."""
+    if "action-publish" not in request.POST or may_publish_network_wide(request.user):
+        return
+    posted_flag = request.POST.get("network_wide") in ("on", "true", "True", "1")
+    stored_flag = page is not None and getattr(
+        page.get_latest_revision_as_object(), "network_wide", False
+    )
+    if posted_flag or stored_flag:
+        raise PermissionDenied(
+            _(
+                "A release that speaks for the whole network needs the consortium "
+                "lead's sign-off: submit it for approval instead of publishing it."
+            )
+        )
+
+
+@hooks.register("before_edit_page")
+def guard_network_wide_edit(request, page):
+    if request.method == "POST":
+        _refuse_network_wide_publish(request, page.specific)
+
+
+@hooks.register("before_create_page")
+def guard_network_wide_create(request, parent_page, page_class):
+    if request.method == "POST":
+        _refuse_network_wide_publish(request, None)
+
+
+@hooks.register("before_bulk_action")
+def guard_network_wide_bulk_publish(request, action_type, objects, action_class):
+    if action_type != "publish" or may_publish_network_wide(request.user):
+        return
+    for obj in objects:
+        if getattr(obj.specific.get_latest_revision_as_object(), "network_wide", False):
+            raise PermissionDenied(
+                _("Network-wide releases need the consortium lead's sign-off.")
+            )
+
+
+def _translation_buttons(page, user, view_name=None, next_url=None):
+    """ "Submit translation for approval" on synced translations the user may edit."""
+    if page.is_root() or not page.has_workflow:
+        return
+    state = page.current_workflow_state
+    if state is not None and state.status == WorkflowState.STATUS_IN_PROGRESS:
+        return
+    is_translation = Translation.objects.filter(
+        source__object_id=page.translation_key,
+        target_locale_id=page.locale_id,
+        enabled=True,
+    ).exists()
+    if is_translation and page.permissions_for_user(user).can_edit():
+        yield ListingButton(
+            _("Submit translation for approval"),
+            reverse("editorial_submit_translation", args=[page.id]),
+            priority=65,
+            icon_name="resubmit",
+            attrs={"data-editorial-submit-translation": ""},
+        )
+
+
+hooks.register("register_page_listing_more_buttons", _translation_buttons)
+hooks.register("register_page_header_buttons", _translation_buttons)

@@ -1,0 +1,78 @@
+"""Groups, permissions and workflows are data made by an idempotent command."""
+
+from django.contrib.auth.models import Group, Permission
+from django.core.management import call_command
+
+from wagtail.models import GroupPagePermission, Workflow, WorkflowPage
+
+import pytest
+
+from tregks.editorial.models import LeadSignOffTask, PartnerApprovalTask
+
+from .conftest import section
+
+pytestmark = pytest.mark.django_db
+
+
+def test_each_partner_has_groups_workflow_and_both_language_trees(editorial_network):
+    for code, short in (("wfg", "WFG"), ("agv", "AGV"), ("dgb", "DGB")):
+        editors = Group.objects.get(name=f"Redaktion {short}")
+        approvers = Group.objects.get(name=f"Freigabe {short}")
+        workflow = Workflow.objects.get(name=f"Redaktionsablauf {short}")
+        assert [task.specific.__class__ for task in workflow.tasks] == [
+            PartnerApprovalTask,
+            LeadSignOffTask,
+        ]
+        assert list(workflow.tasks[0].specific.groups.all()) == [approvers]
+        for language in ("de", "en"):
+            for kind in ("news", "stories"):
+                page = section(code, language, kind)
+                assert WorkflowPage.objects.get(page=page).workflow == workflow
+                editor_perms = set(
+                    GroupPagePermission.objects.filter(
+                        group=editors, page=page
+                    ).values_list("permission__codename", flat=True)
+                )
+                approver_perms = set(
+                    GroupPagePermission.objects.filter(
+                        group=approvers, page=page
+                    ).values_list("permission__codename", flat=True)
+                )
+                assert editor_perms == {"add_page", "change_page"}
+                assert approver_perms == {"add_page", "change_page", "publish_page"}
+
+
+def test_the_english_section_is_the_translation_of_the_german_one(editorial_network):
+    german, english = section("agv", "de"), section("agv", "en")
+    assert german.translation_key == english.translation_key
+    assert english.partner.locale.language_code == "en"
+
+
+def test_no_editorial_group_can_manage_users_or_groups(editorial_network):
+    auth_permissions = Permission.objects.filter(content_type__app_label="auth")
+    for group in Group.objects.filter(
+        name__regex=r"^(Redaktion|Freigabe) |^Konsortialleitung$|^Übersetzung$"
+    ):
+        assert not group.permissions.filter(pk__in=auth_permissions).exists(), group
+        assert group.permissions.filter(codename="access_admin").exists()
+
+
+def test_setup_command_is_idempotent(editorial_network):
+    counts = (
+        Group.objects.count(),
+        GroupPagePermission.objects.count(),
+        Workflow.objects.count(),
+        WorkflowPage.objects.count(),
+        PartnerApprovalTask.objects.count(),
+        LeadSignOffTask.objects.count(),
+    )
+    call_command("setup_editorial", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("setup_editorial", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert counts == (
+        Group.objects.count(),
+        GroupPagePermission.objects.count(),
+        Workflow.objects.count(),
+        WorkflowPage.objects.count(),
+        PartnerApprovalTask.objects.count(),
+        LeadSignOffTask.objects.count(),
+    )
