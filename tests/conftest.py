@@ -46,3 +46,12 @@ def home_en(db):
     from home.models import HomePage
 
     return HomePage.objects.get(locale__language_code="en")
+
+
+@pytest.fixture(autouse=True)
+def _empty_page_cache():
+    """Each test starts with an empty cache: the page cache (tregks.cache) must not hand
+    a page rendered in one test's rolled-back transaction to the next test."""
+    from django.core.cache import cache
+
+    cache.clear()

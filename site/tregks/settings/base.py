@@ -48,6 +48,7 @@ WAGTAILADMIN_BASE_URL = BASE_URL
 INSTALLED_APPS = [
     # Project apps: the core first, then one app per kind of content.
     "tregks.core",
+    "tregks.cache",  # full-page cache for anonymous readers and its invalidation
     "tregks.editorial",  # partner groups, permissions and workflows (issue 4)
     "home",
     "partners",
@@ -92,6 +93,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous readers get pages from the shared cache before any other work
+    # (docs/PERFORMANCE.md); the headers above are added to cached pages too.
+    "tregks.cache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -160,6 +164,61 @@ else:
             "LOCATION": "tregks",
         }
     }
+
+# Full-page cache (tregks.cache): anonymous GET pages in the default cache, invalidated
+# by a generation counter on publish, unpublish, move, delete and snippet changes.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+PAGE_CACHE_TIMEOUT = env_int("PAGE_CACHE_TIMEOUT", 600)  # seconds an entry is kept
+PAGE_CACHE_MAX_AGE = env_int("PAGE_CACHE_MAX_AGE", 60)  # browsers (Cache-Control)
+# Query parameters that pages read; other parameters bypass the cache.
+PAGE_CACHE_QUERY_PARAMETERS = ["page", "partner", "topic", "year", "kind", "q"]
+# Cookies whose value changes a page (e.g. a server-side consent choice) go in the key;
+# any other cookie except csrftoken and django_language bypasses the cache.
+PAGE_CACHE_KEY_COOKIES = env_list("PAGE_CACHE_KEY_COOKIES")
+# Benchmarks only: requests with this header skip the cache (unset: no bypass).
+PAGE_CACHE_BYPASS_HEADER = os.environ.get("PAGE_CACHE_BYPASS_HEADER", "")
+
+# CDN purge through wagtail.contrib.frontend_cache: FRONTEND_CACHE=cloudflare,
+# cloudfront or http (a Varnish/nginx purge endpoint). Published pages and the
+# listings above them are purged; the CDN may then keep pages for PAGE_CACHE_S_MAXAGE.
+FRONTEND_CACHE = os.environ.get("FRONTEND_CACHE", "").strip().lower()
+if FRONTEND_CACHE == "cloudflare":
+    WAGTAILFRONTENDCACHE = {
+        "cloudflare": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+            "BEARER_TOKEN": os.environ.get("CLOUDFLARE_BEARER_TOKEN", ""),
+            "ZONEID": os.environ.get("CLOUDFLARE_ZONEID", ""),
+        }
+    }
+elif FRONTEND_CACHE == "cloudfront":
+    WAGTAILFRONTENDCACHE = {
+        "cloudfront": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+            "DISTRIBUTION_ID": os.environ.get("CLOUDFRONT_DISTRIBUTION_ID", ""),
+        }
+    }
+elif FRONTEND_CACHE == "http":
+    WAGTAILFRONTENDCACHE = {
+        "http": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": os.environ.get("FRONTEND_CACHE_LOCATION", ""),
+        }
+    }
+elif FRONTEND_CACHE:
+    raise ImproperlyConfigured(
+        f"FRONTEND_CACHE must be cloudflare, cloudfront or http, not {FRONTEND_CACHE!r}."
+    )
+for _name, _config in globals().get("WAGTAILFRONTENDCACHE", {}).items():
+    _missing = [key for key, value in _config.items() if value == ""]
+    if _missing:
+        raise ImproperlyConfigured(
+            f"FRONTEND_CACHE={_name} needs {', '.join(_missing)} "
+            "(see docs/PERFORMANCE.md)."
+        )
+# Shared caches (CDN) keep pages longer only when publishing purges them.
+PAGE_CACHE_S_MAXAGE = env_int(
+    "PAGE_CACHE_S_MAXAGE", 3600 if FRONTEND_CACHE else PAGE_CACHE_MAX_AGE
+)
 
 AUTH_PASSWORD_VALIDATORS = [
     {

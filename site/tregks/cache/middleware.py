@@ -1,0 +1,243 @@
+"""Full-page cache for anonymous GET and HEAD requests of public pages.
+
+A response is kept in the shared cache (Redis in production, local memory in
+development) under a key made of host, path, the whitelisted query parameters and, for
+paths without a language prefix, the reader's language. Each entry remembers the cache
+generation it was rendered in (see generation.py); an entry of an older generation is a
+miss. Generation and entry come back in one round trip.
+
+Never cached: requests with a session or an unknown cookie or an Authorization header,
+other methods, excluded paths (admin, API, health check, documents, search suggestions),
+unknown query parameters, and responses that are not 200, set a cookie, say
+private/no-store/no-cache, or vary on anything but Cookie and Accept-Language. Pages
+that use a CSRF token always set the CSRF cookie, so forms are never shared; password-
+protected pages contain such a form, login-restricted pages redirect.
+
+Cacheable responses get Cache-Control, ETag and Last-Modified, and conditional requests
+(If-None-Match, If-Modified-Since) are answered with 304 from the cache.
+"""
+
+import contextlib
+import hashlib
+import time
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.urls import NoReverseMatch, reverse
+from django.utils import translation
+from django.utils.cache import (
+    cc_delim_re,
+    get_conditional_response,
+    patch_cache_control,
+)
+from django.utils.http import http_date, parse_http_date_safe
+
+from .generation import GENERATION_KEY, current_generation, page_cache
+
+# Query parameters that select what a public page shows; their values are part of the
+# key. Anything else (except tracking parameters) makes the request uncacheable.
+DEFAULT_QUERY_PARAMETERS = ("page", "partner", "topic", "year", "kind", "q")
+# Added by newsletters and social networks; no page reads them, so they are ignored.
+TRACKING_PARAMETER_PREFIXES = ("utm_", "mtm_", "pk_")
+TRACKING_PARAMETERS = {"fbclid", "gclid", "msclkid", "mc_cid", "mc_eid", "ref"}
+DEFAULT_EXCLUDED_PREFIXES = (
+    "/admin/",
+    "/django-admin/",
+    "/api/",
+    "/healthz/",
+    "/documents/",
+    "/static/",
+    "/media/",
+    "/bench/",
+)
+# Response headers that are not stored with a cached page.
+UNSTORED_HEADERS = {"set-cookie", "x-page-cache", "content-length"}
+ALLOWED_VARY = {"cookie", "accept-language"}
+STATUS_HEADER = "X-Page-Cache"
+
+
+def _setting(name, default):
+    return getattr(settings, name, default)
+
+
+class PageCacheMiddleware:
+    """Serves anonymous readers from the shared cache; see the module docstring."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self._excluded = None
+
+    # --- request side ----------------------------------------------------------------
+
+    def excluded_prefixes(self):
+        """Configured prefixes plus the search suggestion URL in every language."""
+        if self._excluded is None:
+            prefixes = list(
+                _setting("PAGE_CACHE_EXCLUDED_PREFIXES", DEFAULT_EXCLUDED_PREFIXES)
+            )
+            for code, _name in settings.LANGUAGES:
+                with translation.override(code), contextlib.suppress(NoReverseMatch):
+                    prefixes.append(reverse("search_suggest"))
+            self._excluded = tuple(prefixes)
+        return self._excluded
+
+    def cache_key(self, request):
+        """The cache key of a request, or None when the request must not use the cache."""
+        if not _setting("PAGE_CACHE_ENABLED", True):
+            return None
+        if request.method not in ("GET", "HEAD"):
+            return None
+        bypass_header = _setting("PAGE_CACHE_BYPASS_HEADER", "")
+        if bypass_header and request.headers.get(bypass_header):
+            return None
+        if "HTTP_AUTHORIZATION" in request.META:
+            return None
+        path = request.path
+        if path.startswith(self.excluded_prefixes()):
+            return None
+
+        key_cookies = _setting("PAGE_CACHE_KEY_COOKIES", ())
+        ignored_cookies = {settings.CSRF_COOKIE_NAME, settings.LANGUAGE_COOKIE_NAME}
+        cookie_values = []
+        for name, value in request.COOKIES.items():
+            if name in key_cookies:
+                cookie_values.append((name, value))
+            elif name not in ignored_cookies:
+                # Session (logged in, preview, page password) or a cookie this cache
+                # does not know: the page may depend on it.
+                return None
+
+        allowed = _setting("PAGE_CACHE_QUERY_PARAMETERS", DEFAULT_QUERY_PARAMETERS)
+        query = []
+        for name, values in request.GET.lists():
+            if name in allowed:
+                query.extend((name, value) for value in values)
+            elif name in TRACKING_PARAMETERS or name.startswith(
+                TRACKING_PARAMETER_PREFIXES
+            ):
+                continue
+            else:
+                return None
+
+        language = ""
+        if translation.get_language_from_path(path) is None:
+            # Without a language prefix the response may depend on the reader's
+            # language (LocaleMiddleware then sends Vary: Accept-Language).
+            language = translation.get_language_from_request(request, check_path=False)
+
+        raw = "|".join(
+            [
+                request.scheme,
+                request.get_host(),
+                path,
+                urlencode(sorted(query)),
+                language,
+                urlencode(sorted(cookie_values)),
+            ]
+        )
+        return "pagecache:page:" + hashlib.sha256(raw.encode()).hexdigest()
+
+    # --- response side ---------------------------------------------------------------
+
+    @staticmethod
+    def cache_control(response):
+        """The directive names of a response's Cache-Control header, in lower case."""
+        return {
+            part.split("=")[0].strip().lower()
+            for part in cc_delim_re.split(response.get("Cache-Control", ""))
+            if part.strip()
+        }
+
+    def is_storable(self, response):
+        if response.status_code != 200 or response.streaming:
+            return False
+        if response.cookies:
+            return False
+        if self.cache_control(response) & {"private", "no-store", "no-cache"}:
+            return False
+        vary = {
+            header.strip().lower()
+            for header in cc_delim_re.split(response.get("Vary", ""))
+            if header.strip()
+        }
+        return vary <= ALLOWED_VARY
+
+    def add_validators(self, response):
+        """Cache-Control, ETag and Last-Modified for a response that may be shared."""
+        if not response.has_header("Cache-Control"):
+            max_age = _setting("PAGE_CACHE_MAX_AGE", 60)
+            patch_cache_control(
+                response,
+                public=True,
+                max_age=max_age,
+                s_maxage=_setting("PAGE_CACHE_S_MAXAGE", max_age),
+            )
+        if not response.has_header("ETag"):
+            digest = hashlib.md5(response.content, usedforsecurity=False).hexdigest()
+            response["ETag"] = f'"{digest}"'
+        if not response.has_header("Last-Modified"):
+            response["Last-Modified"] = http_date(time.time())
+
+    def conditional(self, request, response):
+        """304 Not Modified when the reader's copy is current."""
+        return get_conditional_response(
+            request,
+            etag=response.get("ETag"),
+            last_modified=parse_http_date_safe(response.get("Last-Modified", "")),
+            response=response,
+        )
+
+    # --- the middleware --------------------------------------------------------------
+
+    def __call__(self, request):
+        key = self.cache_key(request)
+        if key is None:
+            response = self.get_response(request)
+            if not response.has_header(STATUS_HEADER):
+                response[STATUS_HEADER] = "bypass"
+            if settings.SESSION_COOKIE_NAME in request.COOKIES and not (
+                self.cache_control(response) & {"private", "no-store"}
+            ):
+                # Logged-in pages (user bar, drafts) must never land in a shared cache.
+                patch_cache_control(response, private=True)
+            return response
+
+        cache = page_cache()
+        found = cache.get_many([GENERATION_KEY, key])
+        generation = found.get(GENERATION_KEY)
+        entry = found.get(key)
+        if entry is not None and generation is not None and entry[0] == generation:
+            return self.cached_response(request, entry)
+
+        if generation is None:
+            generation = current_generation(cache)
+        response = self.get_response(request)
+        if self.is_storable(response):
+            self.add_validators(response)
+            headers = [
+                (name, value)
+                for name, value in response.items()
+                if name.lower() not in UNSTORED_HEADERS
+            ]
+            cache.set(
+                key,
+                (generation, response.status_code, headers, response.content),
+                _setting("PAGE_CACHE_TIMEOUT", 600),
+            )
+            response[STATUS_HEADER] = "miss"
+            return self.conditional(request, response)
+        if not response.has_header(STATUS_HEADER):
+            response[STATUS_HEADER] = "bypass"
+        return response
+
+    def cached_response(self, request, entry):
+        _generation, status, headers, content = entry
+        response = HttpResponse(
+            b"" if request.method == "HEAD" else content, status=status
+        )
+        for name, value in headers:
+            response[name] = value
+        response["Content-Length"] = str(len(content))
+        response[STATUS_HEADER] = "hit"
+        return self.conditional(request, response)

@@ -1,0 +1,353 @@
+"""The full-page cache: who gets cached pages, HTTP caching headers, and invalidation.
+
+Invalidation tests follow one pattern: render (and cache) a page, change the content
+the way an editor or wagtail-localize does, render again and check the reader sees
+the change at once.
+"""
+
+from django.core.cache import cache
+from django.test import Client, override_settings
+
+from wagtail.contrib.frontend_cache.backends.base import BaseBackend
+from wagtail.models import PageViewRestriction
+
+import pytest
+
+from home.models import ContentPage, HomePage
+from tregks.cache.generation import GENERATION_KEY, bump_generation
+from tregks.core.models import FooterLinks, Topic
+
+pytestmark = pytest.mark.django_db
+
+
+def page_cache_status(response):
+    return response["X-Page-Cache"]
+
+
+def legal_notice():
+    return ContentPage.objects.get(slug="impressum", locale__language_code="de")
+
+
+# --- who is served from the cache ----------------------------------------------------
+
+
+def test_anonymous_reader_gets_the_second_request_from_the_cache(client):
+    first = client.get("/de/impressum/")
+    second = client.get("/de/impressum/")
+    assert first.status_code == second.status_code == 200
+    assert page_cache_status(first) == "miss"
+    assert page_cache_status(second) == "hit"
+    assert second.content == first.content
+    assert second["Content-Type"].startswith("text/html")
+
+
+def test_cached_page_keeps_the_security_headers(client):
+    client.get("/de/impressum/")
+    hit = client.get("/de/impressum/")
+    assert page_cache_status(hit) == "hit"
+    assert hit["X-Frame-Options"] == "DENY"
+    assert hit["X-Content-Type-Options"] == "nosniff"
+
+
+def test_head_request_is_answered_from_the_cache_without_a_body(client):
+    get_response = client.get("/de/impressum/")
+    head = client.head("/de/impressum/")
+    assert page_cache_status(head) == "hit"
+    assert head.content == b""
+    assert head["Content-Length"] == str(len(get_response.content))
+
+
+def test_logged_in_editor_never_gets_or_fills_the_cached_page(client, admin_user):
+    client.get("/de/impressum/")  # the anonymous copy is now cached
+    editor = Client()
+    editor.force_login(admin_user)
+    response = editor.get("/de/impressum/")
+    assert response.status_code == 200
+    assert page_cache_status(response) == "bypass"
+    assert "private" in response["Cache-Control"]
+    assert "public" not in response["Cache-Control"]
+
+
+def test_unknown_query_parameters_bypass_the_cache(client):
+    client.get("/de/impressum/")
+    response = client.get("/de/impressum/?sort=oldest")
+    assert page_cache_status(response) == "bypass"
+
+
+def test_whitelisted_parameters_are_part_of_the_key(client):
+    client.get("/de/impressum/?page=2")
+    assert page_cache_status(client.get("/de/impressum/?page=2")) == "hit"
+    assert page_cache_status(client.get("/de/impressum/?page=3")) == "miss"
+
+
+def test_tracking_parameters_from_newsletters_share_the_cached_page(client):
+    client.get("/de/impressum/")
+    response = client.get("/de/impressum/?utm_source=newsletter&utm_medium=email")
+    assert page_cache_status(response) == "hit"
+
+
+def test_post_is_never_cached(client):
+    response = client.post("/de/impressum/", {})
+    assert page_cache_status(response) == "bypass"
+
+
+def test_unknown_cookies_bypass_the_cache(client):
+    client.get("/de/impressum/")
+    client.cookies["some_preference"] = "dark"
+    assert page_cache_status(client.get("/de/impressum/")) == "bypass"
+
+
+@pytest.mark.parametrize("url", ["/healthz/", "/admin/login/", "/api/v2/pages/"])
+def test_service_urls_are_never_cached(client, url):
+    client.get(url)
+    assert page_cache_status(client.get(url)) == "bypass"
+
+
+def test_search_suggestions_are_never_cached(client):
+    from django.urls import reverse
+    from django.utils import translation
+
+    with translation.override("de"):
+        url = reverse("search_suggest")
+    client.get(url, {"q": "Netz"})
+    assert page_cache_status(client.get(url, {"q": "Netz"})) == "bypass"
+
+
+def test_not_found_is_not_cached(client):
+    assert client.get("/de/gibt-es-nicht/").status_code == 404
+    response = client.get("/de/gibt-es-nicht/")
+    assert response.status_code == 404
+    assert page_cache_status(response) == "bypass"
+
+
+def test_language_redirect_of_the_root_is_not_cached():
+    german = Client(HTTP_ACCEPT_LANGUAGE="de")
+    english = Client(HTTP_ACCEPT_LANGUAGE="en")
+    assert german.get("/")["Location"].endswith("/de/")
+    english_response = english.get("/")
+    assert english_response["Location"].endswith("/en/")
+    assert page_cache_status(english_response) == "bypass"
+    assert "Accept-Language" in english_response["Vary"]
+
+
+def test_password_protected_page_is_never_shared(client):
+    page = legal_notice()
+    PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password="geheim"
+    )
+    first = client.get("/de/impressum/")
+    second = Client().get("/de/impressum/")
+    assert first.status_code == second.status_code == 200
+    # The password form carries a CSRF token, so it sets a cookie and is not stored.
+    assert page_cache_status(second) == "bypass"
+    assert 'name="password"' in second.content.decode()
+    assert legal_notice().lead not in second.content.decode()
+
+
+def test_login_restricted_page_is_not_cached(client):
+    page = legal_notice()
+    PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.LOGIN
+    )
+    client.get("/de/impressum/")
+    response = client.get("/de/impressum/")
+    assert response.status_code == 302
+    assert page_cache_status(response) == "bypass"
+
+
+# --- HTTP caching headers --------------------------------------------------------------
+
+
+def test_cacheable_page_has_cache_control_etag_and_last_modified(client):
+    response = client.get("/de/impressum/")
+    cache_control = response["Cache-Control"]
+    assert "public" in cache_control
+    assert "max-age=60" in cache_control
+    assert "s-maxage=" in cache_control
+    assert response["ETag"].startswith('"')
+    assert response["Last-Modified"].endswith("GMT")
+
+
+def test_revalidation_with_the_etag_answers_304(client):
+    etag = client.get("/de/impressum/")["ETag"]
+    response = client.get("/de/impressum/", HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 304
+    assert response.content == b""
+    changed = client.get("/de/impressum/", HTTP_IF_NONE_MATCH='"something-else"')
+    assert changed.status_code == 200
+
+
+def test_revalidation_with_the_date_answers_304(client):
+    last_modified = client.get("/de/impressum/")["Last-Modified"]
+    response = client.get("/de/impressum/", HTTP_IF_MODIFIED_SINCE=last_modified)
+    assert response.status_code == 304
+
+
+def test_bench_bypass_header_only_works_when_configured(client):
+    client.get("/de/impressum/")
+    assert page_cache_status(client.get("/de/impressum/", HTTP_X_BENCH=1)) == "hit"
+    with override_settings(PAGE_CACHE_BYPASS_HEADER="X-Bench"):
+        response = client.get("/de/impressum/", HTTP_X_BENCH=1)
+    assert page_cache_status(response) == "bypass"
+
+
+# --- invalidation: render, change, render again --------------------------------------
+
+
+def test_publish_is_visible_at_once(client):
+    page = legal_notice()
+    assert "Neue Anschrift" not in client.get("/de/impressum/").content.decode()
+    page.lead = "Neue Anschrift seit heute."
+    page.save_revision().publish()
+    response = client.get("/de/impressum/")
+    assert "Neue Anschrift seit heute." in response.content.decode()
+
+
+def test_saving_a_draft_keeps_the_cached_live_page(client):
+    page = legal_notice()
+    client.get("/de/impressum/")
+    page.lead = "Nur ein Entwurf."
+    page.save_revision()
+    response = client.get("/de/impressum/")
+    assert page_cache_status(response) == "hit"
+    assert "Nur ein Entwurf." not in response.content.decode()
+
+
+def test_unpublish_is_visible_at_once(client):
+    assert client.get("/de/impressum/").status_code == 200
+    legal_notice().unpublish()
+    assert client.get("/de/impressum/").status_code == 404
+
+
+def test_delete_is_visible_at_once(client):
+    assert client.get("/de/impressum/").status_code == 200
+    legal_notice().delete()
+    assert client.get("/de/impressum/").status_code == 404
+
+
+def test_move_is_visible_at_once(client):
+    about = ContentPage.objects.get(slug="ueber-das-netzwerk")
+    assert client.get("/de/impressum/").status_code == 200
+    legal_notice().move(about, pos="last-child")
+    # Wagtail leaves a redirect behind instead of the cached page.
+    moved = client.get("/de/impressum/")
+    assert moved.status_code == 301
+    assert moved["Location"] == "/de/ueber-das-netzwerk/impressum/"
+    assert client.get("/de/ueber-das-netzwerk/impressum/").status_code == 200
+
+
+def test_title_change_shows_in_the_menu_of_other_cached_pages(client):
+    about = ContentPage.objects.get(slug="ueber-das-netzwerk")
+    about.show_in_menus = True
+    about.save_revision().publish()
+    assert "Über das Netzwerk" in client.get("/de/impressum/").content.decode()
+    about.title = "Wer wir sind"
+    about.save_revision().publish()
+    assert "Wer wir sind" in client.get("/de/impressum/").content.decode()
+
+
+def test_translation_sync_is_visible_at_once(
+    client, django_capture_on_commit_callbacks
+):
+    from wagtail.images import get_image_model
+    from wagtail_localize.models import Translation, TranslationSource
+
+    home_de = HomePage.objects.get(locale__language_code="de")
+    home_en = HomePage.objects.get(locale__language_code="en")
+    old_image = home_en.hero_image
+    new_image = get_image_model().objects.create(
+        title="Neues Kopfbild",
+        file=old_image.file.name,
+        width=old_image.width,
+        height=old_image.height,
+    )
+    english_url = home_en.url
+    cached_image_src = _hero_src(client.get(english_url).content.decode())
+
+    home_de.hero_image = new_image
+    home_de.save_revision().publish()
+    source, _ = TranslationSource.update_or_create_from_instance(home_de)
+    translation = Translation.objects.get(source=source, target_locale=home_en.locale)
+    with django_capture_on_commit_callbacks(execute=True):
+        translation.save_target(publish=True)
+
+    assert HomePage.objects.get(pk=home_en.pk).hero_image_id == new_image.pk
+    after = client.get(english_url).content.decode()
+    assert _hero_src(after) != cached_image_src
+
+
+def _hero_src(html):
+    from bs4 import BeautifulSoup
+
+    return BeautifulSoup(html, "html.parser").select_one(".hero__image")["src"]
+
+
+def test_topic_change_invalidates_cached_pages(client):
+    topic = Topic.objects.create(
+        name="Testthema", slug="testthema", locale=legal_notice().locale
+    )
+    client.get("/de/impressum/")
+    topic.name = f"{topic.name} (neu)"
+    topic.save()
+    assert page_cache_status(client.get("/de/impressum/")) == "miss"
+
+
+def test_footer_setting_change_is_visible_at_once(client):
+    assert "Datenschutz" in _footer(client.get("/de/impressum/"))
+    footer = FooterLinks.objects.get()
+    footer.privacy_page = None
+    footer.save()
+    assert "Datenschutz" not in _footer(client.get("/de/impressum/"))
+
+
+def _footer(response):
+    return response.content.decode().split('class="site-footer"')[1]
+
+
+def test_invalidation_reaches_other_processes_through_the_shared_cache(client):
+    """The generation lives in the cache only: bumping it there is what a publish in
+    another process does, and this process must stop serving its copy."""
+    client.get("/de/impressum/")
+    before = cache.get(GENERATION_KEY)
+    bump_generation()
+    assert cache.get(GENERATION_KEY) > before
+    assert page_cache_status(client.get("/de/impressum/")) == "miss"
+
+
+def test_lost_generation_counter_never_revives_old_entries(client):
+    client.get("/de/impressum/")
+    cache.delete(GENERATION_KEY)
+    assert page_cache_status(client.get("/de/impressum/")) == "miss"
+    assert page_cache_status(client.get("/de/impressum/")) == "hit"
+
+
+# --- CDN purge -------------------------------------------------------------------------
+
+
+class RecordingBackend(BaseBackend):
+    purged = []
+
+    def __init__(self, params):
+        super().__init__(params)
+
+    def purge(self, url):
+        RecordingBackend.purged.append(url)
+
+
+@override_settings(
+    WAGTAILFRONTENDCACHE={
+        "recording": {"BACKEND": f"{__name__}.RecordingBackend"},
+    },
+    WAGTAILFRONTENDCACHE_LANGUAGES=[],
+)
+def test_publishing_purges_the_page_and_the_pages_above_it_from_the_cdn():
+    RecordingBackend.purged.clear()
+    about = ContentPage.objects.get(slug="ueber-das-netzwerk")
+    page = legal_notice()
+    page.move(about, pos="last-child")
+    page = ContentPage.objects.get(pk=page.pk)
+    page.save_revision().publish()
+    purged = set(RecordingBackend.purged)
+    assert any(url.endswith("/de/ueber-das-netzwerk/impressum/") for url in purged)
+    assert any(url.endswith("/de/ueber-das-netzwerk/") for url in purged)
+    assert any(url.endswith("/de/") for url in purged)
