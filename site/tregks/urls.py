@@ -1,14 +1,16 @@
+import re
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib.sitemaps.views import index as sitemap_index
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from tregks.core import views
+from tregks.core import media, views
 from tregks.core.sitemaps import AllLocalesSitemap
 
 from .api import api_router
@@ -32,10 +34,16 @@ urlpatterns = [
     ),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Local media (audio, video, images) with HEAD and byte ranges, with DEBUG on or off;
+# with MEDIA_STORAGE=s3 the object store serves media itself.
+if settings.MEDIA_STORAGE == "local" and settings.MEDIA_URL.startswith("/"):
+    urlpatterns += [
+        re_path(
+            rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.+)$",
+            media.serve_media,
+            name="media",
+        )
+    ]
 
 urlpatterns += i18n_patterns(
     path("", include("search.urls")),
