@@ -12,12 +12,20 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from tregks.core import media, views
 from tregks.core.sitemaps import AllLocalesSitemap
+from tregks.editorial import views as editorial_views
 
 from .api import api_router
 
 sitemaps = {"pages": AllLocalesSitemap}
 
 urlpatterns = [
+    # Wagtail 8.0.1 serves this dialog for any page id; the editorial app checks the
+    # publish permission first (docs/editorial-workflow.md). Must precede "admin/".
+    path(
+        "admin/pages/workflow/confirm_cancellation/<int:page_id>/",
+        editorial_views.confirm_workflow_cancellation,
+        name="editorial_confirm_workflow_cancellation",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),

@@ -1,12 +1,14 @@
 """Admin hooks of the editorial workflow: release step, demo step, guards and URLs."""
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.widgets import ListingButton
 from wagtail.models import WorkflowState
+from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail_localize.models import Translation
 
 from . import views
@@ -111,3 +113,24 @@ def _translation_buttons(page, user, view_name=None, next_url=None):
 
 hooks.register("register_page_listing_more_buttons", _translation_buttons)
 hooks.register("register_page_header_buttons", _translation_buttons)
+
+
+@hooks.register("before_move_page")
+def guard_move(request, page, destination):
+    # Wagtail 8.0.1's move confirmation page checks permissions only when the move is
+    # posted; its GET would show another partner's page title. Refuse both.
+    if not page.permissions_for_user(request.user).can_move_to(destination):
+        raise PermissionDenied(_("You may not move this page there."))
+
+
+@hooks.register("construct_page_chooser_queryset")
+def hide_other_partners_drafts_in_chooser(pages, request):
+    """The page chooser lists live pages and the pages the user works on, no other
+    partner's drafts."""
+    user = request.user
+    if user.is_superuser:
+        return pages
+    own = PagePermissionPolicy().instances_user_has_any_permission_for(
+        user, {"add", "change", "publish"}
+    )
+    return pages.filter(Q(live=True) | Q(pk__in=own.values("pk")))
