@@ -53,6 +53,12 @@ if settings.MEDIA_STORAGE == "local" and settings.MEDIA_URL.startswith("/"):
         )
     ]
 
+if settings.BENCH_PING:
+    # Benchmarks only (bench/run.py): the cheapest view through the whole middleware.
+    from tregks.cache.views import bench_ping
+
+    urlpatterns.append(path("bench/ping", bench_ping))
+
 urlpatterns += i18n_patterns(
     path("", include("search.urls")),
     path("", include(wagtail_urls)),

@@ -1,7 +1,7 @@
 """Build the bilingual demo site. Idempotent: a second run adds nothing."""
 
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from wagtail import hooks
@@ -21,8 +21,21 @@ class Command(BaseCommand):
             action="store_true",
             help="Do not create the demo accounts (they are never created with DEBUG off).",
         )
+        parser.add_argument(
+            "--scale",
+            type=int,
+            default=0,
+            metavar="N",
+            help=(
+                "After the demo, add a large archive for benchmarks: N press releases, "
+                "N/20 episodes, N/50 video stories, 3N/100 profiles, in both languages "
+                "(bulk inserts; meant for PostgreSQL, see docs/PERFORMANCE.md)."
+            ),
+        )
 
     def handle(self, *args, **options):
+        if options["scale"] < 0:
+            raise CommandError("--scale must be a positive number.")
         with transaction.atomic():
             context = home_demo.build_site()
             # Content apps register (order, builder) pairs; builders get the shared context
@@ -43,3 +56,7 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS("Demo content is ready (German and English).")
         )
+        if options["scale"]:
+            from home.scale import build_scale
+
+            build_scale(options["scale"], self.stdout)

@@ -37,7 +37,7 @@ from .generation import GENERATION_KEY, current_generation, page_cache
 
 # Query parameters that select what a public page shows; their values are part of the
 # key. Anything else (except tracking parameters) makes the request uncacheable.
-DEFAULT_QUERY_PARAMETERS = ("page", "partner", "topic", "year", "kind", "q")
+DEFAULT_QUERY_PARAMETERS = ("page", "partner", "topic", "year", "kind", "q", "p")
 # Added by newsletters and social networks; no page reads them, so they are ignored.
 TRACKING_PARAMETER_PREFIXES = ("utm_", "mtm_", "pk_")
 TRACKING_PARAMETERS = {"fbclid", "gclid", "msclkid", "mc_cid", "mc_eid", "ref"}

@@ -170,13 +170,15 @@ else:
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_TIMEOUT = env_int("PAGE_CACHE_TIMEOUT", 600)  # seconds an entry is kept
 PAGE_CACHE_MAX_AGE = env_int("PAGE_CACHE_MAX_AGE", 60)  # browsers (Cache-Control)
-# Query parameters that pages read; other parameters bypass the cache.
-PAGE_CACHE_QUERY_PARAMETERS = ["page", "partner", "topic", "year", "kind", "q"]
+# Query parameters that pages read (p: sitemap part); others bypass the cache.
+PAGE_CACHE_QUERY_PARAMETERS = ["page", "partner", "topic", "year", "kind", "q", "p"]
 # Cookies whose value changes a page (e.g. a server-side consent choice) go in the key;
 # any other cookie except csrftoken and django_language bypasses the cache.
 PAGE_CACHE_KEY_COOKIES = env_list("PAGE_CACHE_KEY_COOKIES")
 # Benchmarks only: requests with this header skip the cache (unset: no bypass).
 PAGE_CACHE_BYPASS_HEADER = os.environ.get("PAGE_CACHE_BYPASS_HEADER", "")
+# Benchmarks only: route /bench/ping, a trivial view (tregks.cache.views.bench_ping).
+BENCH_PING = env_bool("BENCH_PING", False)
 
 # CDN purge through wagtail.contrib.frontend_cache: FRONTEND_CACHE=cloudflare,
 # cloudfront or http (a Varnish/nginx purge endpoint). Published pages and the

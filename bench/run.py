@@ -1,0 +1,555 @@
+#!/usr/bin/env python
+"""Benchmark: a large site on PostgreSQL, served by gunicorn, measured with wrk.
+
+    make bench            # or: .venv/bin/python bench/run.py [--scale 10000]
+
+Steps (loopback only, well under 20 minutes on two cores):
+1. a fresh PostgreSQL database (tregks_bench), migrations, `load_demo --scale N`;
+2. collectstatic into a temporary folder;
+3. SQL queries per page, counted in a separate Django process (page cache bypassed);
+4. gunicorn with production settings (tregks.settings.bench: production plus the
+   trivial view /bench/ping and a cache-bypass header) and the Redis cache;
+5. wrk against every page twice, with a warm page cache and with the cache bypassed
+   (header X-Bench-Bypass), plus the two ceilings: a static file served by whitenoise
+   and the trivial Django view; then search latency (p95) with varying terms;
+6. a table on the terminal and in docs/PERFORMANCE.md (between the bench markers).
+
+`--reuse` skips step 1 when the database exists already (for quick re-measurements).
+"""
+
+import argparse
+import json
+import os
+import platform
+import re
+import secrets
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DOC = ROOT / "docs" / "PERFORMANCE.md"
+START_MARK = "<!-- bench:start -->"
+END_MARK = "<!-- bench:end -->"
+BYPASS_HEADER = "X-Bench-Bypass"
+SEARCH_TERMS = [
+    "Wasserstoff",
+    "Zulieferer",
+    "Qualifizierung",
+    "Batterierecycling",
+    "Ladeinfrastruktur",
+    "digitale Zwillinge",
+    "Baunatal",
+    "Betriebsräte",
+    "Kreislaufwirtschaft",
+    "Energieeffizienz",
+]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--scale", type=int, default=10_000)
+    parser.add_argument("--database", default="tregks_bench")
+    parser.add_argument("--pg", default="postgres://postgres@127.0.0.1:5432")
+    parser.add_argument("--redis", default="redis://127.0.0.1:6379/9")
+    parser.add_argument("--port", type=int, default=8110)
+    parser.add_argument("--duration", type=int, default=6, help="seconds per wrk run")
+    parser.add_argument("--connections", type=int, default=10)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--workers", type=int, default=0, help="0: gunicorn default")
+    parser.add_argument("--reuse", action="store_true", help="keep the database")
+    parser.add_argument("--no-doc", action="store_true", help="do not write the doc")
+    parser.add_argument("--inspect", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.inspect:
+        return inspect()
+
+    started = time.monotonic()
+    wrk = shutil.which("wrk")
+    if not wrk:
+        sys.exit("wrk is missing. Install it with: apt-get install -y wrk")
+    check_services(args)
+    workdir = Path(tempfile.mkdtemp(prefix="tregks-bench-"))
+    env = bench_env(args, workdir)
+    commands = []
+    try:
+        if not args.reuse or not database_exists(args):
+            recreate_database(args)
+            commands.append("manage.py migrate")
+            manage(env, "migrate", "--noinput", "-v0")
+            commands.append(f"manage.py load_demo --skip-accounts --scale {args.scale}")
+            t0 = time.monotonic()
+            manage(env, "load_demo", "--skip-accounts", f"--scale={args.scale}")
+            print(f"Site built in {time.monotonic() - t0:.0f} s.")
+        manage(env, "collectstatic", "--noinput", "-v0")
+        print("Counting SQL queries per page …")
+        inspected = json.loads(
+            subprocess.run(
+                [sys.executable, __file__, "--inspect"],
+                env=env,
+                cwd=ROOT,
+                check=True,
+                stdout=subprocess.PIPE,
+                text=True,
+            )
+            .stdout.strip()
+            .splitlines()[-1]
+        )
+        flush_cache(args)
+        server = start_gunicorn(env, args, workdir)
+        try:
+            results = measure(args, wrk, inspected)
+        finally:
+            server.send_signal(signal.SIGTERM)
+            server.wait(timeout=30)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+    report = render(args, inspected, results, commands, time.monotonic() - started)
+    print(report)
+    if not args.no_doc:
+        write_doc(report)
+        print(f"Written to {DOC.relative_to(ROOT)}.")
+
+
+# --- environment ---------------------------------------------------------------------
+
+
+def bench_env(args, workdir):
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DJANGO_", "DATABASE_", "REDIS_", "CACHE_"))
+    }
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "tregks.settings.bench",
+            "PYTHONPATH": str(ROOT / "site"),
+            "SECRET_KEY": secrets.token_urlsafe(50),
+            "DEBUG": "False",
+            "DATABASE_URL": f"{args.pg}/{args.database}",
+            "REDIS_URL": args.redis,
+            "CACHE_KEY_PREFIX": "tregks-bench",
+            "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "BASE_URL": f"http://127.0.0.1:{args.port}",
+            "SECURE_SSL_REDIRECT": "False",
+            "SECURE_HSTS_SECONDS": "0",
+            "BENCH_STATIC_ROOT": str(workdir / "static"),
+            "MEDIA_ROOT": str(ROOT / "bench" / "results" / "media"),
+            "HOST": "127.0.0.1",
+            "PORT": str(args.port),
+            "LOG_LEVEL": "WARNING",
+        }
+    )
+    if args.workers:
+        env["WEB_CONCURRENCY"] = str(args.workers)
+    return env
+
+
+def check_services(args):
+    import psycopg
+    import redis
+
+    try:
+        psycopg.connect(f"{args.pg}/postgres", connect_timeout=3).close()
+    except psycopg.Error as error:
+        sys.exit(f"PostgreSQL at {args.pg} does not answer: {error}")
+    try:
+        redis.Redis.from_url(args.redis, socket_connect_timeout=3).ping()
+    except redis.RedisError as error:
+        sys.exit(f"Redis at {args.redis} does not answer: {error}")
+
+
+def database_exists(args):
+    import psycopg
+
+    with psycopg.connect(f"{args.pg}/postgres", autocommit=True) as connection:
+        row = connection.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [args.database]
+        ).fetchone()
+    return row is not None
+
+
+def recreate_database(args):
+    import psycopg
+    from psycopg import sql
+
+    if not re.fullmatch(r"[a-z_][a-z0-9_]*", args.database):
+        sys.exit("The database name may hold lower-case letters, digits and _ only.")
+    with psycopg.connect(f"{args.pg}/postgres", autocommit=True) as connection:
+        name = sql.Identifier(args.database)
+        connection.execute(
+            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(name)
+        )
+        connection.execute(sql.SQL("CREATE DATABASE {}").format(name))
+
+
+def flush_cache(args):
+    """Only this benchmark's keys: other processes may share the Redis server."""
+    import redis
+
+    client = redis.Redis.from_url(args.redis)
+    for key in client.scan_iter("tregks-bench:*", count=1000):
+        client.delete(key)
+
+
+def manage(env, *arguments):
+    subprocess.run(
+        [sys.executable, str(ROOT / "manage.py"), *arguments],
+        env=env,
+        cwd=ROOT,
+        check=True,
+    )
+
+
+def start_gunicorn(env, args, workdir):
+    log = (workdir / "gunicorn.log").open("w")
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "--pythonpath",
+            "site",
+            "-c",
+            "site/tregks/gunicorn.conf.py",
+            "tregks.wsgi",
+        ],
+        env=env,
+        cwd=ROOT,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{args.port}"
+    for _attempt in range(120):
+        try:
+            with urllib.request.urlopen(f"{base}/healthz/", timeout=2) as response:  # noqa: S310
+                if response.status == 200:
+                    return server
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            time.sleep(0.5)
+        if server.poll() is not None:
+            break
+    server.kill()
+    sys.exit(f"gunicorn did not start; see {workdir / 'gunicorn.log'}")
+
+
+# --- measuring -----------------------------------------------------------------------
+
+
+def fetch(url, bypass=False):
+    headers = {BYPASS_HEADER: "1"} if bypass else {}
+    request = urllib.request.Request(url, headers=headers)  # noqa: S310 - http only
+    with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310
+        return response.status, response.read()
+
+
+def wrk(binary, args, url, bypass=False):
+    command = [
+        binary,
+        f"-t{args.threads}",
+        f"-c{args.connections}",
+        f"-d{args.duration}s",
+        "--timeout",
+        "30s",
+        "--latency",
+    ]
+    if bypass:
+        command += ["-H", f"{BYPASS_HEADER}: 1"]
+    output = subprocess.run(
+        [*command, url], capture_output=True, text=True, check=True
+    ).stdout
+    return parse_wrk(output)
+
+
+def parse_wrk(output):
+    def latency(label):
+        match = re.search(rf"^\s+{label}%\s+([\d.]+)(us|ms|s|m)\s*$", output, re.M)
+        if not match:
+            return None
+        factor = {"us": 0.001, "ms": 1, "s": 1000, "m": 60_000}[match.group(2)]
+        return float(match.group(1)) * factor
+
+    rps = re.search(r"Requests/sec:\s+([\d.]+)", output)
+    errors = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
+    socket_errors = re.search(r"Socket errors:.*timeout (\d+)", output)
+    return {
+        "rps": float(rps.group(1)) if rps else 0.0,
+        "p50": latency(50),
+        "p99": latency(99),
+        "errors": int(errors.group(1)) if errors else 0,
+        "timeouts": int(socket_errors.group(1)) if socket_errors else 0,
+    }
+
+
+def measure(args, binary, inspected):
+    base = f"http://127.0.0.1:{args.port}"
+    home_status, home_html = fetch(base + inspected["endpoints"]["home"]["url"])
+    css = re.search(rb'href="(/static/css/site\.[0-9a-f]+\.css)"', home_html)
+    static_url = css.group(1).decode() if css else "/static/css/site.css"
+    results = {"ceilings": {}, "pages": {}, "search": {}}
+    print("Ceilings …")
+    results["ceilings"]["static file (whitenoise)"] = {
+        "url": static_url,
+        **wrk(binary, args, base + static_url),
+    }
+    results["ceilings"]["trivial Django view"] = {
+        "url": "/bench/ping",
+        **wrk(binary, args, base + "/bench/ping"),
+    }
+    for name, endpoint in inspected["endpoints"].items():
+        url = base + endpoint["url"]
+        status, _body = fetch(url)  # renditions, caches and the page cache warm up
+        fetch(url)
+        print(f"{name}: {endpoint['url']} (HTTP {status}) …")
+        results["pages"][name] = {
+            "url": endpoint["url"],
+            "status": status,
+            "warm": wrk(binary, args, url),
+            "uncached": wrk(binary, args, url, bypass=True),
+        }
+    print("Search latency …")
+    search_url = base + inspected["search_url"]
+    timings = []
+    for _round in range(20):
+        for term in SEARCH_TERMS:
+            query = urllib.parse.urlencode({"q": term})
+            t0 = time.perf_counter()
+            fetch(f"{search_url}?{query}", bypass=True)
+            timings.append((time.perf_counter() - t0) * 1000)
+    timings.sort()
+    results["search"] = {
+        "requests": len(timings),
+        "p50": statistics.median(timings),
+        "p95": timings[int(len(timings) * 0.95) - 1],
+        "max": timings[-1],
+    }
+    return results
+
+
+# --- the query counter (runs as a separate Django process) -----------------------------
+
+
+def inspect():
+    """Print JSON: the endpoints to measure and SQL queries per page (cache bypassed)."""
+    sys.path.insert(0, str(ROOT / "site"))
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.apps import apps
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+    from django.utils import translation
+
+    import wagtail
+    from wagtail.models import Locale, Page
+
+    german = Locale.objects.get(language_code="de")
+    client = Client(HTTP_HOST="127.0.0.1", headers={BYPASS_HEADER: "1"})
+
+    def first_url(label, **filters):
+        try:
+            model = apps.get_model(label)
+        except LookupError:
+            return None
+        page = (
+            model.objects.live()
+            .filter(locale=german, alias_of__isnull=True, **filters)
+            .order_by("-path")
+            .first()
+        )
+        return page.url if page else None
+
+    endpoints = {}
+
+    def add(name, url):
+        if url:
+            endpoints[name] = {"url": url}
+
+    add("home", first_url("home.HomePage"))
+    news_index = first_url("news.NewsIndexPage")
+    add("news index", news_index)
+    if news_index:
+        releases = (
+            apps.get_model("news.PressReleasePage").objects.live().filter(locale=german)
+        )
+        page_size = getattr(sys.modules.get("news.models"), "PAGE_SIZE", None) or 12
+        pages = max(1, -(-releases.count() // page_size))
+        add("news index, deep page", f"{news_index}?page={max(2, pages * 9 // 10)}")
+    add("press release", first_url("news.PressReleasePage"))
+    add("story", first_url("stories.VideoStoryPage"))
+    add("episode", first_url("podcast.PodcastEpisodePage"))
+    add("partner", first_url("partners.PartnerProfilePage"))
+    with translation.override("de"):
+        search_url = reverse("search")
+    add("search", f"{search_url}?q=Wasserstoff")
+    for label, name in (
+        ("podcast.PodcastShowPage", "podcast feed"),
+        ("news.NewsIndexPage", "news feed"),
+    ):
+        url = first_url(label)
+        if url:
+            add(name, url + "feed/")
+    add("sitemap", "/sitemap-pages.xml")
+
+    # Every other public page type found in the database (late arrivals included).
+    known = {endpoint["url"].split("?")[0] for endpoint in endpoints.values()}
+    for model in apps.get_models():
+        if not issubclass(model, Page) or model is Page:
+            continue
+        url = first_url(model._meta.label)
+        if url and url not in known:
+            add(f"{model._meta.verbose_name} ({model._meta.label})", url)
+
+    for endpoint in endpoints.values():
+        client.get(endpoint["url"])  # warm: content types, site root paths, renditions
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(endpoint["url"])
+        endpoint["queries"] = len(queries)
+        endpoint["status"] = response.status_code
+        endpoint["bytes"] = len(response.content)
+
+    counts = {
+        model: apps.get_model(model).objects.count()
+        for model in (
+            "news.PressReleasePage",
+            "stories.VideoStoryPage",
+            "podcast.PodcastEpisodePage",
+            "partners.PartnerProfilePage",
+        )
+        if apps.is_installed(model.split(".")[0])
+    }
+    counts["all pages"] = Page.objects.count()
+
+    print(
+        json.dumps(
+            {
+                "endpoints": endpoints,
+                "search_url": search_url,
+                "counts": counts,
+                "versions": {
+                    "python": platform.python_version(),
+                    "django": django.get_version(),
+                    "wagtail": wagtail.__version__,
+                    "postgresql": connection.cursor().connection.info.server_version,
+                },
+            }
+        )
+    )
+
+
+# --- report --------------------------------------------------------------------------
+
+
+def machine():
+    cpu = platform.processor() or "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = ""
+    try:
+        kb = int(Path("/proc/meminfo").read_text().split()[1])
+        memory = f", {kb / 1024 / 1024:.1f} GB RAM"
+    except (OSError, ValueError, IndexError):
+        pass
+    return f"{os.cpu_count()} CPU cores ({cpu}){memory}, {platform.platform()}"
+
+
+def tool_version(command):
+    try:
+        output = subprocess.run(command, capture_output=True, text=True, check=False)
+    except OSError:
+        return "?"
+    text = (output.stdout or output.stderr).strip().splitlines()
+    return text[0] if text else "?"
+
+
+def fmt(value, digits=1):
+    return "–" if value is None else f"{value:,.{digits}f}"
+
+
+def render(args, inspected, results, commands, seconds):
+    ping = results["ceilings"]["trivial Django view"]["rps"] or 1
+    lines = [
+        START_MARK,
+        f"Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC by `bench/run.py` "
+        f"in {seconds / 60:.1f} minutes.",
+        "",
+        f"- Machine: {machine()}",
+        "- Versions: "
+        + ", ".join(f"{k} {v}" for k, v in inspected["versions"].items())
+        + f", gunicorn ({tool_version([sys.executable, '-m', 'gunicorn', '--version'])}), "
+        + f"{tool_version(['wrk', '--version'])}, "
+        + f"{tool_version(['redis-server', '--version'])}",
+        f"- Site: {', '.join(f'{v:,} {k}' for k, v in inspected['counts'].items())} "
+        "(both languages counted)",
+        f"- Load: wrk, {args.threads} threads, {args.connections} connections, "
+        f"{args.duration} s per run, loopback; gunicorn "
+        f"{args.workers or 'default (2 × cores + 1)'} workers, production settings, "
+        "Redis cache",
+        "- Commands: `make bench` = `.venv/bin/python bench/run.py "
+        f"--scale {args.scale}` ({'; '.join(commands) or 'database reused'})",
+        "",
+        "| endpoint | SQL queries | warm rps | warm p50 / p99 ms | % of trivial view "
+        "| uncached rps | uncached p50 / p99 ms | % of trivial view |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for name, ceiling in results["ceilings"].items():
+        lines.append(
+            f"| {name} `{ceiling['url']}` | – | {fmt(ceiling['rps'], 0)} | "
+            f"{fmt(ceiling['p50'])} / {fmt(ceiling['p99'])} | "
+            f"{ceiling['rps'] / ping * 100:.0f} % | | | |"
+        )
+    for name, page in results["pages"].items():
+        warm, cold = page["warm"], page["uncached"]
+        queries = inspected["endpoints"][name]["queries"]
+        flags = ""
+        if warm["errors"] or cold["errors"] or page["status"] != 200:
+            flags = (
+                f" (HTTP {page['status']}, {warm['errors'] + cold['errors']} errors)"
+            )
+        lines.append(
+            f"| {name} `{page['url']}`{flags} | {queries} | {fmt(warm['rps'], 0)} | "
+            f"{fmt(warm['p50'])} / {fmt(warm['p99'])} | {warm['rps'] / ping * 100:.0f} % | "
+            f"{fmt(cold['rps'], 0)} | {fmt(cold['p50'])} / {fmt(cold['p99'])} | "
+            f"{cold['rps'] / ping * 100:.1f} % |"
+        )
+    search = results["search"]
+    lines += [
+        "",
+        f"Search, one reader at a time, page cache bypassed, {search['requests']} "
+        f"requests with {len(SEARCH_TERMS)} terms: p50 {fmt(search['p50'])} ms, "
+        f"**p95 {fmt(search['p95'])} ms** (target < 100 ms), max {fmt(search['max'])} ms.",
+        END_MARK,
+    ]
+    return "\n".join(lines)
+
+
+def write_doc(report):
+    text = DOC.read_text() if DOC.exists() else "# Performance\n\n"
+    if START_MARK in text and END_MARK in text:
+        before = text.split(START_MARK)[0]
+        after = text.split(END_MARK, 1)[1]
+        text = before + report + after
+    else:
+        text = text.rstrip() + "\n\n## Results\n\n" + report + "\n"
+    DOC.write_text(text)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

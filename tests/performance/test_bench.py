@@ -1,0 +1,51 @@
+"""Pieces of the benchmark that live in the site: the trivial view and wrk parsing."""
+
+import importlib.util
+from pathlib import Path
+
+from django.test import RequestFactory
+
+import pytest
+
+from tregks.cache.views import bench_ping
+
+
+def load_bench_script():
+    path = Path(__file__).resolve().parents[2] / "bench" / "run.py"
+    spec = importlib.util.spec_from_file_location("bench_run", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.django_db
+def test_trivial_view_is_not_routed_outside_benchmarks(client):
+    assert client.get("/bench/ping", follow=True).status_code == 404
+
+
+def test_trivial_view_answers_without_being_cached():
+    response = bench_ping(RequestFactory().get("/bench/ping"))
+    assert response.status_code == 200
+    assert response.content == b"pong"
+    assert "no-cache" in response["Cache-Control"]
+
+
+def test_wrk_output_is_parsed_into_rate_and_percentiles():
+    output = """Running 6s test @ http://127.0.0.1:8110/de/
+  2 threads and 10 connections
+  Thread Stats   Avg      Stdev     Max   +/- Stdev
+    Latency     5.12ms    1.23ms  20.00ms   80.00%
+  Latency Distribution
+     50%  850.00us
+     75%    5.50ms
+     90%    6.30ms
+     99%    1.20s
+  24870 requests in 6.00s, 300.00MB read
+  Non-2xx or 3xx responses: 5
+Requests/sec:   4145.00
+"""
+    result = load_bench_script().parse_wrk(output)
+    assert result["rps"] == 4145.0
+    assert result["p50"] == pytest.approx(0.85)
+    assert result["p99"] == pytest.approx(1200.0)
+    assert result["errors"] == 5

@@ -1,0 +1,51 @@
+"""The sitemap is split into parts of at most `limit` URLs, listed by a sitemap index."""
+
+import re
+
+from wagtail.models import Page
+
+import pytest
+
+from tregks.core.sitemaps import AllLocalesSitemap
+
+pytestmark = pytest.mark.django_db
+
+LOC = re.compile(r"<loc>([^<]+)</loc>")
+
+
+def test_production_limit_is_the_protocol_maximum():
+    assert AllLocalesSitemap.limit == 50_000
+
+
+def test_sitemap_is_split_into_parts_past_the_limit(client, monkeypatch):
+    monkeypatch.setattr(AllLocalesSitemap, "limit", 5)
+    index = client.get("/sitemap.xml")
+    assert index.status_code == 200
+    parts = LOC.findall(index.content.decode())
+    live_pages = Page.objects.live().public().filter(depth__gt=1, alias_of=None)
+    expected_parts = -(-live_pages.count() // 5)
+    assert len(parts) == expected_parts > 1
+    assert parts[1].endswith("/sitemap-pages.xml?p=2")
+
+    urls = []
+    for part in parts:
+        response = client.get(part.replace("http://testserver", ""))
+        assert response.status_code == 200
+        found = LOC.findall(response.content.decode())
+        assert 1 <= len(found) <= 5
+        urls.extend(found)
+    # Every live page exactly once, German and English.
+    assert len(urls) == len(set(urls)) == live_pages.count()
+    assert any("/de/impressum/" in url for url in urls)
+    assert any("/en/legal-notice/" in url for url in urls)
+
+
+def test_sitemap_parts_are_served_from_the_page_cache(client, monkeypatch):
+    monkeypatch.setattr(AllLocalesSitemap, "limit", 5)
+    client.get("/sitemap-pages.xml?p=2")
+    assert client.get("/sitemap-pages.xml?p=2")["X-Page-Cache"] == "hit"
+
+
+def test_sitemap_page_out_of_range_is_a_404_not_a_500(client):
+    assert client.get("/sitemap-pages.xml?p=999").status_code == 404
+    assert client.get("/sitemap-pages.xml?p=abc").status_code == 404
