@@ -1,5 +1,7 @@
 """Site-wide views that are not pages: health check, robots.txt, sitemap, error pages."""
 
+import sys
+
 from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
@@ -38,7 +40,15 @@ def robots_txt(request):
 
 
 def server_error(request, *args, **kwargs):
-    """The 500 page is a static template: it must render while the database is down."""
+    """The 500 page is a static template: it must render while the database is down.
+
+    A database outage raised outside a view (where DatabaseUnavailableMiddleware
+    does not see it) still gets the 503 page.
+    """
+    from .middleware import DATABASE_DOWN_ERRORS, database_unavailable_response
+
+    if isinstance(sys.exc_info()[1], DATABASE_DOWN_ERRORS):
+        return database_unavailable_response()
     template = loader.get_template("500.html")
     return HttpResponse(
         template.render({"STATIC_URL": settings.STATIC_URL}), status=500

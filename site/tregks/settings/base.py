@@ -1,11 +1,14 @@
 """Settings shared by every environment. Configuration comes from the environment only."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent  # site/tregks
 BASE_DIR = PROJECT_DIR.parent.parent  # repository root
@@ -48,6 +51,7 @@ WAGTAILADMIN_BASE_URL = BASE_URL
 INSTALLED_APPS = [
     # Project apps: the core first, then one app per kind of content.
     "tregks.core",
+    "tregks.security",  # upload checks (docs/security.md)
     "tregks.cache",  # full-page cache for anonymous readers and its invalidation
     "tregks.editorial",  # partner groups, permissions and workflows (issue 4)
     "home",
@@ -88,10 +92,15 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "csp",
+    "axes",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Security headers on every response, the 503 page included (docs/security.md).
+    "tregks.core.middleware.SiteCSPMiddleware",
+    "tregks.core.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous readers get pages from the shared cache before any other work
     # (docs/PERFORMANCE.md); the headers above are added to cached pages too.
@@ -104,6 +113,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Turns admin login lockouts into the lockout page.
+    "axes.middleware.AxesMiddleware",
+    # Last, so that its process_exception runs first: database down -> static 503.
+    "tregks.core.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "tregks.urls"
@@ -222,6 +235,24 @@ PAGE_CACHE_S_MAXAGE = env_int(
     "PAGE_CACHE_S_MAXAGE", 3600 if FRONTEND_CACHE else PAGE_CACHE_MAX_AGE
 )
 
+# django-axes watches logins first and refuses locked-out ones; Django then authenticates.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
+# Per account and address: one wrong-typing colleague behind a shared office NAT
+# does not lock out the others, and a guesser cannot lock an editor out everywhere.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "lockout.html"
+AXES_HTTP_RESPONSE_CODE = 429
+# Behind N trusted proxies the client address comes from X-Forwarded-For.
+AXES_IPWARE_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0) or None
+if AXES_IPWARE_PROXY_COUNT:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+
 AUTH_PASSWORD_VALIDATORS = [
     {
         "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"
@@ -287,6 +318,83 @@ STORAGES = {
     },
 }
 
+
+def _origin(url):
+    parts = urlsplit(url or "")
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else None
+
+
+# Where media files come from, for the CSP: MEDIA_URL, or S3's custom domain or endpoint.
+_s3 = MEDIA_STORAGE == "s3"
+_s3_domain = os.environ.get("AWS_S3_CUSTOM_DOMAIN", "") if _s3 else ""
+_s3_endpoint = os.environ.get("AWS_S3_ENDPOINT_URL", "") if _s3 else ""
+MEDIA_ORIGINS = sorted(
+    {
+        origin
+        for origin in (
+            _origin(MEDIA_URL),
+            _origin(f"https://{_s3_domain}" if _s3_domain else ""),
+            _origin(_s3_endpoint),
+        )
+        if origin
+    }
+)
+
+# Content-Security-Policy (django-csp 4): no inline script on the public site; video
+# frames only from the privacy-enhanced hosts, loaded after consent.
+VIDEO_EMBED_ORIGINS = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", *MEDIA_ORIGINS],
+        "media-src": [SELF, *MEDIA_ORIGINS],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": VIDEO_EMBED_ORIGINS,
+        "frame-ancestors": [NONE],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+    }
+}
+# The Wagtail admin renders inline scripts and styles and frames its own previews.
+CSP_ADMIN_PATH_PREFIXES = ["/admin/"]
+CSP_ADMIN_DIRECTIVES = {
+    "script-src": [SELF, UNSAFE_INLINE],
+    "style-src": [SELF, UNSAFE_INLINE],
+    "img-src": [SELF, "data:", "blob:", *MEDIA_ORIGINS],
+    "media-src": [SELF, "blob:", *MEDIA_ORIGINS],
+    "frame-src": [SELF, *VIDEO_EMBED_ORIGINS, "https://www.youtube.com"],
+    "frame-ancestors": [SELF],
+}
+# Clickjacking: no framing at all; Wagtail's preview views set SAMEORIGIN themselves.
+X_FRAME_OPTIONS = "DENY"
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+# Browser features the site never uses are switched off (PermissionsPolicyMiddleware).
+_video_allow = ["self", *(f'"{origin}"' for origin in VIDEO_EMBED_ORIGINS)]
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "browsing-topics": [],
+    "camera": [],
+    "display-capture": [],
+    "geolocation": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "usb": [],
+    "autoplay": _video_allow,
+    "encrypted-media": _video_allow,
+    "fullscreen": _video_allow,
+    "picture-in-picture": _video_allow,
+}
+# Seconds a client should wait after the database-down page (503).
+DATABASE_DOWN_RETRY_AFTER = 30
+
 # E-mail: console in development, SMTP when EMAIL_HOST is set.
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
 EMAIL_PORT = env_int("EMAIL_PORT", 587)
@@ -328,18 +436,32 @@ WAGTAILDOCS_EXTENSIONS = [
     "zip",
 ]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = env_int("DOCUMENT_MAX_UPLOAD_MB", 20) * 1024 * 1024
+# Content checks on upload (HTML, SVG with script, programs) and inline display for PDF
+# only: everything else is served as an attachment, with nosniff and a sandboxing CSP.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "tregks.security.uploads.DocumentForm"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
+WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
+MEDIA_MAX_UPLOAD_SIZE = env_int("MEDIA_MAX_UPLOAD_MB", 200) * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = env_int("IMAGE_MAX_UPLOAD_MB", 10) * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No avatar requests to gravatar.com from the admin: privacy for the editors.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_EDITING_SESSION_PING_INTERVAL = 10_000  # concurrent-editing notices
 
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 WAGTAILAPI_BASE_URL = BASE_URL
 WAGTAILAPI_LIMIT_MAX = 50
-WAGTAILMEDIA = {"MEDIA_MODEL": "wagtailmedia.Media"}
+WAGTAILMEDIA = {
+    "MEDIA_MODEL": "wagtailmedia.Media",
+    # Type, size (MEDIA_MAX_UPLOAD_MB) and content checks: tregks.security.uploads.
+    "MEDIA_FORM_BASE": "tregks.security.uploads.MediaForm",
+    "AUDIO_EXTENSIONS": ["mp3", "m4a", "aac", "ogg", "oga", "opus", "wav", "flac"],
+    "VIDEO_EXTENSIONS": ["mp4", "m4v", "webm", "ogv", "mov"],
+}
 
 LOGGING = {
     "version": 1,

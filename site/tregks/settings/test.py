@@ -20,6 +20,9 @@ CACHES = {
     }
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Test clients log in without a request, which django-axes refuses; the lockout
+# tests switch it on with override_settings(AXES_ENABLED=True).
+AXES_ENABLED = False
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Tests run against PostgreSQL when DATABASE_URL points there (CI does both).
 if os.environ.get("TEST_DATABASE_URL"):

@@ -1,0 +1,147 @@
+"""Security headers: CSP (strict on the site, relaxed in the admin), framing, referrer,
+permissions, and no cookie for anonymous readers."""
+
+from django.contrib.auth import get_user_model
+
+from wagtail.models import Page
+
+import pytest
+
+from tests.utils import soup
+
+pytestmark = pytest.mark.django_db
+
+
+def directives(response):
+    """The Content-Security-Policy header as {directive: [sources]}."""
+    policy = response["Content-Security-Policy"]
+    parsed = {}
+    for part in policy.split(";"):
+        name, *sources = part.split()
+        parsed[name] = sources
+    return parsed
+
+
+def public_pages():
+    return [page.specific for page in Page.objects.live().public().filter(depth__gt=1)]
+
+
+@pytest.fixture
+def admin_client(client):
+    user = get_user_model().objects.create_superuser(
+        "csp-admin", "csp-admin@example.com", "irrelevant-Passw0rd"
+    )
+    client.force_login(user)
+    return client
+
+
+@pytest.mark.parametrize("path", ["/de/", "/en/", "/de/gibt-es-nicht/"])
+def test_public_pages_have_a_strict_content_security_policy(client, path):
+    response = client.get(path)
+    csp = directives(response)
+    assert csp["default-src"] == ["'self'"]
+    assert csp["script-src"] == ["'self'"], "no inline or third-party script"
+    assert "'unsafe-inline'" not in csp["style-src"]
+    assert sorted(csp["frame-src"]) == [
+        "https://player.vimeo.com",
+        "https://www.youtube-nocookie.com",
+    ]
+    assert csp["img-src"] == ["'self'", "data:"]
+    assert csp["media-src"] == ["'self'"]
+    assert csp["frame-ancestors"] == ["'none'"]
+    assert csp["object-src"] == ["'none'"]
+
+
+def test_public_pages_have_no_inline_script_or_style(client):
+    """The strict CSP would block them: scripts and styles live in static files."""
+    for page in public_pages():
+        response = client.get(page.url)
+        assert response.status_code == 200, page.url
+        html = soup(response)
+        inline_scripts = [
+            script
+            for script in html.find_all("script")
+            if not script.get("src")
+            and script.get("type") not in ("application/json", "application/ld+json")
+        ]
+        assert not inline_scripts, f"{page.url}: {inline_scripts[0]}"
+        assert not html.find_all("style"), page.url
+        assert not html.select("[style]"), f"{page.url}: {html.select('[style]')[0]}"
+        on_handlers = [
+            tag
+            for tag in html.find_all(True)
+            if any(attr.startswith("on") for attr in tag.attrs)
+        ]
+        assert not on_handlers, f"{page.url}: {on_handlers[0]}"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/admin/",
+        "/admin/pages/",
+        "/admin/images/",
+        "/admin/documents/",
+        "/admin/media/",
+        "/admin/users/",
+    ],
+)
+def test_admin_pages_load_with_their_relaxed_policy(admin_client, path):
+    response = admin_client.get(path)
+    assert response.status_code == 200
+    csp = directives(response)
+    assert "'unsafe-inline'" in csp["script-src"]
+    assert csp["frame-ancestors"] == ["'self'"]
+    assert "'self'" in csp["frame-src"], "page previews are framed"
+
+
+def test_page_editor_and_preview_load_and_the_preview_may_be_framed(admin_client):
+    page = Page.objects.get(slug="impressum").specific
+    edit = admin_client.get(f"/admin/pages/{page.pk}/edit/")
+    assert edit.status_code == 200
+    assert "Content-Security-Policy" in edit
+    preview = admin_client.get(f"/admin/pages/{page.pk}/edit/preview/")
+    assert preview.status_code == 200
+    assert preview["X-Frame-Options"] == "SAMEORIGIN"
+    assert directives(preview)["frame-ancestors"] == ["'self'"]
+
+
+def test_framing_referrer_nosniff_and_permissions_headers(client):
+    response = client.get("/de/")
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    policy = response["Permissions-Policy"]
+    for feature in ("camera=()", "microphone=()", "geolocation=()", "payment=()"):
+        assert feature in policy
+    assert (
+        'fullscreen=(self "https://www.youtube-nocookie.com" "https://player.vimeo.com")'
+        in policy
+    )
+
+
+def test_no_cookie_for_anonymous_readers(client):
+    """German law: nothing stored on the reader's device without consent or a form post."""
+    paths = [page.url for page in public_pages()]
+    paths += ["/de/suche/?q=Kassel", "/en/search/?q=Kassel", "/de/gibt-es-nicht/"]
+    for path in paths:
+        response = client.get(path)
+        assert response.status_code in (200, 404), path
+        assert not response.cookies, f"{path} sets {list(response.cookies)}"
+        assert "Set-Cookie" not in response.headers, path
+
+
+def test_static_error_pages_need_no_inline_style():
+    from pathlib import Path
+
+    templates = Path(__file__).resolve().parents[2] / "site/tregks/templates"
+    for name in ("500.html", "503.html", "lockout.html"):
+        text = (templates / name).read_text()
+        assert "<style" not in text and "style=" not in text, name
+        assert "css/error.css" in text, name
+
+
+def test_admin_shows_no_gravatar(admin_client):
+    """Avatars would be fetched from gravatar.com: a third-party request."""
+    response = admin_client.get("/admin/")
+    assert b"gravatar.com" not in response.content

@@ -1,0 +1,216 @@
+"""A real site in a subprocess, for tests that need a server: browser tests, outages.
+
+The demo site is built once per test run into a temporary SQLite file (migrate +
+load_demo); each server gets its own copy, so a test may break its database without
+touching the others. gunicorn serves it on a free loopback port with test settings.
+"""
+
+import contextlib
+import functools
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+GUNICORN = Path(sys.executable).with_name("gunicorn")
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def site_env(**overrides):
+    """Test settings without the pytest database; overrides win."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DJANGO", "TEST_DATABASE", "DATABASE"))
+    }
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "tregks.settings.test",
+            "PYTHONPATH": f"{ROOT / 'site'}{os.pathsep}{ROOT}",
+            "PYTHONDONTWRITEBYTECODE": "1",
+        }
+    )
+    env.update(overrides)
+    return env
+
+
+def manage(*args, env):
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, str(ROOT / "manage.py"), *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    if result.returncode != 0:
+        raise RuntimeError(f"manage.py {' '.join(args)} failed:\n{result.stderr}")
+    return result.stdout
+
+
+@functools.cache
+def demo_database():
+    """Path of a SQLite file holding the migrated bilingual demo site (built once)."""
+    folder = Path(tempfile.mkdtemp(prefix="tregks-demo-"))
+    path = folder / "demo.sqlite3"
+    env = site_env(DATABASE_URL=f"sqlite:///{path}")
+    manage("migrate", "--noinput", env=env)
+    manage("load_demo", env=env)
+    return path
+
+
+def copy_of_demo_database():
+    folder = Path(tempfile.mkdtemp(prefix="tregks-site-"))
+    path = folder / "site.sqlite3"
+    shutil.copy(demo_database(), path)
+    return path
+
+
+def fetch(url, timeout=15, headers=None):
+    """(status, headers, body) of a GET; 4xx/5xx are answers, not errors."""
+    request = urllib.request.Request(url, headers=headers or {})  # noqa: S310
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
+            return response.status, response.headers, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read()
+
+
+class SiteServer:
+    """gunicorn serving the site on 127.0.0.1; use as a context manager."""
+
+    def __init__(self, database_url, workers=2, **env):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.env = site_env(
+            DATABASE_URL=database_url,
+            HOST="127.0.0.1",
+            PORT=str(self.port),
+            WEB_CONCURRENCY=str(workers),
+            BASE_URL=self.url,
+            **env,
+        )
+        self.log = tempfile.NamedTemporaryFile(  # noqa: SIM115
+            prefix="tregks-gunicorn-", suffix=".log", delete=False
+        )
+        self.process = None
+
+    def __enter__(self):
+        self.process = subprocess.Popen(  # noqa: S603
+            [
+                str(GUNICORN),
+                "tregks.wsgi:application",
+                "--pythonpath",
+                "site",
+                "--config",
+                "site/tregks/gunicorn.conf.py",
+            ],
+            cwd=ROOT,
+            env=self.env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"gunicorn exited:\n{self.output()}")
+            try:
+                fetch(f"{self.url}/healthz/", timeout=2)
+                return self
+            except OSError:
+                time.sleep(0.3)
+        self.__exit__()
+        raise RuntimeError(f"gunicorn did not answer in time:\n{self.output()}")
+
+    def __exit__(self, *exc):
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+    def output(self):
+        self.log.flush()
+        return Path(self.log.name).read_text(errors="replace")[-5000:]
+
+    def get(self, path, **kwargs):
+        return fetch(self.url + path, **kwargs)
+
+
+class TCPProxy:
+    """Forwards a loopback port to a TCP service; stop() is a network outage."""
+
+    def __init__(self, target_port, target_host="127.0.0.1"):
+        self.target = (target_host, target_port)
+        self.port = free_port()
+        self.listener = None
+        self.sockets = []
+        self.lock = threading.Lock()
+
+    def start(self):
+        self.listener = socket.socket()
+        self.listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self.listener.bind(("127.0.0.1", self.port))
+        self.listener.listen(16)
+        threading.Thread(
+            target=self._accept, args=(self.listener,), daemon=True
+        ).start()
+        return self
+
+    def stop(self):
+        """Refuse new connections and cut the open ones."""
+        with self.lock:
+            sockets, self.sockets = self.sockets, []
+        for sock in [self.listener, *sockets]:
+            with_suppressed_errors(sock.shutdown, socket.SHUT_RDWR)
+            with_suppressed_errors(sock.close)
+
+    def _accept(self, listener):
+        while True:
+            try:
+                client, _ = listener.accept()
+            except OSError:
+                return
+            try:
+                upstream = socket.create_connection(self.target, timeout=5)
+            except OSError:
+                client.close()
+                continue
+            upstream.settimeout(None)
+            with self.lock:
+                self.sockets += [client, upstream]
+            for source, sink in ((client, upstream), (upstream, client)):
+                threading.Thread(
+                    target=self._pipe, args=(source, sink), daemon=True
+                ).start()
+
+    @staticmethod
+    def _pipe(source, sink):
+        try:
+            while data := source.recv(65536):
+                sink.sendall(data)
+        except OSError:
+            pass
+        finally:
+            with_suppressed_errors(sink.shutdown, socket.SHUT_WR)
+
+
+def with_suppressed_errors(function, *args):
+    with contextlib.suppress(OSError):
+        function(*args)
