@@ -1,0 +1,198 @@
+"""Every role × every action × own and another partner's page, asserted on the server.
+
+Pages belong to partner A (AGV). The roles of partner B (DGB) are "the other partner".
+Each case posts what the admin would post (or a hand-made request) and checks both the
+response and the database: a refused action leaves the page as it was.
+"""
+
+from django.urls import reverse
+
+from wagtail.models import Page, WorkflowState
+
+import pytest
+
+from .conftest import edit_form_data, make_release, section
+from .test_side_views import refused
+
+ROLES = [
+    "agv-editor",
+    "agv-approver",
+    "dgb-editor",
+    "dgb-approver",
+    "lead",
+    "translator",
+]
+
+# Which roles may do what to a page of partner A (AGV). Everyone else is refused.
+ALLOWED = {
+    "view": {"agv-editor", "agv-approver", "lead"},
+    "edit_get": {"agv-editor", "agv-approver"},
+    "edit_post": {"agv-editor", "agv-approver"},
+    "submit": {"agv-editor", "agv-approver"},
+    "approve": {"agv-approver"},
+    "reject": {"agv-approver"},
+    "publish": {"agv-approver"},
+    # The lead may take any press release offline (the site's provider, see the docs).
+    "unpublish": {"agv-approver", "lead"},
+    "delete": {"agv-editor", "agv-approver"},
+    "move": {"agv-editor", "agv-approver"},
+    "copy": {"agv-editor", "agv-approver"},
+    "translate": {"translator"},
+}
+
+
+def fresh(page):
+    return Page.objects.get(pk=page.pk).specific
+
+
+def do_view(client, page, users):
+    response = client.get(reverse("wagtailadmin_explore", args=[page.get_parent().pk]))
+    return response.status_code == 200 and page.title in response.content.decode()
+
+
+def do_edit_get(client, page, users):
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    return response.status_code == 200 and not refused(response)
+
+
+def do_edit_post(client, page, users):
+    data = edit_form_data(page, users["agv-editor"], title="Geänderter Titel")
+    response = client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
+    changed = fresh(page).get_latest_revision_as_object().title == "Geänderter Titel"
+    assert changed != refused(response), response.status_code
+    return changed
+
+
+def do_submit(client, page, users):
+    data = edit_form_data(page, users["agv-editor"], **{"action-submit": "1"})
+    response = client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
+    submitted = fresh(page).workflow_in_progress
+    assert submitted != refused(response), response.status_code
+    return submitted
+
+
+def _submitted(page, users):
+    page.get_workflow().start(page, users["agv-editor"])
+    return fresh(page).current_workflow_state.current_task_state
+
+
+def do_approve(client, page, users):
+    task_state = _submitted(page, users)
+    url = reverse(
+        "wagtailadmin_pages:workflow_action",
+        args=[page.pk, "approve", task_state.pk],
+    )
+    response = client.post(url, {"comment": "Passt."})
+    task_state.refresh_from_db()
+    approved = task_state.status == "approved"
+    assert approved != refused(response), response.status_code
+    return approved
+
+
+def do_reject(client, page, users):
+    task_state = _submitted(page, users)
+    url = reverse(
+        "wagtailadmin_pages:workflow_action", args=[page.pk, "reject", task_state.pk]
+    )
+    response = client.post(url, {"comment": "Bitte kürzen."})
+    task_state.refresh_from_db()
+    rejected = task_state.status == "rejected"
+    assert rejected != refused(response), response.status_code
+    return rejected
+
+
+def do_publish(client, page, users):
+    data = edit_form_data(page, users["agv-editor"], **{"action-publish": "1"})
+    client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
+    # An editor's publish button press is saved as a draft by Wagtail: what counts is
+    # that the page did not go live.
+    return fresh(page).live
+
+
+def do_unpublish(client, page, users):
+    page.save_revision(user=users["agv-approver"]).publish()
+    response = client.post(reverse("wagtailadmin_pages:unpublish", args=[page.pk]))
+    offline = not fresh(page).live
+    assert offline != refused(response), response.status_code
+    return offline
+
+
+def do_delete(client, page, users):
+    response = client.post(reverse("wagtailadmin_pages:delete", args=[page.pk]))
+    deleted = not Page.objects.filter(pk=page.pk).exists()
+    assert deleted != refused(response), response.status_code
+    return deleted
+
+
+def do_move(client, page, users):
+    # Within partner A: from its press section to its story section.
+    destination = section("agv", kind="stories")
+    url = reverse("wagtailadmin_pages:move_confirm", args=[page.pk, destination.pk])
+    response = client.post(url)
+    moved = fresh(page).get_parent().pk == destination.pk
+    assert moved != refused(response), response.status_code
+    return moved
+
+
+def do_copy(client, page, users):
+    url = reverse("wagtailadmin_pages:copy", args=[page.pk])
+    response = client.post(
+        url,
+        {
+            "new_title": "Kopie der Mitteilung",
+            "new_slug": "kopie-der-mitteilung",
+            "new_parent_page": str(page.get_parent().pk),
+        },
+    )
+    copied = Page.objects.filter(slug="kopie-der-mitteilung").exists()
+    assert copied != refused(response), response.status_code
+    return copied
+
+
+def do_translate(client, page, users):
+    from wagtail.models import Locale
+
+    english = Locale.objects.get(language_code="en")
+    url = reverse("wagtail_localize:submit_page_translation", args=[page.pk])
+    response = client.post(url, {"locales": [english.pk]})
+    translated = page.get_translation_or_none(english)
+    assert (translated is not None) != refused(response), response.status_code
+    if translated is not None:
+        # The translation is a draft: translating never publishes.
+        assert not translated.live
+    return translated is not None
+
+
+ACTIONS = {name[3:]: func for name, func in globals().items() if name.startswith("do_")}
+
+
+@pytest.mark.parametrize("action", sorted(ALLOWED))
+@pytest.mark.parametrize("role", ROLES)
+def test_role_action_matrix(client, users, role, action):
+    page = make_release("agv", "matrix-seite", users["agv-editor"])
+    client.force_login(users[role])
+    allowed = ACTIONS[action](client, page, users)
+    assert allowed == (role in ALLOWED[action]), (role, action)
+    if not allowed and Page.objects.filter(pk=page.pk).exists():
+        unchanged = fresh(page)
+        assert unchanged.get_parent().specific.partner.code == "agv"
+        assert (
+            unchanged.get_latest_revision_as_object().title == page.title
+            or action in ("unpublish",)
+        )
+
+
+def test_an_approver_cannot_approve_their_own_submission(client, users):
+    page = make_release("agv", "eigene-freigabe", users["agv-approver"])
+    page.get_workflow().start(page, users["agv-approver"])
+    task_state = fresh(page).current_workflow_state.current_task_state
+    client.force_login(users["agv-approver"])
+    url = reverse(
+        "wagtailadmin_pages:workflow_action", args=[page.pk, "approve", task_state.pk]
+    )
+    assert refused(client.post(url, {"comment": ""}))
+    task_state.refresh_from_db()
+    assert task_state.status == "in_progress"
+    assert WorkflowState.objects.get(pk=task_state.workflow_state_id).status == (
+        "in_progress"
+    )
