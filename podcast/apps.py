@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_save
 
 
 class PodcastConfig(AppConfig):
@@ -6,3 +7,11 @@ class PodcastConfig(AppConfig):
 
     name = "podcast"
     verbose_name = "Podcast"
+
+    def ready(self):
+        from wagtailmedia import get_media_model
+
+        from .signals import media_saved
+
+        # A replaced audio file changes the episodes' duration and byte length.
+        post_save.connect(media_saved, sender=get_media_model())

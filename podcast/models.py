@@ -1,1 +1,556 @@
-"""Page models (to be built)."""
+"""The podcast "Kassel fährt voraus": the show page, its episodes and the feed.
+
+Home > PodcastShowPage > PodcastEpisodePage. The show belongs to a partner (AGV runs
+the podcast); page permissions for the partner's groups attach to the show page, so
+its episodes must stay below it.
+"""
+
+import datetime
+import logging
+
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.core.validators import MaxLengthValidator
+from django.db import models
+from django.db.models import Q
+from django.http import Http404
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Page, PageManager, PageQuerySet
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+from wagtailmedia.edit_handlers import MediaChooserPanel
+
+from modelcluster.fields import ParentalManyToManyField
+
+from tregks.core.i18n import localized_many
+from tregks.core.models import BasePage
+
+from . import audio
+from .categories import APPLE_CATEGORIES, CATEGORY_CHOICES, SUBCATEGORY_CHOICES
+
+logger = logging.getLogger(__name__)
+
+EPISODES_PER_PAGE = 10
+
+# Apple Podcasts: square artwork from 1400 × 1400 to 3000 × 3000 pixels.
+ARTWORK_MIN = 1400
+ARTWORK_MAX = 3000
+
+
+def page_number(value):
+    """A page number from the query string: anything but a positive number is 1."""
+    try:
+        return max(int(value), 1)
+    except (TypeError, ValueError):
+        return 1
+
+
+class PodcastShowPage(RoutablePageMixin, BasePage):
+    """A podcast show: description, artwork, feed settings and its list of episodes."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["podcast.PodcastEpisodePage"]
+
+    description = models.TextField(
+        _("Description"),
+        validators=[MaxLengthValidator(4000)],
+        help_text=_(
+            "What the show is about, in plain text (up to 4,000 characters). Podcast "
+            "apps show it next to the artwork."
+        ),
+    )
+    artwork = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("Artwork"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Square JPEG or PNG between 1400 × 1400 and 3000 × 3000 pixels, as "
+            "Apple Podcasts and Spotify require. Its alt text describes the picture."
+        ),
+    )
+    author = models.CharField(
+        _("Author"),
+        max_length=150,
+        help_text=_("Shown as the show's author in podcast apps (an organisation)."),
+    )
+    owner_name = models.CharField(
+        _("Owner name"),
+        max_length=150,
+        help_text=_(
+            "Who Apple and Spotify contact about the feed; not shown on the site."
+        ),
+    )
+    owner_email = models.EmailField(
+        _("Owner email"),
+        help_text=_("Apple and Spotify send ownership checks to this address."),
+    )
+    apple_category = models.CharField(
+        _("Apple Podcasts category"),
+        max_length=50,
+        choices=CATEGORY_CHOICES,
+        default="Business",
+    )
+    apple_subcategory = models.CharField(
+        _("Apple Podcasts subcategory"),
+        max_length=50,
+        choices=SUBCATEGORY_CHOICES,
+        blank=True,
+        help_text=_("Optional; must belong to the category above."),
+    )
+    explicit = models.BooleanField(
+        _("Explicit content"),
+        default=False,
+        help_text=_("Tick only if episodes contain language unsuitable for children."),
+    )
+    owner_partner = models.ForeignKey(
+        "partners.PartnerProfilePage",
+        verbose_name=_("Run by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The partner that runs the show."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("description"),
+        FieldPanel("artwork"),
+        FieldPanel("owner_partner"),
+        MultiFieldPanel(
+            [
+                FieldPanel("author"),
+                FieldRowPanel([FieldPanel("owner_name"), FieldPanel("owner_email")]),
+                FieldRowPanel(
+                    [FieldPanel("apple_category"), FieldPanel("apple_subcategory")]
+                ),
+                FieldPanel("explicit"),
+            ],
+            heading=_("Podcast directories (feed)"),
+        ),
+    ]
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("description"),
+        index.SearchField("author"),
+    ]
+
+    translatable_fields = [
+        *BasePage.translatable_fields,
+        # Translate: the text readers and podcast apps show.
+        TranslatableField("description"),
+        # The English show points to the English profile of its partner.
+        TranslatableField("owner_partner"),
+        # Synchronise: artwork, directory settings and the owner's contact.
+        SynchronizedField("artwork"),
+        SynchronizedField("author"),
+        SynchronizedField("owner_name"),
+        SynchronizedField("owner_email"),
+        SynchronizedField("apple_category"),
+        SynchronizedField("apple_subcategory"),
+        SynchronizedField("explicit"),
+    ]
+
+    class Meta:
+        verbose_name = _("Podcast show")
+        verbose_name_plural = _("Podcast shows")
+
+    @property
+    def language(self):
+        """The feed's language is the page's language."""
+        return self.locale.language_code
+
+    @property
+    def feed_available(self):
+        """Only shows with their own text have a feed (an alias would pose as English)."""
+        return bool(self.pk) and self.alias_of_id is None
+
+    def get_feed_url(self, request=None):
+        return self.get_url(request) + self.reverse_subpage("feed")
+
+    def get_full_feed_url(self, request=None):
+        return self.get_full_url(request) + self.reverse_subpage("feed")
+
+    def get_meta_description(self):
+        return self.search_description or self.description
+
+    def get_meta_image(self):
+        return self.social_image or self.artwork
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.artwork_id:
+            message = artwork_problem(self.artwork)
+            if message:
+                errors["artwork"] = message
+        if self.apple_subcategory and self.apple_subcategory not in (
+            APPLE_CATEGORIES.get(self.apple_category, [])
+        ):
+            errors["apple_subcategory"] = _(
+                "“%(sub)s” is not a subcategory of “%(cat)s”. Choose one listed under "
+                "“%(cat)s” or leave the field empty."
+            ) % {"sub": self.apple_subcategory, "cat": self.apple_category}
+        if errors:
+            raise ValidationError(errors)
+
+    def episodes(self):
+        """Live, public episodes of this show, newest first."""
+        return PodcastEpisodePage.objects.for_listing(self.locale_id).child_of(self)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        paginator = Paginator(self.episodes(), EPISODES_PER_PAGE)
+        # Out of range gives the last page (Paginator allows an empty first page).
+        number = min(page_number(request.GET.get("page")), paginator.num_pages)
+        page_obj = paginator.page(number)
+        context["episodes"] = page_obj.object_list
+        context["page_obj"] = page_obj
+        context["paginator"] = paginator
+        context["feed_url"] = self.feed_url_for(request)
+        return context
+
+    def feed_url_for(self, request):
+        """The absolute feed address, or "" where the show has no feed of its own."""
+        return self.get_full_feed_url(request) if self.feed_available else ""
+
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        return super().index_route(request, *args, **kwargs)
+
+    @path("feed/", name="feed")
+    def feed(self, request):
+        """The podcast RSS feed of this show in its language."""
+        from .feeds import podcast_feed_response
+
+        if not self.feed_available:
+            raise Http404
+        return podcast_feed_response(self, request)
+
+
+def artwork_problem(image):
+    """Why this image cannot be podcast artwork, or "" if it can."""
+    width, height = image.width, image.height
+    if width != height:
+        return _(
+            "The artwork must be square; this image is %(width)d × %(height)d pixels."
+        ) % {"width": width, "height": height}
+    if width < ARTWORK_MIN:
+        return _(
+            "The artwork is too small (%(width)d × %(height)d pixels); podcast apps "
+            "need at least %(min)d × %(min)d."
+        ) % {"width": width, "height": height, "min": ARTWORK_MIN}
+    if width > ARTWORK_MAX:
+        return _(
+            "The artwork is too large (%(width)d × %(height)d pixels); podcast apps "
+            "accept at most %(max)d × %(max)d."
+        ) % {"width": width, "height": height, "max": ARTWORK_MAX}
+    return ""
+
+
+class EpisodeQuerySet(PageQuerySet):
+    def for_listing(self, locale_id):
+        """Live, public episodes with their own text in a locale, newest first."""
+        return (
+            self.live()
+            .public()
+            .filter(locale_id=locale_id, alias_of__isnull=True)
+            .select_related("audio", "episode_image")
+            .order_by("-release_date", "-episode_number", "-pk")
+        )
+
+    def with_partner(self, partner_page):
+        """Episodes where the partner is a guest or runs the show (its language's copy).
+
+        Guests are synchronised unchanged into translations, so they are matched by the
+        partner's translation key; the show's partner is translated with the show.
+        """
+        show_paths = list(
+            PodcastShowPage.objects.filter(
+                locale_id=partner_page.locale_id,
+                owner_partner__translation_key=partner_page.translation_key,
+            ).values_list("path", flat=True)
+        )
+        condition = Q(guests__translation_key=partner_page.translation_key)
+        for show_path in show_paths:
+            condition |= Q(path__startswith=show_path)
+        return self.filter(condition).distinct()
+
+
+EpisodeManager = PageManager.from_queryset(EpisodeQuerySet)
+
+
+class PodcastEpisodePage(BasePage):
+    """One episode of a podcast show: audio, guests, show notes and transcript."""
+
+    parent_page_types = ["podcast.PodcastShowPage"]
+    subpage_types = []
+
+    episode_number = models.PositiveIntegerField(
+        _("Episode number"), help_text=_("Counts from 1 within the show.")
+    )
+    season_number = models.PositiveIntegerField(
+        _("Season number"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty if the show has no seasons."),
+    )
+    release_date = models.DateField(
+        _("Release date"),
+        default=datetime.date.today,
+        help_text=_(
+            "The date podcast apps show. To publish later, also set the page's "
+            "“Go-live date” (Settings tab)."
+        ),
+    )
+    summary = models.TextField(
+        _("Summary"),
+        max_length=600,
+        help_text=_(
+            "Two or three sentences on what the episode is about (listings, feed)."
+        ),
+    )
+    audio = models.ForeignKey(
+        "wagtailmedia.Media",
+        verbose_name=_("Audio file"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        limit_choices_to={"type": "audio"},
+        help_text=_(
+            "An MP3 or M4A file. Its length and size are read from the file when the "
+            "page is saved."
+        ),
+    )
+    duration = models.PositiveIntegerField(
+        _("Duration (seconds)"), default=0, editable=False
+    )
+    file_size = models.PositiveBigIntegerField(
+        _("File size (bytes)"), default=0, editable=False
+    )
+    # The file these numbers were read from; a different file means measuring again.
+    measured_file = models.CharField(max_length=255, blank=True, editable=False)
+    guests = ParentalManyToManyField(
+        "partners.PartnerProfilePage",
+        verbose_name=_("Guests"),
+        blank=True,
+        related_name="podcast_episodes",
+        help_text=_("Organisations whose people speak in this episode."),
+    )
+    show_notes = RichTextField(
+        _("Show notes"),
+        blank=True,
+        features=["h3", "bold", "italic", "link", "ul", "ol"],
+        help_text=_("Links and background to the episode; headings start at H3."),
+    )
+    transcript = RichTextField(
+        _("Transcript"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_(
+            "Everything that is said, for people who cannot or do not want to listen. "
+            "Start each speaker's turn with a new paragraph."
+        ),
+    )
+    topics = ParentalManyToManyField(
+        "core.Topic", verbose_name=_("Topics"), blank=True, related_name="+"
+    )
+    episode_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("Episode image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Optional; otherwise the show's artwork is used. For podcast apps: square, "
+            "1400 to 3000 pixels."
+        ),
+    )
+
+    objects = EpisodeManager()
+
+    content_panels = [
+        *Page.content_panels,
+        FieldRowPanel(
+            [
+                FieldPanel("episode_number"),
+                FieldPanel("season_number"),
+                FieldPanel("release_date"),
+            ]
+        ),
+        FieldPanel("summary"),
+        MediaChooserPanel("audio", media_type="audio"),
+        FieldPanel("guests"),
+        FieldPanel("show_notes"),
+        FieldPanel("transcript"),
+        FieldPanel("topics"),
+        FieldPanel("episode_image"),
+    ]
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("summary", boost=1.5),
+        index.SearchField("show_notes"),
+        index.SearchField("transcript"),
+        index.RelatedFields(
+            "guests",
+            [index.SearchField("title"), index.SearchField("short_name")],
+        ),
+        index.FilterField("release_date"),
+        index.FilterField("episode_number"),
+    ]
+
+    translatable_fields = [
+        *BasePage.translatable_fields,
+        # Translate: what readers and listeners read.
+        TranslatableField("summary"),
+        TranslatableField("show_notes"),
+        TranslatableField("transcript"),
+        # Synchronise: the same recording, numbers, dates, guests and topics.
+        SynchronizedField("episode_number"),
+        SynchronizedField("season_number"),
+        SynchronizedField("release_date"),
+        SynchronizedField("audio"),
+        SynchronizedField("duration"),
+        SynchronizedField("file_size"),
+        SynchronizedField("measured_file"),
+        SynchronizedField("guests"),
+        SynchronizedField("topics"),
+        SynchronizedField("episode_image"),
+    ]
+
+    class Meta:
+        verbose_name = _("Podcast episode")
+        verbose_name_plural = _("Podcast episodes")
+
+    # Listings (home page teaser cards, partner profiles).
+    kind_label = _("Podcast episode")
+
+    @property
+    def latest_date(self):
+        return self.release_date
+
+    @property
+    def teaser_text(self):
+        return self.summary
+
+    @property
+    def listing_image(self):
+        # Listings set `show_artwork` in bulk (wagtail_hooks.py) to spare a query each.
+        return self.episode_image or getattr(self, "show_artwork", None)
+
+    @cached_property
+    def show(self):
+        """The show this episode belongs to (its parent), with its artwork."""
+        return (
+            PodcastShowPage.objects.ancestor_of(self).select_related("artwork").first()
+        )
+
+    @property
+    def guests_for_reader(self):
+        """Guests' profiles in the page's language (M2M values point to German pages)."""
+        return localized_many(self.guests.all(), self.locale_id)
+
+    @property
+    def topics_for_reader(self):
+        return localized_many(self.topics.all(), self.locale_id)
+
+    @property
+    def audio_type(self):
+        return audio.audio_content_type(self.audio.file.name) if self.audio else ""
+
+    @property
+    def audio_format(self):
+        return audio.audio_format(self.audio.file.name) if self.audio else ""
+
+    @property
+    def duration_text(self):
+        """The duration in short units, e.g. “1 h 12 min 5 s”."""
+        minutes, seconds = divmod(self.duration, 60)
+        hours, minutes = divmod(minutes, 60)
+        parts = []
+        if hours:
+            parts.append(_("%d h") % hours)
+        if minutes:
+            parts.append(_("%d min") % minutes)
+        if seconds or not parts:
+            parts.append(_("%d s") % seconds)
+        return " ".join(parts)
+
+    @property
+    def duration_iso(self):
+        """ISO 8601 duration for <time datetime>, e.g. PT12M5S."""
+        minutes, seconds = divmod(self.duration, 60)
+        hours, minutes = divmod(minutes, 60)
+        return f"PT{hours}H{minutes}M{seconds}S"
+
+    @property
+    def publication_datetime(self):
+        """The release date as a moment: midnight in the site's time zone."""
+        return timezone.make_aware(
+            datetime.datetime.combine(self.release_date, datetime.time.min),
+            timezone.get_default_timezone(),
+        )
+
+    def get_meta_description(self):
+        return self.search_description or self.summary
+
+    def get_meta_image(self):
+        return self.social_image or self.episode_image
+
+    def update_audio_facts(self):
+        """Read duration and byte size from the audio file when it has changed."""
+        if self.audio is None:
+            self.duration, self.file_size, self.measured_file = 0, 0, ""
+            return
+        if self.measured_file == self.audio.file.name and self.file_size:
+            return
+        self.duration, self.file_size = audio.measure(self.audio)
+        self.measured_file = self.audio.file.name
+
+    def clean(self):
+        super().clean()
+        # A missing file is the form's "required" error (drafts may lack it).
+        if self.audio_id is not None and self.audio.type != "audio":
+            raise ValidationError({"audio": _("Choose an audio file, not a video.")})
+        try:
+            self.update_audio_facts()
+        except ValidationError as error:
+            raise ValidationError({"audio": error.messages}) from error
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "audio" in update_fields:
+            self.update_audio_facts()
+        return super().save(*args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["show"] = self.show
+        context["feed_url"] = self.show.feed_url_for(request) if self.show else ""
+        return context
+
+
+def refresh_episodes_for_media(media):
+    """Measure again every episode that uses this media item (its file was replaced)."""
+    episodes = PodcastEpisodePage.objects.filter(audio=media).exclude(
+        measured_file=media.file.name
+    )
+    if media.type != "audio" or not episodes.exists():
+        return
+    try:
+        duration, size = audio.measure(media)
+    except ValidationError:
+        logger.warning("The audio file of %r cannot be measured.", media)
+        return
+    episodes.update(duration=duration, file_size=size, measured_file=media.file.name)

@@ -1,0 +1,145 @@
+"""The podcast RSS feed in the form Apple Podcasts and Spotify accept.
+
+RSS 2.0 with the iTunes namespace (https://help.apple.com/itc/podcasts_connect/#/itcb54353390)
+and content:encoded for the show notes. Every URL is absolute and starts like the show's
+own address (the Wagtail site's root URL, which `sync_site` sets from BASE_URL), so
+media from S3 keep their own absolute URLs; the guid is the episode's
+translation key plus its language, which survives re-publishing and slug changes.
+"""
+
+import re
+from functools import partial
+from urllib.parse import urljoin
+
+from django.http import HttpResponse
+from django.utils.feedgenerator import Enclosure, Rss201rev2Feed
+
+from wagtail.rich_text import expand_db_html
+
+ITUNES_NS = "http://www.itunes.com/dtds/podcast-1.0.dtd"
+CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
+
+# The artwork rendition: a square JPEG inside Apple's 1400–3000 px range.
+ARTWORK_FILTER = "fill-1400x1400|format-jpeg|jpegquality-85"
+
+ROOT_RELATIVE = re.compile(r'(\s(?:href|src)=")/(?!/)')
+
+
+class PodcastFeed(Rss201rev2Feed):
+    """RSS 2.0 plus the iTunes tags on the channel and on each item."""
+
+    def rss_attributes(self):
+        return {
+            **super().rss_attributes(),
+            "xmlns:itunes": ITUNES_NS,
+            "xmlns:content": CONTENT_NS,
+        }
+
+    def add_root_elements(self, handler):
+        super().add_root_elements(handler)
+        feed = self.feed
+        handler.addQuickElement("itunes:author", feed["itunes_author"])
+        handler.startElement("itunes:owner", {})
+        handler.addQuickElement("itunes:name", feed["itunes_owner_name"])
+        handler.addQuickElement("itunes:email", feed["itunes_owner_email"])
+        handler.endElement("itunes:owner")
+        if feed["itunes_image"]:
+            handler.addQuickElement("itunes:image", "", {"href": feed["itunes_image"]})
+            # The plain RSS image, for readers that do not know the iTunes tags.
+            handler.startElement("image", {})
+            handler.addQuickElement("url", feed["itunes_image"])
+            handler.addQuickElement("title", feed["title"])
+            handler.addQuickElement("link", feed["link"])
+            handler.endElement("image")
+        category, subcategory = feed["itunes_category"]
+        handler.startElement("itunes:category", {"text": category})
+        if subcategory:
+            handler.addQuickElement("itunes:category", "", {"text": subcategory})
+        handler.endElement("itunes:category")
+        handler.addQuickElement("itunes:explicit", feed["itunes_explicit"])
+        handler.addQuickElement("itunes:type", "episodic")
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        handler.addQuickElement("itunes:title", item["title"])
+        handler.addQuickElement("itunes:duration", str(item["itunes_duration"]))
+        handler.addQuickElement("itunes:episode", str(item["itunes_episode"]))
+        if item["itunes_season"]:
+            handler.addQuickElement("itunes:season", str(item["itunes_season"]))
+        handler.addQuickElement("itunes:episodeType", "full")
+        handler.addQuickElement("itunes:explicit", item["itunes_explicit"])
+        if item["itunes_image"]:
+            handler.addQuickElement("itunes:image", "", {"href": item["itunes_image"]})
+        if item["content_encoded"]:
+            handler.addQuickElement("content:encoded", item["content_encoded"])
+
+
+def absolute_html(html, base):
+    """Rich text with internal links expanded and root-relative URLs made absolute."""
+    origin = urljoin(base, "/")
+    return ROOT_RELATIVE.sub(lambda m: f"{m.group(1)}{origin}", expand_db_html(html))
+
+
+def episode_guid(episode):
+    """Stable across re-publishing, slug changes and moves; differs per language."""
+    return f"tregks-podcast:{episode.translation_key}:{episode.locale.language_code}"
+
+
+def build_feed(show, request):
+    show_url = show.get_full_url(request)
+    absolute = partial(urljoin, show_url)
+    artwork_url = ""
+    if show.artwork:
+        artwork_url = absolute(show.artwork.get_rendition(ARTWORK_FILTER).url)
+    explicit = "true" if show.explicit else "false"
+    feed = PodcastFeed(
+        title=show.title,
+        link=show_url,
+        description=show.description,
+        language=show.language,
+        feed_url=show.get_full_feed_url(request),
+        itunes_author=show.author,
+        itunes_owner_name=show.owner_name,
+        itunes_owner_email=show.owner_email,
+        itunes_image=artwork_url,
+        itunes_category=(show.apple_category, show.apple_subcategory),
+        itunes_explicit=explicit,
+    )
+    episodes = show.episodes().select_related("locale").filter(audio__isnull=False)
+    for episode in episodes:
+        image_url = ""
+        if episode.episode_image:
+            image_url = absolute(
+                episode.episode_image.get_rendition(ARTWORK_FILTER).url
+            )
+        feed.add_item(
+            title=episode.title,
+            link=episode.get_full_url(request),
+            description=episode.summary,
+            unique_id=episode_guid(episode),
+            unique_id_is_permalink=False,
+            pubdate=episode.publication_datetime,
+            enclosures=[
+                Enclosure(
+                    absolute(episode.audio.url),
+                    str(episode.file_size),
+                    episode.audio_type,
+                )
+            ],
+            itunes_duration=episode.duration,
+            itunes_episode=episode.episode_number,
+            itunes_season=episode.season_number,
+            itunes_explicit=explicit,
+            itunes_image=image_url,
+            content_encoded=absolute_html(episode.show_notes, show_url)
+            if episode.show_notes
+            else "",
+        )
+    return feed
+
+
+def podcast_feed_response(show, request):
+    feed = build_feed(show, request)
+    response = HttpResponse(content_type=feed.content_type)
+    feed.write(response, "utf-8")
+    return response

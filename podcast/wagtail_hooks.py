@@ -1,0 +1,43 @@
+"""The podcast feeds the home page, partner profiles and the demo through hooks."""
+
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+
+from .models import PodcastEpisodePage, PodcastShowPage
+
+
+def _with_show_artwork(episodes, locale_id):
+    """Give episodes without an image their show's artwork, in one query for all shows."""
+    shows = list(
+        PodcastShowPage.objects.filter(locale_id=locale_id).select_related("artwork")
+    )
+    for episode in episodes:
+        if episode.listing_image is None:
+            show = next((s for s in shows if episode.path.startswith(s.path)), None)
+            episode.show_artwork = show.artwork if show else None
+    return episodes
+
+
+@hooks.register("home_latest_items")
+def latest_episodes(locale_id, limit):
+    episodes = list(PodcastEpisodePage.objects.for_listing(locale_id)[:limit])
+    return _with_show_artwork(episodes, locale_id)
+
+
+@hooks.register("partner_profile_items")
+def episodes_with_partner(partner_page, limit):
+    """Episodes in which the partner is a guest, or of the show the partner runs."""
+    episodes = list(
+        PodcastEpisodePage.objects.for_listing(partner_page.locale_id).with_partner(
+            partner_page
+        )[:limit]
+    )
+    return _("Podcast episodes"), _with_show_artwork(episodes, partner_page.locale_id)
+
+
+@hooks.register("load_demo_content")
+def demo_content():
+    from .demo import build
+
+    return (40, build)

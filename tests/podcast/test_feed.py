@@ -1,0 +1,184 @@
+"""The podcast feed: parses, and carries every tag Apple Podcasts and Spotify need."""
+
+import datetime
+import email.utils
+import re
+import xml.etree.ElementTree as ET
+from urllib.parse import urlsplit
+
+from django.core.files.storage import default_storage
+
+import feedparser
+import mutagen
+import pytest
+
+from podcast.models import PodcastEpisodePage
+
+from .utils import episode, show
+
+ITUNES = "{http://www.itunes.com/dtds/podcast-1.0.dtd}"
+RFC_2822 = re.compile(
+    r"^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} "
+    r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} "
+    r"\d{2}:\d{2}:\d{2} [+-]\d{4}$"
+)
+
+
+def get_feed(client, language="de"):
+    response = client.get(show(language).get_url() + "feed/")
+    assert response.status_code == 200
+    return response
+
+
+def channel(response):
+    # Our own feed, not untrusted input.
+    return ET.fromstring(response.content).find("channel")  # noqa: S314
+
+
+def items_by_episode(response):
+    return {
+        int(item.findtext(f"{ITUNES}episode")): item
+        for item in channel(response).findall("item")
+    }
+
+
+pytestmark = pytest.mark.django_db
+
+
+def test_feed_is_rss_in_utf8_with_declared_namespaces(client):
+    response = get_feed(client)
+    assert response["Content-Type"] == "application/rss+xml; charset=utf-8"
+    head = response.content[:400].decode()
+    assert head.startswith('<?xml version="1.0" encoding="utf-8"?>')
+    assert 'xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"' in head
+    assert 'xmlns:content="http://purl.org/rss/1.0/modules/content/"' in head
+    assert 'xmlns:atom="http://www.w3.org/2005/Atom"' in head
+    parsed = feedparser.parse(response.content)
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    assert parsed.version == "rss20"
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_channel_tags(client, language):
+    page = show(language)
+    response = get_feed(client, language)
+    parsed = feedparser.parse(response.content).feed
+    assert parsed.title == page.title
+    assert parsed.link == page.get_full_url()
+    assert parsed.language == language
+    assert parsed.subtitle == page.description
+    assert parsed.author == page.author
+    assert parsed.publisher_detail.name == page.owner_name
+    assert parsed.publisher_detail.email == page.owner_email
+
+    root = channel(response)
+    assert root.findtext(f"{ITUNES}type") == "episodic"
+    assert root.findtext(f"{ITUNES}explicit") == "false"
+    category = root.find(f"{ITUNES}category")
+    assert category.get("text") == page.apple_category == "Business"
+    assert category.find(f"{ITUNES}category").get("text") == "Management"
+    owner = root.find(f"{ITUNES}owner")
+    assert owner.findtext(f"{ITUNES}email") == page.owner_email
+
+
+def test_artwork_is_an_absolute_square_rendition_of_at_least_1400_px(client):
+    response = get_feed(client)
+    href = channel(response).find(f"{ITUNES}image").get("href")
+    assert href.startswith(("http://", "https://"))
+    assert feedparser.parse(response.content).feed.image.href == href
+    # Fetch the rendition through the site and measure it.
+    from PIL import Image
+
+    path = urlsplit(href).path
+    image = Image.open(default_storage.open(path.removeprefix("/media/")))
+    assert image.size[0] == image.size[1] >= 1400
+    assert image.format == "JPEG"
+
+
+def test_items_carry_every_tag_with_the_file_facts(client):
+    response = get_feed(client)
+    parsed = feedparser.parse(response.content)
+    assert len(parsed.entries) == 3
+    items = items_by_episode(response)
+    for number, item in items.items():
+        page = episode(number)
+        name = page.audio.file.name
+        entry = next(e for e in parsed.entries if e.title == page.title)
+        assert entry.link == page.get_full_url()
+        assert entry.summary == page.summary
+
+        guid = item.find("guid")
+        assert guid.get("isPermaLink") == "false"
+        assert entry.id == guid.text == f"tregks-podcast:{page.translation_key}:de"
+        assert "/" not in guid.text.split(":", 1)[1]  # not the URL
+
+        pub_date = item.findtext("pubDate")
+        assert RFC_2822.match(pub_date), pub_date
+        assert email.utils.parsedate_to_datetime(pub_date).date() == page.release_date
+
+        enclosure = item.find("enclosure")
+        url = enclosure.get("url")
+        assert url.startswith(("http://", "https://"))
+        assert urlsplit(url).path == page.audio.url
+        assert int(enclosure.get("length")) == default_storage.size(name)
+        assert enclosure.get("type") == "audio/mpeg"
+        assert entry.enclosures[0].type == "audio/mpeg"
+
+        with default_storage.open(name, "rb") as handle:
+            length = mutagen.File(handle).info.length
+        assert int(item.findtext(f"{ITUNES}duration")) == round(length)
+        assert item.findtext(f"{ITUNES}episode") == str(page.episode_number)
+        assert item.findtext(f"{ITUNES}season") == "1"
+
+
+def test_items_are_newest_first(client):
+    numbers = list(items_by_episode(get_feed(client)))
+    assert numbers == [3, 2, 1]
+
+
+def test_english_feed_has_english_titles_and_english_guids(client):
+    response = get_feed(client, "en")
+    parsed = feedparser.parse(response.content)
+    titles = [entry.title for entry in parsed.entries]
+    assert titles == [episode(n, "en").title for n in (3, 2, 1)]
+    assert all(title.startswith("Episode ") for title in titles)
+    assert all(entry.id.endswith(":en") for entry in parsed.entries)
+
+
+def test_guid_is_stable_across_a_republish_and_a_new_slug(client):
+    before = items_by_episode(get_feed(client))[2].findtext("guid")
+    page = episode(2)
+    page.slug = "folge-2-neuer-name"
+    page.title = "Folge 2: Neuer Titel"
+    page.save_revision().publish()
+    after_item = items_by_episode(get_feed(client))[2]
+    assert after_item.findtext("title") == "Folge 2: Neuer Titel"
+    assert after_item.findtext("guid") == before
+
+
+def test_only_live_public_episodes_of_the_locale(client):
+    page = episode(3)
+    page.unpublish()
+    numbers = set(items_by_episode(get_feed(client)))
+    assert numbers == {1, 2}
+    # The English feed is unaffected by the German episode.
+    assert set(items_by_episode(get_feed(client, "en"))) == {1, 2, 3}
+
+
+def test_draft_episode_is_not_in_the_feed(client):
+    page = show()
+    draft = PodcastEpisodePage(
+        title="Entwurf",
+        slug="entwurf",
+        episode_number=9,
+        release_date=datetime.date(2025, 1, 1),
+        summary="Noch nicht fertig.",
+        audio=episode(1).audio,
+        live=False,
+    )
+    page.add_child(instance=draft)
+    assert 9 not in items_by_episode(get_feed(client))
+
+
+def test_feed_of_an_unknown_sub_path_is_not_found(client):
+    assert client.get(show().get_url() + "feed/nonsense/").status_code == 404

@@ -1,0 +1,50 @@
+"""Helpers for the podcast tests: demo pages, generated images and audio items."""
+
+import io
+from pathlib import Path
+
+from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
+
+from wagtail.images import get_image_model
+from wagtailmedia import get_media_model
+
+from PIL import Image as PILImage
+
+from podcast.models import PodcastEpisodePage, PodcastShowPage
+
+DEMO_MEDIA = Path(__file__).resolve().parents[2] / "podcast" / "demo_media"
+
+
+def show(language_code="de"):
+    return PodcastShowPage.objects.get(
+        locale__language_code=language_code, alias_of__isnull=True
+    )
+
+
+def episode(number, language_code="de"):
+    return PodcastEpisodePage.objects.get(
+        locale__language_code=language_code, episode_number=number
+    )
+
+
+def make_image(width, height, title=None):
+    """A stored Wagtail image of exactly this size."""
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (width, height), "#336699").save(buffer, format="PNG")
+    image = get_image_model()(title=title or f"Test {width}x{height}")
+    image.file = ImageFile(buffer, name=f"test-{width}x{height}.png")
+    image.save()
+    return image
+
+
+def make_audio(content, name, media_type="audio"):
+    """A stored wagtailmedia item with these bytes as its file."""
+    media = get_media_model()(title=name, type=media_type)
+    media.file.save(name, ContentFile(content), save=False)
+    media.save()
+    return media
+
+
+def demo_mp3(number):
+    return (DEMO_MEDIA / f"folge-{number}.mp3").read_bytes()
