@@ -26,6 +26,11 @@ class HeadingBlock(blocks.StructBlock):
         description = _("Subheading that structures the text.")
         preview_value = {"text": "Gemeinsam Richtung Morgen", "level": "h2"}
 
+    def get_searchable_content(self, value):
+        # The text only: indexing the level would let a search for "H2" (hydrogen)
+        # find every page with a heading.
+        return self.child_blocks["text"].get_searchable_content(value.get("text"))
+
 
 class ParagraphBlock(blocks.RichTextBlock):
     """Running text with links and lists."""
@@ -153,6 +158,14 @@ class DocumentLinkBlock(blocks.StructBlock):
         label = _("Document link")
         description = _("Download link to a document with its format and size.")
         preview_value = {"label": "Pressemitteilung als PDF"}
+
+    def get_searchable_content(self, value):
+        # The search finds a page by the titles of the documents it offers.
+        content = super().get_searchable_content(value)
+        document = value.get("document")
+        if document is not None:
+            content.append(document.title)
+        return content
 
 
 class BodyStreamBlock(blocks.StreamBlock):

@@ -1,5 +1,6 @@
 """Shared models: the abstract page every page type extends, and the topic taxonomy."""
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -29,6 +30,12 @@ class BasePage(Page):
 
     search_fields = [*Page.search_fields, index.FilterField("locale_id")]
 
+    # How the public search (search/views.py) labels and filters this page type.
+    # Page types override these class attributes; the defaults need nothing.
+    search_kind = None  # value of the kind filter; None: the model's label
+    search_kind_label = None  # e.g. _("Press release"); None: the verbose name
+    search_exclude = False  # True for helper pages readers never open directly
+
     translatable_fields = [
         # Translate: what readers read.
         TranslatableField("title"),
@@ -46,6 +53,32 @@ class BasePage(Page):
     def is_untranslated_alias(self):
         """True for a synchronised copy of a page in another language (no own text)."""
         return self.alias_of_id is not None
+
+    @classmethod
+    def get_search_kind(cls):
+        return cls.search_kind or cls._meta.label_lower
+
+    @classmethod
+    def get_search_kind_label(cls):
+        return cls.search_kind_label or cls._meta.verbose_name
+
+    def get_owning_partner(self):
+        """The partner profile that owns this page, or None (search results, filters).
+
+        By default the partner of the nearest ancestor with a `partner` foreign key, a
+        PartnerSectionPage. Page types owned in another way override this method (a
+        partner profile returns itself).
+        """
+        for ancestor in self.get_ancestors().reverse():  # nearest first
+            model = ancestor.specific_class
+            try:
+                field = model._meta.get_field("partner") if model else None
+            except FieldDoesNotExist:
+                continue
+            if field is not None and field.many_to_one:
+                section = model.objects.select_related("partner").get(pk=ancestor.pk)
+                return section.partner
+        return None
 
     def get_meta_description(self):
         return self.search_description or getattr(self, "lead", "") or ""

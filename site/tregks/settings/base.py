@@ -419,9 +419,42 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Wagtail
 WAGTAIL_SITE_NAME = "tregks – Transformationsnetzwerk Region Kassel"
-WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database"},
+# Search: Wagtail's database backend, made language-aware on PostgreSQL (German and
+# English stemming in one index, see search/backend.py). Large installations switch to
+# Elasticsearch or OpenSearch with SEARCH_BACKEND and SEARCH_URL.
+SEARCH_BACKEND = os.environ.get("SEARCH_BACKEND", "database").strip().lower()
+SEARCH_ENGINES = {
+    "elasticsearch7",
+    "elasticsearch8",
+    "elasticsearch9",
+    "opensearch2",
+    "opensearch3",
 }
+if SEARCH_BACKEND == "database":
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "search.backend",
+            "SEARCH_CONFIGS": {"de": "german", "en": "english"},
+        }
+    }
+elif SEARCH_BACKEND in SEARCH_ENGINES:
+    if not env_list("SEARCH_URL"):
+        raise ImproperlyConfigured(f"SEARCH_BACKEND={SEARCH_BACKEND} needs SEARCH_URL.")
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": f"wagtail.search.backends.{SEARCH_BACKEND}",
+            "URLS": env_list("SEARCH_URL"),
+            "INDEX": os.environ.get("SEARCH_INDEX", "tregks"),
+            "TIMEOUT": env_int("SEARCH_TIMEOUT", 5),
+            "OPTIONS": {},
+            "INDEX_SETTINGS": {},
+        }
+    }
+else:
+    raise ImproperlyConfigured(
+        "SEARCH_BACKEND must be database, elasticsearch7, elasticsearch8, "
+        f"elasticsearch9, opensearch2 or opensearch3, not {SEARCH_BACKEND!r}."
+    )
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = [
     "csv",

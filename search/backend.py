@@ -1,0 +1,151 @@
+"""Wagtail's database search backend, made language-aware for PostgreSQL.
+
+Wagtail's database backends keep one index table (`wagtailsearch_indexentry`) for every
+model. The PostgreSQL backend turns text into a `tsvector` with a single text search
+configuration (`SEARCH_CONFIG`) at index time and builds the `tsquery` with the same
+configuration at query time. Configuring one backend per language does not work: both
+backends write the same rows, so with auto-update the last writer wins, and a plain
+`update_index` writes every page in one language.
+
+This backend keeps one backend and one table, but chooses the configuration
+
+- at index time per object, from the object's locale (German pages are stemmed as
+  German, English pages as English) – for signals and `update_index` alike, because both
+  go through `PostgresIndex.add_items`;
+- at query time per query, from the locale the queryset is filtered by
+  (`.filter(locale=...)`), or else the active language.
+
+On SQLite and other databases it returns Wagtail's usual database backend (SQLite FTS5
+has no per-language stemming). Settings, in `WAGTAILSEARCH_BACKENDS["default"]`:
+
+    "BACKEND": "search.backend",
+    "SEARCH_CONFIGS": {"de": "german", "en": "english"},  # language code -> regconfig
+
+Languages without an entry use the `simple` configuration (no stemming, no stop words).
+"""
+
+import copy
+from collections import defaultdict
+
+from django.conf import settings
+from django.db import connection
+from django.db.models import F
+from django.db.models.lookups import Exact, In
+from django.db.models.sql.where import AND, WhereNode
+from django.utils import translation
+
+from wagtail.models import Locale
+
+from modelsearch.backends.database import SearchBackend as DatabaseSearchBackend
+from modelsearch.backends.database.postgres.postgres import (
+    PostgresIndex,
+    PostgresSearchBackend,
+    PostgresSearchQueryCompiler,
+)
+
+DEFAULT_SEARCH_CONFIGS = {"de": "german", "en": "english"}
+FALLBACK_CONFIG = "simple"
+TITLE_BOOST = 10.0
+
+
+def SearchBackend(params):  # noqa: N802 – Wagtail imports this name from the module
+    """The language-aware backend on PostgreSQL, Wagtail's database backend elsewhere."""
+    if connection.vendor == "postgresql":
+        return LocalePostgresSearchBackend(params)
+    return DatabaseSearchBackend(params)
+
+
+def _language_of_queryset(queryset):
+    """The locale id a queryset is filtered to (`.filter(locale=...)`), or None.
+
+    Only plain top-level AND conditions count: a locale inside an OR or NOT does not
+    decide the language of the whole query.
+    """
+
+    def visit(node):
+        if node.negated or node.connector != AND:
+            return None
+        for child in node.children:
+            if isinstance(child, WhereNode):
+                found = visit(child)
+                if found is not None:
+                    return found
+            elif isinstance(child, (Exact, In)):
+                target = getattr(child.lhs, "target", None)
+                if target is None or target.attname != "locale_id":
+                    continue
+                values = child.rhs if isinstance(child, In) else [child.rhs]
+                values = [getattr(value, "pk", value) for value in values]
+                if len(values) == 1 and isinstance(values[0], int):
+                    return values[0]
+        return None
+
+    return visit(queryset.query.where)
+
+
+class LocaleSearchQueryCompiler(PostgresSearchQueryCompiler):
+    """Builds the tsquery with the configuration of the language being searched."""
+
+    def get_index_vectors(self, search_query):
+        # A match in the title outranks any number of matches in the body: ts_rank
+        # grows with repetitions, and a long page mentioning a word ten times would
+        # otherwise come before the page named after it.
+        return [
+            (F("index_entries__title"), F("index_entries__title_norm") * TITLE_BOOST),
+            (F("index_entries__body"), 1.0),
+        ]
+
+    def get_config(self, backend):
+        locale_id = _language_of_queryset(self.queryset)
+        language = None
+        if locale_id is not None:
+            language = (
+                Locale.objects.filter(pk=locale_id)
+                .values_list("language_code", flat=True)
+                .first()
+            )
+        return backend.config_for_language(language or translation.get_language())
+
+
+class LocalePostgresIndex(PostgresIndex):
+    """Writes each object's tsvectors with the configuration of its own language."""
+
+    def add_items(self, model, objs):
+        backend = self.backend
+        languages = dict(Locale.objects.values_list("pk", "language_code"))
+        groups = defaultdict(list)
+        for obj in objs:
+            language = languages.get(getattr(obj, "locale_id", None))
+            groups[backend.config_for_language(language)].append(obj)
+        # PostgresIndex.add_items reads `self.backend.config` (through its
+        # ObjectIndexer); each group gets a shallow copy that carries its language.
+        # The copy lives on this index object only, so concurrent requests, each with
+        # their own backend and index, never see it.
+        try:
+            for config, group in groups.items():
+                self.backend = copy.copy(backend)
+                self.backend.config = config
+                super().add_items(model, group)
+        finally:
+            self.backend = backend
+
+
+class LocalePostgresSearchBackend(PostgresSearchBackend):
+    """PostgreSQL full-text search with German and English stemming in one index."""
+
+    query_compiler_class = LocaleSearchQueryCompiler
+    index_class = LocalePostgresIndex
+
+    def __init__(self, params):
+        super().__init__(params)
+        self.search_configs = {
+            **DEFAULT_SEARCH_CONFIGS,
+            **params.get("SEARCH_CONFIGS", {}),
+        }
+        # Objects without a locale (documents, images) are indexed in the site's
+        # default language.
+        self.config = self.config_for_language(settings.LANGUAGE_CODE)
+
+    def config_for_language(self, language_code):
+        code = (language_code or settings.LANGUAGE_CODE).split("-")[0].lower()
+        return self.search_configs.get(code, FALLBACK_CONFIG)

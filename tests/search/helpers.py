@@ -1,0 +1,13 @@
+"""Helpers of the search tests."""
+
+from tests.utils import soup
+
+
+def result_urls(response):
+    """The addresses of the ordinary results, in order (promotions not included)."""
+    return [
+        link["href"]
+        for link in soup(response).select(
+            "ol.search-results:not(.search-results--promoted) .search-result__title a"
+        )
+    ]
