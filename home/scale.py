@@ -117,18 +117,13 @@ def build_scale(scale, stdout, seed=6):
     if release_model and release_model.objects.filter(slug=MARKER_SLUG).exists():
         stdout.write("The scaled archive exists already: nothing added.")
         return
-    context = {
-        "de": Locale.objects.get(language_code="de"),
-        "en": Locale.objects.get(language_code="en"),
-    }
     started = timezone.now()
-    with transaction.atomic():
-        counts = {
-            "partner profiles": _profiles(context, scale * 3 // 100),
-            "press releases": _releases(context, scale),
-            "video stories": _stories(context, max(scale // 50, 1)),
-            "podcast episodes": _episodes(context, max(scale // 20, 1)),
-        }
+    counts = add_archive(
+        releases=scale,
+        stories=max(scale // 50, 1),
+        episodes=max(scale // 20, 1),
+        profiles=scale * 3 // 100,
+    )
     for label, count in counts.items():
         if count is None:
             stdout.write(f"Skipped {label}: the page type or its parent is missing.")
@@ -138,6 +133,26 @@ def build_scale(scale, stdout, seed=6):
     call_command("update_index", verbosity=0)
     seconds = (timezone.now() - started).total_seconds()
     stdout.write(f"Scaled archive ready in {seconds:.0f} s.")
+
+
+def add_archive(releases, stories, episodes, profiles, topics_per_page=1, partners=1):
+    """Bulk-add pages in both languages; returns {label: count or None if skipped}.
+
+    Tests use it with many topics and issuing partners per page to expose N+1 queries.
+    """
+    context = {
+        "de": Locale.objects.get(language_code="de"),
+        "en": Locale.objects.get(language_code="en"),
+        "topics_per_page": topics_per_page,
+        "partners": partners,
+    }
+    with transaction.atomic():
+        return {
+            "partner profiles": _profiles(context, profiles),
+            "press releases": _releases(context, releases),
+            "video stories": _stories(context, stories),
+            "podcast episodes": _episodes(context, episodes),
+        }
 
 
 # --- content ---------------------------------------------------------------------------
@@ -185,6 +200,11 @@ def _releases(context, count):
     if not sections:
         return None
     topics = _topics(context)
+    partners = list(
+        _model("partners.PartnerProfilePage")
+        .objects.filter(locale=context["de"])
+        .values_list("pk", flat=True)
+    )
     pairs = []
     for number in range(1, count + 1):
         section = sections[number % len(sections)]
@@ -200,8 +220,11 @@ def _releases(context, count):
                 {**common, "title": title_de, "lead": lead[0], "body": body_de},
                 {**common, "title": title_en, "lead": lead[1], "body": body_en},
                 {
-                    "issuing_partners": [getattr(section, "partner_id", None)],
-                    "topics": [topics[number % len(topics)]] if topics else [],
+                    "issuing_partners": [
+                        getattr(section, "partner_id", None),
+                        *_some(partners, number, context["partners"] - 1),
+                    ],
+                    "topics": _some(topics, number, context["topics_per_page"]),
                 },
             )
         )
@@ -240,7 +263,7 @@ def _stories(context, count):
                     "title": f"A visit: {kind[1]} in {place} ({number})",
                     "summary": lead[1],
                 },
-                {"topics": [topics[number % len(topics)]] if topics else []},
+                {"topics": _some(topics, number, context["topics_per_page"])},
             )
         )
     return _insert_pairs(model, pairs, context)
@@ -283,7 +306,7 @@ def _episodes(context, count):
                     "title": f"Episode {number}: {subject[1]}",
                     "summary": lead[1],
                 },
-                {"topics": [topics[number % len(topics)]] if topics else []},
+                {"topics": _some(topics, number, context["topics_per_page"])},
             )
         )
     return _insert_pairs(model, pairs, context)
@@ -333,6 +356,13 @@ def _profiles(context, count):
 def _topics(context):
     model = _model("core.Topic")
     return list(model.objects.filter(locale=context["de"]).values_list("pk", flat=True))
+
+
+def _some(values, number, count):
+    """`count` values from the list, starting at a position that moves with `number`."""
+    if not values:
+        return []
+    return [values[(number + offset) % len(values)] for offset in range(count)]
 
 
 # --- bulk insertion ----------------------------------------------------------------
@@ -424,7 +454,7 @@ def _bulk_m2m(model, instances, m2m_values):
         rows = [
             through(**{f"{source}_id": obj.pk, f"{target}_id": pk})
             for obj, values in zip(instances, m2m_values, strict=True)
-            for pk in values.get(name, [])
+            for pk in dict.fromkeys(values.get(name, []))  # once per pair
             if pk
         ]
         through.objects.bulk_create(rows, batch_size=BATCH)
