@@ -1,7 +1,9 @@
 """Admin hooks of the editorial workflow: release step, demo step, guards and URLs."""
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -49,33 +51,43 @@ def may_publish_network_wide(user):
     return user.is_superuser or user.groups.filter(name=LEAD_GROUP).exists()
 
 
-def _refuse_network_wide_publish(request, page):
-    """Approvers cannot publish a network-wide release around the lead's sign-off."""
+def _refuse_network_wide_publish(request, page, back_url):
+    """Approvers cannot publish a network-wide release around the lead's sign-off.
+
+    Returns a redirect with the reason, which stops Wagtail's edit or create view.
+    """
     if "action-publish" not in request.POST or may_publish_network_wide(request.user):
-        return
+        return None
     posted_flag = request.POST.get("network_wide") in ("on", "true", "True", "1")
     stored_flag = page is not None and getattr(
         page.get_latest_revision_as_object(), "network_wide", False
     )
-    if posted_flag or stored_flag:
-        raise PermissionDenied(
-            _(
-                "A release that speaks for the whole network needs the consortium "
-                "lead's sign-off: submit it for approval instead of publishing it."
-            )
-        )
+    if not (posted_flag or stored_flag):
+        return None
+    messages.error(
+        request,
+        _(
+            "A release that speaks for the whole network needs the consortium "
+            "lead's sign-off: submit it for approval instead of publishing it."
+        ),
+    )
+    return redirect(back_url)
 
 
 @hooks.register("before_edit_page")
 def guard_network_wide_edit(request, page):
     if request.method == "POST":
-        _refuse_network_wide_publish(request, page.specific)
+        return _refuse_network_wide_publish(
+            request, page.specific, reverse("wagtailadmin_pages:edit", args=[page.pk])
+        )
+    return None
 
 
 @hooks.register("before_create_page")
 def guard_network_wide_create(request, parent_page, page_class):
     if request.method == "POST":
-        _refuse_network_wide_publish(request, None)
+        return _refuse_network_wide_publish(request, None, request.path)
+    return None
 
 
 @hooks.register("before_bulk_action")

@@ -1,0 +1,231 @@
+"""The paths to live: partner approval, lead sign-off, rejection, e-mails, history.
+
+Every step goes through the admin as the user would take it; e-mails are read from
+Django's locmem outbox (settings/test.py).
+"""
+
+import datetime
+from unittest import mock
+
+from django.core import mail
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+
+from wagtail.models import Page, PageLogEntry, TaskState
+
+from .conftest import edit_form_data, make_release
+from .test_side_views import refused
+
+
+def fresh(page):
+    return Page.objects.get(pk=page.pk).specific
+
+
+def recipients():
+    return sorted(address for message in mail.outbox for address in message.to)
+
+
+def submit(client, page, user):
+    client.force_login(user)
+    data = edit_form_data(page, user, **{"action-submit": "1"})
+    response = client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
+    assert response.status_code == 302
+    return fresh(page).current_workflow_state
+
+
+def act(client, page, user, action, comment=""):
+    client.force_login(user)
+    task_state = fresh(page).current_workflow_state.current_task_state
+    url = reverse(
+        "wagtailadmin_pages:workflow_action", args=[page.pk, action, task_state.pk]
+    )
+    response = client.post(url, {"comment": comment})
+    assert response.status_code in (200, 302), response.status_code
+    task_state.refresh_from_db()
+    return task_state
+
+
+def test_network_wide_release_needs_partner_approval_then_lead_sign_off(client, users):
+    editor, approver, lead = users["agv-editor"], users["agv-approver"], users["lead"]
+    page = make_release("agv", "netzwerkweit", editor, network_wide=True)
+    mail.outbox.clear()
+
+    state = submit(client, page, editor)
+    assert state.current_task_state.task.name == "Freigabe AGV"
+    assert recipients() == ["agv-approver@tregks.invalid"]
+    assert "netzwerkweit" in mail.outbox[0].body or page.title in mail.outbox[0].body
+
+    # The approver's dashboard shows what waits for them; another partner's does not.
+    client.force_login(approver)
+    assert page.title in client.get(reverse("wagtailadmin_home")).content.decode()
+    client.force_login(users["dgb-approver"])
+    assert page.title not in client.get(reverse("wagtailadmin_home")).content.decode()
+
+    mail.outbox.clear()
+    first = act(client, page, approver, "approve", "Inhaltlich geprüft.")
+    assert first.status == TaskState.STATUS_APPROVED
+    assert not fresh(page).live
+    state.refresh_from_db()
+    assert state.current_task_state.task.name == "Freigabe Konsortialleitung"
+    assert recipients() == ["lead@tregks.invalid"]
+
+    client.force_login(lead)
+    assert page.title in client.get(reverse("wagtailadmin_home")).content.decode()
+
+    mail.outbox.clear()
+    act(client, page, lead, "approve", "Für das Netzwerk freigegeben.")
+    page = fresh(page)
+    assert page.live
+    state.refresh_from_db()
+    assert state.status == "approved"
+    # The editor who submitted hears that the page was approved.
+    assert recipients() == ["agv-editor@tregks.invalid"]
+
+    # Wagtail's history holds every step with user and time.
+    log = list(
+        PageLogEntry.objects.filter(page=page)
+        .filter(
+            action__in=[
+                "wagtail.workflow.start",
+                "wagtail.workflow.approve",
+                "wagtail.workflow.reject",
+                "wagtail.publish",
+            ]
+        )
+        .order_by("timestamp", "pk")
+        .values_list("action", "user__username", "timestamp")
+    )
+    steps = [(action, username) for action, username, _time in log]
+    assert steps == [
+        ("wagtail.workflow.start", "agv-editor"),
+        ("wagtail.workflow.approve", "agv-approver"),
+        ("wagtail.workflow.approve", "lead"),
+        ("wagtail.publish", "lead"),
+    ]
+    assert all(timestamp is not None for _action, _user, timestamp in log)
+    client.force_login(approver)
+    history = client.get(reverse("wagtailadmin_pages:history", args=[page.pk]))
+    assert history.status_code == 200
+    assert "Freigabe Konsortialleitung" in history.content.decode()
+
+
+def test_normal_release_goes_live_after_partner_approval_and_skips_the_lead(
+    client, users
+):
+    page = make_release("agv", "normal", users["agv-editor"])
+    state = submit(client, page, users["agv-editor"])
+    mail.outbox.clear()
+    act(client, page, users["agv-approver"], "approve")
+    assert fresh(page).live
+    state.refresh_from_db()
+    assert state.status == "approved"
+    statuses = {
+        task_state.task.name: task_state.status
+        for task_state in state.task_states.all()
+    }
+    # The history stays truthful: the lead's step is recorded as skipped.
+    assert statuses == {
+        "Freigabe AGV": TaskState.STATUS_APPROVED,
+        "Freigabe Konsortialleitung": TaskState.STATUS_SKIPPED,
+    }
+    assert recipients() == ["agv-editor@tregks.invalid"]
+
+
+def test_rejection_returns_the_page_to_its_editor_with_the_comment(client, users):
+    editor = users["agv-editor"]
+    page = make_release("agv", "abgelehnt", editor)
+    state = submit(client, page, editor)
+    mail.outbox.clear()
+    comment = "Bitte die Zahlen mit der Geschäftsstelle abgleichen."
+    task_state = act(client, page, users["agv-approver"], "reject", comment)
+    assert task_state.status == TaskState.STATUS_REJECTED
+    assert task_state.comment == comment
+    state.refresh_from_db()
+    assert state.status == "needs_changes"
+    assert not fresh(page).live
+    assert recipients() == ["agv-editor@tregks.invalid"]
+    assert comment in mail.outbox[0].body
+    # Back with the editor: they can edit and submit again.
+    client.force_login(editor)
+    edit = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    assert edit.status_code == 200
+    assert comment in edit.content.decode()
+    assert PageLogEntry.objects.filter(
+        page=page, action="wagtail.workflow.reject", user=users["agv-approver"]
+    ).exists()
+
+
+def test_approvers_cannot_publish_a_network_wide_release_around_the_lead(client, users):
+    approver = users["agv-approver"]
+    page = make_release("agv", "umgehung", users["agv-editor"], network_wide=True)
+    client.force_login(approver)
+    data = edit_form_data(page, approver, **{"action-publish": "1"})
+    edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    response = client.post(edit_url, data, follow=True)
+    assert response.redirect_chain[0] == (edit_url, 302)
+    # The admin speaks German here: the reason names the Konsortialleitung.
+    assert "Freigabe der Konsortialleitung" in response.content.decode()
+    assert not fresh(page).live
+    # Creating and publishing in one go is refused too.
+    from .conftest import section
+
+    add_url = reverse(
+        "wagtailadmin_pages:add",
+        args=["news", "pressreleasepage", section("agv").pk],
+    )
+    new = dict(data, title="Sofort", slug="sofort", network_wide="on")
+    response = client.post(add_url, new)
+    assert response.status_code == 302 and response.url == add_url
+    assert not Page.objects.filter(slug="sofort").exists()
+
+
+def test_scheduled_page_goes_live_when_its_time_comes_and_expires(client, users):
+    approver = users["agv-approver"]
+    go_live = timezone.now().replace(microsecond=0) + datetime.timedelta(days=2)
+    expire = go_live + datetime.timedelta(days=5)
+    page = make_release("agv", "geplant", users["agv-editor"])
+    submit(client, page, users["agv-editor"])
+    page = fresh(page)
+    page.go_live_at, page.expire_at = go_live, expire
+    page.save_revision(user=users["agv-editor"])
+    # Approval publishes the scheduled revision: it waits for its time.
+    page.current_workflow_state.cancel(user=users["agv-editor"])
+    page.get_workflow().start(page, users["agv-editor"])
+    act(client, page, approver, "approve")
+    page = fresh(page)
+    assert not page.live
+    assert page.get_latest_revision().approved_go_live_at == go_live
+
+    later = go_live + datetime.timedelta(minutes=1)
+    with mock.patch("django.utils.timezone.now", return_value=later):
+        call_command("publish_scheduled_loop", once=True, verbosity=0)
+    page = fresh(page)
+    assert page.live
+    assert PageLogEntry.objects.filter(
+        page=page, action__startswith="wagtail.publish"
+    ).exists()
+
+    after_expiry = expire + datetime.timedelta(minutes=1)
+    with mock.patch("django.utils.timezone.now", return_value=after_expiry):
+        call_command("publish_scheduled_loop", once=True, verbosity=0)
+    page = fresh(page)
+    assert not page.live and page.expired
+
+
+def test_approver_dashboard_lists_what_waits_and_reports_stay_partner_scoped(
+    client, users
+):
+    page = make_release("dgb", "wartet", users["dgb-editor"])
+    page.get_workflow().start(page, users["dgb-editor"])
+    client.force_login(users["dgb-approver"])
+    dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert page.title in dashboard
+    client.force_login(users["agv-approver"])
+    for url in (
+        reverse("wagtailadmin_home"),
+        reverse("wagtailadmin_reports:workflow"),
+        reverse("wagtailadmin_reports:workflow_tasks"),
+    ):
+        response = client.get(url)
+        assert refused(response) or page.title not in response.content.decode()
