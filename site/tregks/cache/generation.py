@@ -50,3 +50,18 @@ def bump_generation(cache=None):
     except Exception:  # a cache outage must not break publishing
         logger.exception("Could not invalidate the page cache.")
         return None
+
+
+def cached_for_generation(key, build, timeout=None):
+    """A value built at most once per cache generation, shared by every process.
+
+    For data every page shows (menu, footer, home pages): it changes only when content
+    changes, and every such change starts a new generation.
+    """
+    cache = page_cache()
+    full_key = f"pagecache:{key}:{current_generation(cache)}"
+    value = cache.get(full_key)
+    if value is None:
+        value = build()
+        cache.set(full_key, value, timeout or settings.PAGE_CACHE_TIMEOUT)
+    return value

@@ -7,8 +7,47 @@ from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 
+def site_chrome(request):
+    """What every page shows around its content: home pages, menu and footer links.
+
+    Built once per site, language and cache generation (any publish or settings change
+    starts a new one) and kept in the shared cache, so a page render needs no query for
+    it; also kept on the request for the several template tags that use it.
+    """
+    from tregks.cache.generation import cached_for_generation
+
+    if request is not None and hasattr(request, "_tregks_chrome"):
+        return request._tregks_chrome
+    site = Site.find_for_request(request) if request else None
+    language = translation.get_language()
+    site_id = site.pk if site else "default"
+    chrome = cached_for_generation(
+        f"chrome:{site_id}:{language}", lambda: _build_chrome(request, language)
+    )
+    if request is not None:
+        request._tregks_chrome = chrome
+    return chrome
+
+
+def _build_chrome(request, language):
+    from tregks.core.templatetags.site_tags import build_footer_links, build_menu
+
+    homes = {code: _find_home_page(request, code) for code, _name in settings.LANGUAGES}
+    home = homes.get(language)
+    return {
+        "homes": homes,
+        "menu": build_menu(home),
+        "footer": build_footer_links(request),
+    }
+
+
 def get_home_page(request, language_code=None):
     """The live home page of the site in the given (default: active) language."""
+    language_code = language_code or translation.get_language()
+    return site_chrome(request)["homes"].get(language_code)
+
+
+def _find_home_page(request, language_code):
     site = Site.find_for_request(request) if request else None
     if site is None:
         site = (
@@ -18,7 +57,6 @@ def get_home_page(request, language_code=None):
         )
     if site is None:
         return None
-    language_code = language_code or translation.get_language()
     root = site.root_page
     if root.locale.language_code == language_code:
         return root
@@ -35,15 +73,18 @@ def real_translations(page):
     """Live translations of a page, including itself, that carry their own text.
 
     Synchronised aliases (German content under /en/) are left out: they must not pose
-    as a translation in hreflang, the switcher or the sitemap.
+    as a translation in hreflang, the switcher or the sitemap. Kept on the page object:
+    the switcher and the hreflang links of one render ask for the same list.
     """
-    return (
-        page.get_translations(inclusive=True)
-        .live()
-        .public()
-        .filter(alias_of__isnull=True)
-        .select_related("locale")
-    )
+    if "_real_translations" not in page.__dict__:
+        page.__dict__["_real_translations"] = list(
+            page.get_translations(inclusive=True)
+            .live()
+            .public()
+            .filter(alias_of__isnull=True)
+            .select_related("locale")
+        )
+    return page.__dict__["_real_translations"]
 
 
 def language_links(request, page=None):

@@ -5,26 +5,30 @@ from tregks.core import navigation
 register = template.Library()
 
 
+def build_menu(home):
+    """The home page's children shown in menus (cached in navigation.site_chrome)."""
+    if home is None:
+        return []
+    return list(
+        home.get_children()
+        .live()
+        .public()
+        .in_menu()
+        .only("id", "title", "url_path", "locale_id")
+    )
+
+
 @register.inclusion_tag("includes/main_navigation.html", takes_context=True)
 def main_navigation(context):
     request = context.get("request")
     page = context.get("page")
-    home = navigation.get_home_page(request)
-    items = []
-    if home is not None:
-        items = list(
-            home.get_children()
-            .live()
-            .public()
-            .in_menu()
-            .only("id", "title", "url_path")
-        )
+    chrome = navigation.site_chrome(request)
     current_path = getattr(page, "url_path", "") or ""
     return {
-        "home": home,
+        "home": navigation.get_home_page(request),
         "items": [
             {"page": item, "is_current": current_path.startswith(item.url_path)}
-            for item in items
+            for item in chrome["menu"]
         ],
         "request": request,
     }
@@ -50,11 +54,15 @@ def home_page(context):
 @register.inclusion_tag("includes/footer_links.html", takes_context=True)
 def footer_links(context):
     """Legal pages in the reader's language (the German page where no translation is live)."""
+    return {"links": navigation.site_chrome(context.get("request"))["footer"]}
+
+
+def build_footer_links(request):
+    """Footer links (cached in navigation.site_chrome)."""
     from django.utils.translation import gettext as _
 
     from tregks.core.models import FooterLinks
 
-    request = context.get("request")
     links = []
     if request is not None:
         settings_obj = FooterLinks.for_request(request)
@@ -67,4 +75,4 @@ def footer_links(context):
             target = getattr(settings_obj, field)
             if target is not None and target.live:
                 links.append({"label": label, "url": target.localized.url})
-    return {"links": links}
+    return links
