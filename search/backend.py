@@ -15,8 +15,8 @@ This backend keeps one backend and one table, but chooses the configuration
 - at query time per query, from the locale the queryset is filtered by
   (`.filter(locale=...)`), or else the active language.
 
-On SQLite and other databases it returns Wagtail's usual database backend (SQLite FTS5
-has no per-language stemming). Settings, in `WAGTAILSEARCH_BACKENDS["default"]`:
+On SQLite it returns Wagtail's SQLite FTS5 backend with titles weighted above the body
+(FTS5 has no per-language stemming), elsewhere Wagtail's usual database backend. Settings, in `WAGTAILSEARCH_BACKENDS["default"]`:
 
     "BACKEND": "search.backend",
     "SEARCH_CONFIGS": {"de": "german", "en": "english"},  # language code -> regconfig
@@ -52,7 +52,12 @@ def SearchBackend(params):  # noqa: N802 – Wagtail imports this name from the 
     """The language-aware backend on PostgreSQL, Wagtail's database backend elsewhere."""
     if connection.vendor == "postgresql":
         return LocalePostgresSearchBackend(params)
-    return DatabaseSearchBackend(params)
+    backend = DatabaseSearchBackend(params)
+    if type(backend).__name__ == "SQLiteSearchBackend":  # SQLite with FTS5
+        from .sqlite_backend import TitleFirstSQLiteSearchBackend
+
+        return TitleFirstSQLiteSearchBackend(params)
+    return backend
 
 
 def _language_of_queryset(queryset):

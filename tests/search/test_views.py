@@ -338,3 +338,15 @@ def result_urls_from(page):
             "ol.search-results:not(.search-results--promoted) .search-result__title a"
         )
     ]
+
+
+class TestRanking:
+    def test_title_outranks_body(self, client, home_de, make_page, search_url):
+        in_body = make_page(
+            home_de, "Allgemeines", text=f"{WORD}, {WORD} und noch einmal {WORD}."
+        )
+        in_title = make_page(home_de, f"Die {WORD}", text="Allgemeiner Text.")
+        assert result_urls(search(client, search_url("de"), q=WORD)) == [
+            in_title.url,
+            in_body.url,
+        ]
