@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.db import transaction
 from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -35,27 +36,50 @@ class GuardedUpdateTranslationsView(UpdateTranslationsView):
     """wagtail-localize's "Sync translated pages", without publishing for non-publishers.
 
     The original view publishes every translation when "Publish immediately" is ticked,
-    whatever the user's page permissions. Here the option is disabled (so a hand-made POST
-    cannot tick it) unless the user may publish every target page.
+    whatever the user's page permissions. Here the option is left out of the form unless
+    the user may publish every target page, and a hand-made POST with it is refused.
     """
+
+    def may_publish(self):
+        return user_can_publish_targets(self.request.user, self.object)
 
     def get_form(self):
         form = super().get_form()
-        if not user_can_publish_targets(self.request.user, self.object):
-            field = form.fields["publish_translations"]
-            field.disabled = True
-            field.help_text = _(
-                "You may not publish these translations: the updated translations "
-                "stay drafts until the partner's approvers release them."
-            )
+        if not self.may_publish():
+            del form.fields["publish_translations"]
         return form
 
-    def form_valid(self, form):
-        if form.cleaned_data.get(
-            "publish_translations"
-        ) and not user_can_publish_targets(self.request.user, self.object):
+    def post(self, request, **kwargs):
+        if "publish_translations" in request.POST and not self.may_publish():
             raise PermissionDenied(_("You may not publish these translations."))
+        return super().post(request, **kwargs)
+
+    def form_valid(self, form):
+        form.cleaned_data.setdefault("publish_translations", False)
         return super().form_valid(form)
+
+
+class _Discard(Exception):
+    """Rolls back wagtail-localize's write to the live page row."""
+
+
+def draft_from_translation(translation, page, user):
+    """The translated content as a new draft revision; the live page stays as it is.
+
+    wagtail-localize's save_target(publish=False) also writes the translated text into
+    the page's own row, which is what the public site serves: an unapproved text would
+    go live. So its revision content is taken and the rest of its work rolled back.
+    """
+    content = None
+    try:
+        with transaction.atomic():
+            translation.save_target(user=user, publish=False)
+            content = Page.objects.get(pk=page.pk).get_latest_revision().content
+            raise _Discard
+    except _Discard:
+        pass
+    draft = Page.objects.get(pk=page.pk).specific.with_content_json(content)
+    return draft.save_revision(user=user, log_action=True)
 
 
 @require_http_methods(["GET", "POST"])
@@ -98,7 +122,7 @@ def submit_translation(request, page_id):
                 "back_url": back_url,
             },
         )
-    translation.save_target(user=request.user, publish=False)
+    draft_from_translation(translation, page, request.user)
     page = Page.objects.get(pk=page.pk).specific
     if state is not None:  # the approvers asked for changes: start afresh
         state.cancel(user=request.user)
