@@ -351,3 +351,18 @@ def test_publishing_purges_the_page_and_the_pages_above_it_from_the_cdn():
     assert any(url.endswith("/de/ueber-das-netzwerk/impressum/") for url in purged)
     assert any(url.endswith("/de/ueber-das-netzwerk/") for url in purged)
     assert any(url.endswith("/de/") for url in purged)
+
+
+def test_making_a_page_private_removes_it_from_cached_menus_at_once(client):
+    about = ContentPage.objects.get(slug="ueber-das-netzwerk")
+    about.show_in_menus = True
+    about.save_revision().publish()
+    assert "/de/ueber-das-netzwerk/" in _menu(client.get("/de/impressum/"))
+    PageViewRestriction.objects.create(
+        page=about, restriction_type=PageViewRestriction.LOGIN
+    )
+    assert "/de/ueber-das-netzwerk/" not in _menu(client.get("/de/impressum/"))
+
+
+def _menu(response):
+    return response.content.decode().split('class="main-nav"')[1].split("</nav>")[0]

@@ -9,6 +9,7 @@ class PageCacheConfig(AppConfig):
     verbose_name = "Page cache"
 
     def ready(self):
-        from . import signals
+        from . import privacy, signals
 
         signals.connect()
+        privacy.install()

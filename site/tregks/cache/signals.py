@@ -2,8 +2,9 @@
 
 Pages: publish, unpublish, move, delete, any save other than a draft revision (this
 covers synchronised aliases, which Wagtail updates after page_published), and
-wagtail-localize's translation sync (it publishes the translated page). Other models: translatable snippets such as Topic, site settings,
-images, documents, media, redirects, sites and locales, plus any model named in
+wagtail-localize's translation sync (it publishes the translated page). Other models:
+translatable snippets such as Topic, site settings, images, documents, media,
+redirects, sites, locales and page privacy, plus any model named in
 settings.PAGE_CACHE_INVALIDATING_MODELS ("app_label.ModelName").
 
 The generation is incremented at once (so this process's next request sees the
@@ -20,7 +21,7 @@ from wagtail.contrib.frontend_cache.utils import PurgeBatch, get_backends
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.documents.models import AbstractDocument
 from wagtail.images.models import AbstractImage
-from wagtail.models import Locale, Page, Site, TranslatableMixin
+from wagtail.models import Locale, Page, PageViewRestriction, Site, TranslatableMixin
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .generation import bump_generation
@@ -80,6 +81,7 @@ def watched_models():
         AbstractDocument,
         Site,
         Locale,
+        PageViewRestriction,  # a page that becomes private must leave the cache
     )
     extra = set(getattr(settings, "PAGE_CACHE_INVALIDATING_MODELS", ()))
     extra |= {"wagtailredirects.Redirect", "wagtailmedia.Media"}

@@ -1,0 +1,63 @@
+"""Page routing in two queries (tregks.core.routing) behaves like Wagtail's own."""
+
+from django.db import connection
+from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+
+from wagtail.models import Page
+
+import pytest
+
+from home.models import ContentPage
+from tregks.core.routing import fast_route
+
+pytestmark = pytest.mark.django_db
+
+
+def route(path, language="de"):
+    request = RequestFactory().get(f"/{language}/{path}")
+    with translation.override(language):
+        return fast_route(request, path)
+
+
+def test_a_page_is_found_with_three_queries_at_most():
+    about = ContentPage.objects.get(slug="ueber-das-netzwerk")
+    child = ContentPage(title="Team", slug="team", lead="")
+    about.add_child(instance=child)
+    child.save_revision().publish()
+    route("ueber-das-netzwerk/team/")  # content types warm
+    with CaptureQueriesContext(connection) as queries:
+        result = route("ueber-das-netzwerk/team/")
+    assert result.page.specific == child
+    assert isinstance(result.page, ContentPage)
+    assert len(queries) <= 3
+
+
+def test_language_selects_the_tree():
+    assert route("legal-notice/", "en").page.slug == "legal-notice"
+    assert route("", "en").page.locale.language_code == "en"
+    assert route("", "de").page.locale.language_code == "de"
+
+
+def test_unknown_and_unpublished_pages_are_not_found(client):
+    assert client.get("/de/gibt-es-nicht/").status_code == 404
+    assert client.get("/de/impressum/gibt-es-nicht/").status_code == 404
+    ContentPage.objects.get(slug="impressum").unpublish()
+    assert client.get("/de/impressum/").status_code == 404
+
+
+def test_routable_page_sub_routes_still_work(client):
+    show = Page.objects.get(
+        content_type__app_label="podcast",
+        content_type__model="podcastshowpage",
+        locale__language_code="de",
+    ).specific
+    response = client.get(show.url + "feed/")
+    assert response.status_code == 200
+    assert b"<rss" in response.content
+
+
+def test_wagtail_utility_urls_are_left_to_wagtail(client):
+    response = client.get("/de/_util/login/")
+    assert response.status_code == 200
