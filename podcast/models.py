@@ -19,8 +19,10 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
+from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Page, PageManager, PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -31,7 +33,7 @@ from modelcluster.fields import ParentalManyToManyField
 from tregks.core.i18n import localized_many
 from tregks.core.models import BasePage
 
-from . import audio
+from . import api, audio
 from .categories import APPLE_CATEGORIES, CATEGORY_CHOICES, SUBCATEGORY_CHOICES
 
 logger = logging.getLogger(__name__)
@@ -142,6 +144,22 @@ class PodcastShowPage(RoutablePageMixin, BasePage):
         *BasePage.search_fields,
         index.SearchField("description"),
         index.SearchField("author"),
+    ]
+
+    api_fields = [
+        APIField("description"),
+        APIField(
+            "artwork_rendition",
+            serializer=ImageRenditionField(
+                "fill-1400x1400|format-jpeg", source="artwork"
+            ),
+        ),
+        APIField("author"),
+        APIField("apple_category"),
+        APIField("apple_subcategory"),
+        APIField("explicit"),
+        APIField("language"),
+        APIField("feed_url", serializer=api.ShowFeedField(source="*")),
     ]
 
     translatable_fields = [
@@ -408,6 +426,24 @@ class PodcastEpisodePage(BasePage):
         ),
         index.FilterField("release_date"),
         index.FilterField("episode_number"),
+    ]
+
+    api_fields = [
+        APIField("episode_number"),
+        APIField("season_number"),
+        APIField("release_date"),
+        APIField("summary"),
+        APIField("audio_file", serializer=api.EpisodeAudioField(source="*")),
+        APIField("guests", serializer=api.PartnerListField(source="guests_for_reader")),
+        APIField("show_notes", serializer=api.RichTextHTMLField()),
+        APIField("transcript", serializer=api.RichTextHTMLField()),
+        APIField("topics", serializer=api.TopicListField(source="topics_for_reader")),
+        APIField(
+            "image_rendition",
+            serializer=ImageRenditionField(
+                "fill-1400x1400|format-jpeg", source="episode_image"
+            ),
+        ),
     ]
 
     translatable_fields = [

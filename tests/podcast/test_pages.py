@@ -311,3 +311,39 @@ def test_english_episode_shows_english_guest_profiles(client):
     links = {a.get_text(): a["href"] for a in html.select("#guests-heading + ul a")}
     assert links["Test partner Ltd"] == english_profile.url
     assert "Testpartner GmbH" not in links
+
+
+@pytest.mark.django_db
+def test_api_lists_live_episodes_with_audio_facts(client):
+    hidden = episode(3, "en")
+    hidden.unpublish()
+    response = client.get(
+        "/api/v2/pages/",
+        {
+            "type": "podcast.PodcastEpisodePage",
+            "locale": "en",
+            "fields": "episode_number,audio_file,transcript,guests,topics",
+        },
+    )
+    assert response.status_code == 200
+    items = {item["episode_number"]: item for item in response.json()["items"]}
+    assert set(items) == {1, 2}
+    first = episode(1, "en")
+    audio_file = items[1]["audio_file"]
+    assert audio_file["url"].startswith("http")
+    assert audio_file["url"].endswith(first.audio.url)
+    assert audio_file["type"] == "audio/mpeg"
+    assert audio_file["size"] == first.file_size
+    assert audio_file["duration"] == first.duration
+    assert items[1]["transcript"].startswith("<p>Welcome to Kassel fährt voraus")
+
+
+@pytest.mark.django_db
+def test_api_describes_the_show_for_apps(client):
+    page = show("en")
+    response = client.get(f"/api/v2/pages/{page.pk}/")
+    data = response.json()
+    assert data["feed_url"].endswith("/en/podcast/feed/")
+    assert data["language"] == "en"
+    assert data["artwork_rendition"]["width"] == 1400
+    assert data["description"].startswith("The podcast of the Kassel Region")

@@ -48,3 +48,35 @@ def make_audio(content, name, media_type="audio"):
 
 def demo_mp3(number):
     return (DEMO_MEDIA / f"folge-{number}.mp3").read_bytes()
+
+
+def partner_profiles(code):
+    """(German, English) live profiles of a partner: the demo's, or new ones."""
+    from wagtail.models import Locale
+
+    from home.models import HomePage
+    from partners.models import PartnerIndexPage, PartnerProfilePage
+
+    german, english = (Locale.objects.get(language_code=c) for c in ("de", "en"))
+    profile = PartnerProfilePage.objects.filter(
+        locale=german, code=code, alias_of__isnull=True
+    ).first()
+    if profile is None:
+        index = PartnerIndexPage.objects.filter(locale=german).first()
+        if index is None:
+            index = PartnerIndexPage(title="Partner", slug="partner")
+            HomePage.objects.get(locale=german).add_child(instance=index)
+            index.save_revision().publish()
+        profile = PartnerProfilePage(
+            title=f"Partner {code}", slug=code, short_name=code.upper(), code=code
+        )
+        index.add_child(instance=profile)
+        profile.save_revision().publish()
+    translated = profile.get_translation_or_none(english)
+    if translated is None or translated.alias_of_id:
+        if translated is not None:
+            translated.delete()
+        translated = profile.copy_for_translation(english, copy_parents=True)
+        translated.title = f"{profile.title} (EN)"
+        translated.save_revision().publish()
+    return profile, translated.specific
