@@ -169,7 +169,7 @@ def pages(users):
     }
 
 
-def edit_form_data(page, user, **changes):
+def edit_form_data(page, user, parent=None, **changes):
     """What the page's edit form posts, built from the page's own edit form.
 
     StreamFields and inline formsets are posted empty (the test pages have none);
@@ -185,7 +185,8 @@ def edit_form_data(page, user, **changes):
     )
 
     form_class = page.get_edit_handler().get_form_class()
-    form = form_class(instance=page, for_user=user, parent_page=page.get_parent())
+    parent = parent or page.get_parent()
+    form = form_class(instance=page, for_user=user, parent_page=parent)
     data, multi = {}, {}
     for name, field in form.fields.items():
         value = form[name].value()
