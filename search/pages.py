@@ -8,12 +8,16 @@ partner through conventions of `tregks.core.models.BasePage`: `get_search_kind()
 from datetime import timedelta
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Page, get_page_models
 from wagtail.search.utils import normalise_query_string
+
+from tregks.cache.generation import cached_for_generation
 
 from .text import excerpt, highlight, page_text, search_words
 
@@ -54,7 +58,16 @@ def searchable_pages(locale):
 
 
 def kind_choices(locale):
-    """[(kind, label, content type ids)] of the kinds of page found in this locale."""
+    """[(kind, label, content type ids)] of the kinds of page found in this locale.
+
+    Kept per cache generation: it changes only when pages are published or removed.
+    """
+    return cached_for_generation(
+        f"search-kinds:{locale.pk}:{get_language()}", lambda: _kind_choices(locale)
+    )
+
+
+def _kind_choices(locale):
     ids = (
         searchable_pages(locale)
         .order_by()
@@ -70,13 +83,19 @@ def kind_choices(locale):
         label, known = kinds.get(key, (model.get_search_kind_label(), []))
         kinds[key] = (label, [*known, content_type_id])
     return sorted(
-        ((key, label, ids) for key, (label, ids) in kinds.items()),
-        key=lambda kind: str(kind[1]).lower(),
+        ((key, str(label), ids) for key, (label, ids) in kinds.items()),
+        key=lambda kind: kind[1].lower(),
     )
 
 
 def partner_choices(locale):
-    """[(code, name)] of the partners that own content in this locale."""
+    """[(code, name)] of the partners that own content in this locale (per generation)."""
+    return cached_for_generation(
+        f"search-partners:{locale.pk}", lambda: _partner_choices(locale)
+    )
+
+
+def _partner_choices(locale):
     from partners.models import PartnerProfilePage
 
     partners = (
@@ -164,21 +183,92 @@ def popular_terms(locale, exclude=""):
     return terms
 
 
-def result_item(page, terms):
-    """What the result list shows of one page."""
-    specific = page.specific
-    model = type(specific)
-    owning_partner = getattr(specific, "get_owning_partner", None)
-    date = getattr(specific, "latest_date", None) or page.first_published_at
-    text = page_text(specific)
+def result_items(pages, terms):
+    """What the result list shows of one page of results, in a fixed number of queries.
+
+    The specific pages come in one query per page type and the owning partners in two
+    (docs/PERFORMANCE.md: no query per result).
+    """
+    pages = list(pages)
+    specifics = Page.objects.filter(pk__in=[page.pk for page in pages]).specific()
+    by_id = {page.pk: page for page in specifics}
+    ordered = [by_id.get(page.pk) or page.specific for page in pages]
+    partners = owning_partners(ordered)
+    return [result_item(page, terms, partners.get(page.pk)) for page in ordered]
+
+
+def owning_partners(pages):
+    """{page id: partner profile} as BasePage.get_owning_partner() gives it, in bulk.
+
+    Page types that override get_owning_partner() are asked one by one; for the rest
+    the nearest ancestor with a `partner` foreign key (a partner section) is found for
+    all pages at once.
+    """
+    from tregks.core.models import BasePage
+
+    owners = {}
+    default = [
+        page
+        for page in pages
+        if getattr(type(page), "get_owning_partner", None)
+        is BasePage.get_owning_partner
+    ]
+    for page in pages:
+        if page not in default and hasattr(page, "get_owning_partner"):
+            owners[page.pk] = page.get_owning_partner()
+    ancestor_paths = {
+        page.path[: depth * Page.steplen]
+        for page in default
+        for depth in range(2, page.depth)
+    }
+    sections = {}
+    ancestors = Page.objects.filter(path__in=ancestor_paths).only(
+        "path", "content_type"
+    )
+    by_model = {}
+    for ancestor in ancestors:
+        model = ancestor.specific_class
+        field = _partner_field(model)
+        if field is not None:
+            by_model.setdefault(model, []).append(ancestor.pk)
+    for model, ids in by_model.items():
+        for section in model.objects.filter(pk__in=ids).select_related("partner"):
+            sections[section.path] = section.partner
+    for page in default:
+        owners[page.pk] = next(
+            (
+                sections[page.path[: depth * Page.steplen]]
+                for depth in range(page.depth - 1, 1, -1)
+                if page.path[: depth * Page.steplen] in sections
+            ),
+            None,
+        )
+    return owners
+
+
+def _partner_field(model):
+    if model is None:
+        return None
+    try:
+        field = model._meta.get_field("partner")
+    except FieldDoesNotExist:
+        return None
+    return field if field.many_to_one else None
+
+
+def result_item(page, terms, partner=None):
+    """What the result list shows of one (specific) page."""
+    model = type(page)
+    date = getattr(page, "latest_date", None) or page.first_published_at
+    text = page_text(page)
     return {
-        "page": specific,
-        "url": specific.url,
-        "title": highlight(specific.title, terms),
+        "page": page,
+        "url": page.url,
+        "title": highlight(page.title, terms),
         "kind": model.get_search_kind_label()
         if hasattr(model, "get_search_kind_label")
         else model._meta.verbose_name,
         "date": date,
-        "partner": owning_partner() if owning_partner else None,
+        "partner": partner,
         "excerpt": highlight(excerpt(text, terms), terms),
     }

@@ -20,7 +20,7 @@ from .pages import (
     partner_choices,
     popular_terms,
     promotions_for,
-    result_item,
+    result_items,
     searchable_pages,
 )
 from .text import clean_query, query_terms, search_words
@@ -91,7 +91,7 @@ def _run_search(request, locale, query, kinds, filters):
         "pagination_query": urlencode({k: v for k, v in kept.items() if v}),
         "page_range": paginator.get_elided_page_range(page_obj.number),
         "page_obj": page_obj,
-        "results": [result_item(page, terms) for page in page_obj.object_list],
+        "results": result_items(page_obj.object_list, terms),
         "promotions": promotions if first_page else [],
         "result_count": total,
         "popular_terms": popular_terms(locale, exclude=query) if total == 0 else [],
