@@ -4,7 +4,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -59,6 +61,20 @@ class HomePage(BasePage):
         index.SearchField("intro"),
     ]
 
+    api_fields = [
+        APIField("hero_title"),
+        APIField("hero_text"),
+        APIField(
+            "hero_image_rendition",
+            serializer=ImageRenditionField(
+                "fill-1200x675|format-jpeg", source="hero_image"
+            ),
+        ),
+        APIField("intro"),
+        APIField("timeline_title"),
+        APIField("timeline"),
+    ]
+
     translatable_fields = [
         *BasePage.translatable_fields,
         # Translate: text in the hero, introduction and timeline.
@@ -103,6 +119,8 @@ class ContentPage(BasePage):
         index.SearchField("lead"),
         index.SearchField("body"),
     ]
+
+    api_fields = [APIField("lead"), APIField("body")]
 
     translatable_fields = [
         *BasePage.translatable_fields,

@@ -1,22 +1,80 @@
 """The press archive: one index per language and the press releases below partner sections."""
 
+import datetime
+
 from django.db import models
+from django.db.models import Prefetch, Q
+from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.images import get_image_model
+from wagtail.images.api.fields import ImageRenditionField
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from modelcluster.fields import ParentalManyToManyField
 
-from tregks.core.blocks import BodyStreamBlock
+from tregks.core.blocks import BodyStreamBlock, DocumentLinkBlock
+from tregks.core.i18n import localized_many
 from tregks.core.models import BasePage
 
+# Teaser cards (index, home page, partner profiles) all use this rendition.
+TEASER_RENDITION = "fill-480x270|format-webp"
+PAGE_SIZE = 12
+FEED_SIZE = 20
 
-class NewsIndexPage(BasePage):
-    """The list of all press releases, newest first, with filters."""
+
+class PressReleaseQuerySet(PageQuerySet):
+    def for_listing(self, locale_id):
+        """Live, public releases of one locale, newest first, ready for teaser cards."""
+        images = get_image_model().objects.prefetch_renditions(TEASER_RENDITION)
+        return (
+            self.live()
+            .public()
+            .filter(locale_id=locale_id)
+            .order_by("-release_date", "-pk")
+            .prefetch_related(Prefetch("image", queryset=images))
+        )
+
+    def issued_by(self, code, sections=None):
+        """Releases that name the partner `code` as issuer or sit in its sections.
+
+        Issuing partners are copied unchanged into translations (German objects on
+        English pages), so the match goes through the synchronised partner code.
+        """
+        through = PressReleasePage.issuing_partners.through
+        condition = Q(
+            pk__in=through.objects.filter(partnerprofilepage__code=code).values(
+                "pressreleasepage_id"
+            )
+        )
+        for section_path in sections or []:
+            condition |= Q(path__startswith=section_path)
+        return self.filter(condition)
+
+    def about_topic(self, slug):
+        """Releases tagged with the topic `slug` (slugs are the same in every locale)."""
+        through = PressReleasePage.topics.through
+        return self.filter(
+            pk__in=through.objects.filter(topic__slug=slug).values(
+                "pressreleasepage_id"
+            )
+        )
+
+
+PressReleaseManager = PageManager.from_queryset(PressReleaseQuerySet)
+
+
+class NewsIndexPage(RoutablePageMixin, BasePage):
+    """The list of all press releases, newest first, with filters and an RSS feed."""
 
     # One press archive per language.
     max_count_per_parent = 1
@@ -31,10 +89,44 @@ class NewsIndexPage(BasePage):
 
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]
 
+    api_fields = [APIField("intro")]
+
     translatable_fields = [*BasePage.translatable_fields, TranslatableField("intro")]
 
     class Meta:
         verbose_name = _("Press index")
+
+    @property
+    def feed_url(self):
+        return f"{self.url}feed/"
+
+    def releases(self):
+        """Every live release below this index, in its locale, newest first."""
+        return PressReleasePage.objects.descendant_of(self).for_listing(self.locale_id)
+
+    def sections(self):
+        """The partner sections below this index, with their partner."""
+        from partners.models import PartnerSectionPage
+
+        return (
+            PartnerSectionPage.objects.child_of(self)
+            .live()
+            .select_related("partner")
+            .order_by("path")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        from .listing import filtered_releases
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(filtered_releases(self, request))
+        return context
+
+    @path("feed/", name="feed")
+    def feed(self, request):
+        from .feeds import PressReleaseFeed
+
+        return PressReleaseFeed()(request, index_page=self)
 
 
 class PressReleasePage(BasePage):
@@ -84,6 +176,30 @@ class PressReleasePage(BasePage):
     topics = ParentalManyToManyField(
         "core.Topic", verbose_name=_("Topics"), blank=True, related_name="+"
     )
+    downloads = StreamField(
+        [("document", DocumentLinkBlock())],
+        verbose_name=_("Downloads"),
+        blank=True,
+        help_text=_(
+            "Documents for journalists, e.g. the release as PDF or a fact sheet."
+        ),
+    )
+    related_pages = StreamField(
+        [
+            (
+                "page",
+                blocks.PageChooserBlock(
+                    label=_("Page"), icon="doc-empty-inverse", required=True
+                ),
+            )
+        ],
+        verbose_name=_("Related pages"),
+        blank=True,
+        help_text=_(
+            "Other releases, stories or pages on the same subject. Choose the German "
+            "page: translations link to their own language automatically."
+        ),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -109,6 +225,8 @@ class PressReleasePage(BasePage):
             heading=_("Press contact"),
         ),
         FieldPanel("topics"),
+        FieldPanel("downloads"),
+        FieldPanel("related_pages"),
     ]
 
     search_fields = [
@@ -119,13 +237,35 @@ class PressReleasePage(BasePage):
         index.RelatedFields("issuing_partners", [index.SearchField("title")]),
     ]
 
+    api_fields = [
+        APIField("release_date"),
+        APIField("lead"),
+        APIField("body"),
+        APIField(
+            "image_thumbnail",
+            serializer=ImageRenditionField("fill-1200x675|format-jpeg", source="image"),
+        ),
+        APIField("image_caption"),
+        APIField("image_credit"),
+        APIField("api_partners"),
+        APIField("api_topics"),
+        APIField("network_wide"),
+        APIField("contact_role"),
+        APIField("contact_phone"),
+        APIField("contact_email"),
+        APIField("downloads"),
+    ]
+
     translatable_fields = [
         *BasePage.translatable_fields,
-        # Translate: what readers read.
+        # Translate: what readers read, including the download labels.
         TranslatableField("lead"),
         TranslatableField("body"),
         TranslatableField("image_caption"),
         TranslatableField("contact_role"),
+        TranslatableField("downloads"),
+        # Related pages are mapped to their translation (they must be translated first).
+        TranslatableField("related_pages"),
         # Synchronise: dates, media, partner links, contact data and topics.
         SynchronizedField("release_date"),
         SynchronizedField("image"),
@@ -137,6 +277,78 @@ class PressReleasePage(BasePage):
         SynchronizedField("topics"),
     ]
 
+    objects = PressReleaseManager()
+
     class Meta:
         verbose_name = _("Press release")
         verbose_name_plural = _("Press releases")
+
+    # Teaser card protocol (home page, index, partner profiles).
+    kind_label = _("Press release")
+
+    @property
+    def latest_date(self):
+        return self.release_date
+
+    @property
+    def listing_image(self):
+        return self.image
+
+    @property
+    def teaser_text(self):
+        return self.lead
+
+    @property
+    def pubdate(self):
+        """The release date as an aware datetime for feeds.
+
+        Noon in the site's time zone: the date then stays the same when a reader
+        converts it to UTC (midnight in Kassel is the previous day in UTC).
+        """
+        return timezone.make_aware(
+            datetime.datetime.combine(self.release_date, datetime.time(12))
+        )
+
+    @cached_property
+    def news_index(self):
+        return NewsIndexPage.objects.ancestor_of(self).live().first()
+
+    @cached_property
+    def partners_for_reader(self):
+        """Issuing partners in the page's language (M2M values point to German pages)."""
+        partners = localized_many(self.issuing_partners.all(), self.locale_id)
+        return [partner for partner in partners if partner.live]
+
+    @cached_property
+    def topics_for_reader(self):
+        return localized_many(self.topics.all(), self.locale_id)
+
+    @property
+    def api_partners(self):
+        return [
+            {
+                "id": partner.pk,
+                "title": partner.title,
+                "short_name": partner.short_name,
+                "code": partner.code,
+                "url": partner.get_full_url(),
+            }
+            for partner in self.partners_for_reader
+        ]
+
+    @property
+    def api_topics(self):
+        return [
+            {"id": topic.pk, "name": topic.name, "slug": topic.slug}
+            for topic in self.topics_for_reader
+        ]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["news_index"] = self.news_index
+        context["related"] = [
+            block.value.specific.localized
+            for block in self.related_pages
+            if block.value is not None and block.value.live
+        ]
+        return context

@@ -7,18 +7,30 @@ permission model (see docs/editorial-workflow.md).
 """
 
 from django.db import models
+from django.db.models import Prefetch
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
+from wagtail.images import get_image_model
+from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from modelcluster.fields import ParentalManyToManyField
 
+from tregks.core.i18n import localized_many
 from tregks.core.models import BasePage
+
+# Logos in the grid and on the profile use these renditions (prefetched).
+LOGO_RENDITION = "max-240x120|format-png"
+PROFILE_LOGO_RENDITION = "max-480x240|format-png"
+# How many items of each kind a profile lists.
+PROFILE_ITEMS_LIMIT = 4
 
 
 class PartnerRole(models.TextChoices):
@@ -37,6 +49,15 @@ ROLE_ORDER = [
 ]
 
 
+# Headings of the groups on the partner index.
+ROLE_HEADINGS = {
+    PartnerRole.LEAD: _("Consortium lead"),
+    PartnerRole.PARTNER: _("Consortium partners"),
+    PartnerRole.MEMBER: _("Network members"),
+    PartnerRole.COMPANY: _("Companies"),
+}
+
+
 class PartnerIndexPage(BasePage):
     """The list of all partners, members and companies as a logo grid."""
 
@@ -53,10 +74,36 @@ class PartnerIndexPage(BasePage):
 
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]
 
+    api_fields = [APIField("intro")]
+
     translatable_fields = [*BasePage.translatable_fields, TranslatableField("intro")]
 
     class Meta:
         verbose_name = _("Partner index")
+
+    def role_groups(self):
+        """[(role, heading, [profiles])] in ROLE_ORDER; empty groups are left out."""
+        logos = get_image_model().objects.prefetch_renditions(LOGO_RENDITION)
+        profiles = (
+            PartnerProfilePage.objects.child_of(self)
+            .live()
+            .public()
+            .order_by("path")
+            .prefetch_related(Prefetch("logo", queryset=logos))
+        )
+        by_role = {}
+        for profile in profiles:
+            by_role.setdefault(profile.role, []).append(profile)
+        return [
+            (role, ROLE_HEADINGS[role], by_role[role])
+            for role in ROLE_ORDER
+            if role in by_role
+        ]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["role_groups"] = self.role_groups()
+        return context
 
 
 class PartnerProfilePage(BasePage):
@@ -152,6 +199,25 @@ class PartnerProfilePage(BasePage):
         index.FilterField("code"),
     ]
 
+    api_fields = [
+        APIField("short_name"),
+        APIField("code"),
+        APIField("role"),
+        APIField(
+            "logo_rendition",
+            serializer=ImageRenditionField("max-480x240|format-png", source="logo"),
+        ),
+        APIField("description"),
+        APIField("website"),
+        APIField("street"),
+        APIField("postcode"),
+        APIField("city"),
+        APIField("contact_role"),
+        APIField("contact_phone"),
+        APIField("contact_email"),
+        APIField("api_expert_groups"),
+    ]
+
     translatable_fields = [
         *BasePage.translatable_fields,
         # Translate: description and the contact's role.
@@ -179,6 +245,36 @@ class PartnerProfilePage(BasePage):
     def is_consortium_member(self):
         return self.role in (PartnerRole.LEAD, PartnerRole.PARTNER)
 
+    @property
+    def expert_groups_for_reader(self):
+        """Expert groups in the page's language (M2M values point to German topics)."""
+        return localized_many(self.expert_groups.all(), self.locale_id)
+
+    @property
+    def api_expert_groups(self):
+        return [
+            {"id": topic.pk, "name": topic.name, "slug": topic.slug}
+            for topic in self.expert_groups_for_reader
+        ]
+
+    def latest_items(self, limit=PROFILE_ITEMS_LIMIT):
+        """[(heading, [pages])] from every content app's "partner_profile_items" hook.
+
+        Content apps register `f(partner_page, limit) -> (heading, [pages])`, so this
+        app imports none of them. Each provider must use a fixed number of queries.
+        """
+        groups = []
+        for provider in hooks.get_hooks("partner_profile_items"):
+            heading, pages = provider(self, limit)
+            if pages:
+                groups.append((heading, pages))
+        return groups
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["item_groups"] = self.latest_items()
+        return context
+
 
 class PartnerSectionPage(BasePage):
     """A partner's own section under a shared index; its pages belong to that partner.
@@ -199,8 +295,10 @@ class PartnerSectionPage(BasePage):
 
     content_panels = [*Page.content_panels, FieldPanel("partner")]
 
-    # The partner link follows the language: the English section points to the English profile.
-    translatable_fields = [*BasePage.translatable_fields, TranslatableField("partner")]
+    # Synchronised: wagtail-localize cannot map a foreign key to a specific page type
+    # (it assigns a plain Page and fails), so every section points to the German
+    # profile. Match sections by `partner.code` and show `partner.localized`.
+    translatable_fields = [*BasePage.translatable_fields, SynchronizedField("partner")]
 
     class Meta:
         verbose_name = _("Partner section")

@@ -4,8 +4,25 @@ from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.models import Page
+
+
+class LivePagesAPIViewSet(PagesAPIViewSet):
+    """Live, public pages with their own text.
+
+    Wagtail already leaves out drafts and private pages; synchronised aliases
+    (German content under /en/) are left out too, as in the sitemap and hreflang.
+    """
+
+    def get_base_queryset(self):
+        # By id: the search backends can filter on "id" but not on "alias_of".
+        aliases = Page.objects.filter(alias_of__isnull=False).values_list(
+            "id", flat=True
+        )
+        return super().get_base_queryset().exclude(id__in=list(aliases))
+
 
 api_router = WagtailAPIRouter("wagtailapi")
-api_router.register_endpoint("pages", PagesAPIViewSet)
+api_router.register_endpoint("pages", LivePagesAPIViewSet)
 api_router.register_endpoint("images", ImagesAPIViewSet)
 api_router.register_endpoint("documents", DocumentsAPIViewSet)

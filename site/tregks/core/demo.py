@@ -13,7 +13,7 @@ from django.core.files.images import ImageFile
 from django.db import transaction
 
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page
+from wagtail.models import DraftStateMixin, Locale, Page
 from wagtail_localize.models import Translation, TranslationSource
 
 from PIL import Image as PILImage
@@ -82,9 +82,11 @@ def translate(instance, strings, language_code="en", publish=True):
     # wagtail-localize publishes through transaction.on_commit with the page object it
     # held at save time; inside the demo loader's transaction that stale object would
     # overwrite the tree's child counts on commit. Save a draft, publish it afresh.
-    translation.save_target(publish=False)
+    # Snippets without draft state (topics) can only be saved published.
+    draftable = isinstance(instance, DraftStateMixin)
+    translation.save_target(publish=not draftable)
     translated = instance.get_translation(target_locale)
-    if publish and hasattr(translated, "get_latest_revision"):
+    if publish and draftable:
         translated.get_latest_revision().publish()
         translated.refresh_from_db()
     return translated

@@ -1,0 +1,49 @@
+"""RSS 2.0 feed of the press releases of one language (route "feed/" of the index)."""
+
+from django.contrib.syndication.views import Feed
+from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
+
+from .models import FEED_SIZE
+
+
+class PressReleaseFeed(Feed):
+    """The newest releases below one press index, with absolute links."""
+
+    def get_object(self, request, index_page):
+        self.request = request
+        # <language> is the language of the index, not of whatever is active.
+        self.language = index_page.locale.language_code
+        return index_page
+
+    def title(self, index_page):
+        return f"{index_page.title} – tregks"
+
+    def link(self, index_page):
+        return index_page.get_full_url(self.request)
+
+    def feed_url(self, index_page):
+        return index_page.get_full_url(self.request) + "feed/"
+
+    def description(self, index_page):
+        return strip_tags(index_page.intro) or _(
+            "Press releases of the Kassel Region Transformation Network."
+        )
+
+    def items(self, index_page):
+        return index_page.releases().prefetch_related("topics")[:FEED_SIZE]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.lead
+
+    def item_link(self, item):
+        return item.get_full_url(self.request)
+
+    def item_pubdate(self, item):
+        return item.pubdate
+
+    def item_categories(self, item):
+        return [topic.name for topic in item.topics_for_reader]

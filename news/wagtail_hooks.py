@@ -1,0 +1,33 @@
+"""News feeds the home page, partner profiles and the demo through hooks."""
+
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+
+from .models import PressReleasePage
+
+
+@hooks.register("home_latest_items")
+def latest_press_releases(locale_id, limit):
+    return list(PressReleasePage.objects.for_listing(locale_id)[:limit])
+
+
+@hooks.register("partner_profile_items")
+def press_releases_of_partner(partner_page, limit):
+    """The partner's latest releases: issued by it, or published in its own sections."""
+    from partners.models import PartnerSectionPage
+
+    section_paths = PartnerSectionPage.objects.filter(
+        locale_id=partner_page.locale_id, partner__code=partner_page.code
+    ).values_list("path", flat=True)
+    releases = PressReleasePage.objects.for_listing(partner_page.locale_id).issued_by(
+        partner_page.code, list(section_paths)
+    )
+    return _("Press releases"), list(releases[:limit])
+
+
+@hooks.register("load_demo_content")
+def demo_content():
+    from .demo import build
+
+    return (20, build)
