@@ -1,0 +1,159 @@
+"""Browser tests: Debian's Chromium driven by Playwright against a real gunicorn.
+
+The site runs in a subprocess on a copy of the demo database (tests/serving.py), so
+these tests need no database access of their own and leave the pytest database alone.
+No browser download: Chromium comes from Debian (/usr/bin/chromium); axe-core from npm.
+"""
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.serving import ROOT, SiteServer, copy_of_demo_database, manage, site_env
+
+CHROMIUM = Path(os.environ.get("TREGKS_CHROMIUM", "/usr/bin/chromium"))
+AXE = ROOT / "node_modules/axe-core/axe.min.js"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+VIDEO_HOSTS = ("www.youtube-nocookie.com", "player.vimeo.com")
+
+# One live page of each page model in each language, read from the served database.
+DISCOVER = """
+import json
+from wagtail.models import Page
+seen = {}
+for page in Page.objects.live().public().filter(depth__gt=1).specific().order_by("path"):
+    key = (page._meta.label, page.locale.language_code)
+    if key not in seen and page.url:
+        seen[key] = page.url
+print(json.dumps(sorted([model, lang, url] for (model, lang), url in seen.items())))
+"""
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser/" in str(item.fspath).replace(os.sep, "/"):
+            item.add_marker(pytest.mark.browser)
+            item.add_marker(pytest.mark.slow)
+
+
+@pytest.fixture(scope="session")
+def site_database():
+    return copy_of_demo_database()
+
+
+@pytest.fixture(scope="session")
+def live_site(site_database):
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium)")
+    if not AXE.exists():
+        pytest.skip(f"{AXE} is missing (npm ci)")
+    with SiteServer(f"sqlite:///{site_database}", workers=2) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def page_types(site_database):
+    """[(model label, language, url)] for every public page type in both languages."""
+    output = manage(
+        "shell", "-c", DISCOVER, env=site_env(DATABASE_URL=f"sqlite:///{site_database}")
+    )
+    return [tuple(row) for row in json.loads(output.strip().splitlines()[-1])]
+
+
+@pytest.fixture(scope="module")
+def browser(live_site):
+    from playwright.sync_api import sync_playwright
+
+    playwright = sync_playwright().start()
+    browser = playwright.chromium.launch(
+        executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
+    )
+    yield browser
+    browser.close()
+    playwright.stop()
+
+
+class Recorder:
+    """Every request a page makes, CSP violations and console errors."""
+
+    def __init__(self, page):
+        self.requests = []
+        self.csp_violations = []
+        page.on("request", lambda request: self.requests.append(request.url))
+        page.on("console", self._console)
+
+    def _console(self, message):
+        if "Content Security Policy" in message.text:
+            self.csp_violations.append(message.text)
+
+
+def block_video_hosts(context, answered):
+    """Answer the video hosts locally: no request ever leaves the machine."""
+
+    def fulfil(route):
+        answered.append(route.request.url)
+        route.fulfill(
+            status=200,
+            content_type="text/html",
+            body="<!DOCTYPE html><html lang='en'><title>Player</title><p>Player</p></html>",
+        )
+
+    for host in VIDEO_HOSTS:
+        context.route(f"https://{host}/**", fulfil)
+
+
+@pytest.fixture
+def context(browser, live_site):
+    """A fresh reader: no cookies, no storage; the network ends at the site."""
+    context = browser.new_context(base_url=live_site.url, locale="de-DE")
+    context.answered_video = []
+    block_video_hosts(context, context.answered_video)
+
+    def refuse(route):
+        context.refused = [*getattr(context, "refused", []), route.request.url]
+        route.abort()
+
+    # Anything not on the site and not a video host is refused (and recorded).
+    context.route(
+        lambda url: (
+            not url.startswith(live_site.url)
+            and not any(host in url for host in VIDEO_HOSTS)
+            and not url.startswith(("data:", "blob:"))
+        ),
+        refuse,
+    )
+    yield context
+    context.close()
+
+
+def open_page(context, path):
+    """Open a path in a new tab and wait until it is quiet; returns (page, recorder)."""
+    page = context.new_page()
+    recorder = Recorder(page)
+    response = page.goto(path, wait_until="networkidle")
+    recorder.status = response.status if response else None
+    return page, recorder
+
+
+def tab_until(page, condition, presses=80):
+    """Press Tab until the JS condition (on document.activeElement) holds."""
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"(el => Boolean({condition}))(document.activeElement)"):
+            return True
+    return False
+
+
+def pages_of(page_types, model_suffix):
+    return [row for row in page_types if row[0].endswith(model_suffix)]
