@@ -58,6 +58,7 @@ class PodcastShowPage(RoutablePageMixin, BasePage):
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["podcast.PodcastEpisodePage"]
+    search_kind_label = _("Podcast")
 
     description = models.TextField(
         _("Description"),
@@ -201,6 +202,10 @@ class PodcastShowPage(RoutablePageMixin, BasePage):
     def get_meta_description(self):
         return self.search_description or self.description
 
+    def get_owning_partner(self):
+        """The partner that runs the show (search results and filters)."""
+        return self.owner_partner
+
     def get_meta_image(self):
         return self.social_image or self.artwork
 
@@ -312,6 +317,7 @@ class PodcastEpisodePage(BasePage):
 
     parent_page_types = ["podcast.PodcastShowPage"]
     subpage_types = []
+    search_kind_label = _("Podcast episode")
 
     episode_number = models.PositiveIntegerField(
         _("Episode number"), help_text=_("Counts from 1 within the show.")
@@ -540,6 +546,9 @@ class PodcastEpisodePage(BasePage):
 
     def get_meta_description(self):
         return self.search_description or self.summary
+
+    def get_owning_partner(self):
+        return self.show.owner_partner if self.show else None
 
     def get_meta_image(self):
         return self.social_image or self.episode_image

@@ -182,3 +182,19 @@ def test_draft_episode_is_not_in_the_feed(client):
 
 def test_feed_of_an_unknown_sub_path_is_not_found(client):
     assert client.get(show().get_url() + "feed/nonsense/").status_code == 404
+
+
+def test_an_untranslated_alias_of_the_show_has_no_feed(client, home_en):
+    """German content under /en/ must not pose as an English feed."""
+    from wagtail.models import Locale
+
+    alias = show("de").create_alias(
+        parent=home_en,
+        update_locale=Locale.objects.get(language_code="en"),
+        update_slug="podcast-alias",
+    )
+    response = client.get(alias.url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'type="application/rss+xml"' not in html
+    assert client.get(alias.url + "feed/").status_code == 404
