@@ -1,32 +1,500 @@
-"""Video stories from regional companies (models to be completed in the content issue)."""
+"""Video stories from regional companies, with privacy-friendly video embeds.
 
+A story's video is either a YouTube or Vimeo link (the page shows the self-hosted poster
+and loads the player only after the visitor agrees, see templates/stories/
+video_story_page.html and static/stories/js/video-consent.js) or a file uploaded through
+wagtailmedia, played by the browser's own player with a WebVTT caption track.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import Prefetch
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.models import Page
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.images import get_image_model
+from wagtail.models import Page, PageManager, PageQuerySet
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+from wagtailmedia.edit_handlers import MediaChooserPanel
 
-from tregks.core.models import BasePage
+from modelcluster.fields import ParentalManyToManyField
+
+from tregks.core.i18n import localized_many
+from tregks.core.models import BasePage, Topic
+
+from .demo_texts import EXAMPLE_YOUTUBE_IDS
+from .video import VIMEO, YOUTUBE, VideoURLError, parse_video_url, watch_url
+
+STORIES_PER_PAGE = 12
+# The rendition of the poster on teaser cards, prefetched with the listing.
+CARD_RENDITION = "fill-480x270|format-webp"
+
+
+class VideoProvider(models.TextChoices):
+    YOUTUBE = YOUTUBE, "YouTube"
+    VIMEO = VIMEO, "Vimeo"
+
+
+# Who receives the visitor's IP address when an external player loads.
+PROVIDER_RECIPIENTS = {YOUTUBE: "YouTube (Google)", VIMEO: "Vimeo"}
+
+
+class StoryQuerySet(PageQuerySet):
+    def for_listing(self):
+        """Live, public stories, newest first, with company, poster and card rendition."""
+        images = get_image_model().objects.prefetch_renditions(CARD_RENDITION)
+        return (
+            self.live()
+            .public()
+            .select_related("company")
+            .prefetch_related(Prefetch("poster", queryset=images))
+            .order_by("-date", "-pk")
+        )
 
 
 class StoryIndexPage(BasePage):
-    """The list of all video stories."""
+    """The list of all video stories of one language, newest first, with filters."""
 
     # One story list per language.
     max_count_per_parent = 1
     parent_page_types = ["home.HomePage"]
     subpage_types = ["partners.PartnerSectionPage"]
 
-    content_panels = [*Page.content_panels]
+    intro = RichTextField(
+        _("Introduction"), blank=True, features=["bold", "italic", "link"]
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+
+    translatable_fields = [*BasePage.translatable_fields, TranslatableField("intro")]
 
     class Meta:
         verbose_name = _("Story index")
 
+    def get_context(self, request, *args, **kwargs):
+        from partners.models import PartnerProfilePage, PartnerSectionPage
+
+        context = super().get_context(request, *args, **kwargs)
+        stories = VideoStoryPage.objects.descendant_of(self).for_listing()
+        all_stories = stories
+
+        # Topic slugs and partner codes are synchronised, so one value filters both
+        # languages, whichever locale's object a translated page points to.
+        topic = request.GET.get("topic", "").strip()
+        company = request.GET.get("company", "").strip()
+        partner = request.GET.get("partner", "").strip()
+        if topic:
+            stories = stories.filter(topics__slug=topic)
+        if company:
+            stories = stories.filter(company__code=company)
+        if partner:
+            sections = PartnerSectionPage.objects.child_of(self).filter(
+                partner__code=partner
+            )
+            paths = list(sections.values_list("path", flat=True))
+            stories = stories.filter(_path_filter(paths)) if paths else stories.none()
+        if topic:
+            stories = stories.distinct()
+
+        # get_page() turns a missing, non-numeric or too large number into a valid page.
+        paginator = Paginator(stories, STORIES_PER_PAGE)
+        page_obj = paginator.get_page(request.GET.get("page"))
+
+        company_ids = all_stories.values_list("company_id", flat=True).distinct()
+        context.update(
+            {
+                "stories": page_obj,
+                "paginator": paginator,
+                "topics": Topic.objects.filter(locale_id=self.locale_id),
+                "companies": PartnerProfilePage.objects.filter(
+                    pk__in=company_ids
+                ).order_by("title"),
+                "partner_sections": PartnerSectionPage.objects.child_of(self)
+                .live()
+                .select_related("partner"),
+                "selected": {"topic": topic, "company": company, "partner": partner},
+                "is_filtered": bool(topic or company or partner),
+            }
+        )
+        return context
+
+
+def _path_filter(paths):
+    condition = models.Q()
+    for path in paths:
+        condition |= models.Q(path__startswith=path)
+    return condition
+
+
+def captions_language_choices():
+    return list(settings.LANGUAGES)
+
+
+def validate_captions_document(document):
+    """A caption track must be a WebVTT file: named .vtt and starting with WEBVTT."""
+    if not document.file.name.lower().endswith(".vtt"):
+        raise ValidationError(
+            _("The caption track must be a WebVTT file ending in .vtt."),
+            code="captions_extension",
+        )
+    try:
+        with document.file.open("rb") as handle:
+            head = handle.read(10)
+    except OSError as error:
+        raise ValidationError(
+            _("The caption file could not be read. Please upload it again."),
+            code="captions_unreadable",
+        ) from error
+    head = head.removeprefix(b"\xef\xbb\xbf")  # a byte-order mark is allowed
+    if not head.startswith(b"WEBVTT") or head[6:7] not in (
+        b"",
+        b" ",
+        b"\t",
+        b"\n",
+        b"\r",
+    ):
+        raise ValidationError(
+            _(
+                "The caption file is not WebVTT: its first line must be “WEBVTT”. "
+                "Convert SRT subtitles to WebVTT before uploading them."
+            ),
+            code="captions_format",
+        )
+
+
+class ExampleVideoNotePanel(HelpPanel):
+    """Warns editors that a demo story still uses a placeholder video id."""
+
+    class BoundPanel(HelpPanel.BoundPanel):
+        def is_shown(self):
+            return getattr(self.instance, "video_id", "") in EXAMPLE_YOUTUBE_IDS
+
+
+class VideoStoryPageForm(WagtailAdminPageForm):
+    """Lets an editor save a draft before the video is chosen (publishing still needs one)."""
+
+    def _post_clean(self):
+        # Saving a draft defers required fields; the "one video source" rule follows suit.
+        self.instance._allow_missing_video = self.is_deferred_validation
+        super()._post_clean()
+
 
 class VideoStoryPage(BasePage):
-    """A video story about a regional company."""
+    """A video story about a regional company: video, poster, summary and transcript."""
 
     parent_page_types = ["partners.PartnerSectionPage"]
     subpage_types = []
 
+    base_form_class = VideoStoryPageForm
+
+    date = models.DateField(
+        _("Date"),
+        default=datetime.date.today,
+        help_text=_("Shown on the page; the story list is sorted by it, newest first."),
+    )
+    company = models.ForeignKey(
+        "partners.PartnerProfilePage",
+        verbose_name=_("Company"),
+        on_delete=models.PROTECT,
+        related_name="video_stories",
+        limit_choices_to={"role__in": ["company", "member"]},
+        help_text=_(
+            "The company or network member the story is about. A translation of the "
+            "story links to the profile in its own language automatically."
+        ),
+    )
+    summary = models.TextField(
+        _("Summary"),
+        help_text=_("Two or three sentences on what the video shows (also on cards)."),
+    )
+
+    # Source 1: a link to YouTube or Vimeo. Provider and id are derived from it.
+    video_url = models.URLField(
+        _("YouTube or Vimeo address"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "For example https://www.youtube.com/watch?v=… or https://vimeo.com/…. "
+            "The player only loads after the visitor agrees. Leave empty when you "
+            "upload the video file instead."
+        ),
+    )
+    video_provider = models.CharField(
+        _("Video host"),
+        max_length=20,
+        choices=VideoProvider.choices,
+        blank=True,
+        editable=False,
+    )
+    video_id = models.CharField(
+        _("Video id"), max_length=32, blank=True, editable=False
+    )
+
+    # Source 2: a self-hosted file with captions.
+    video_file = models.ForeignKey(
+        "wagtailmedia.Media",
+        verbose_name=_("Video file"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        limit_choices_to={"type": "video"},
+        help_text=_(
+            "A video uploaded to this website (MP4 or WebM). Needs a caption track. "
+            "Leave empty when you give a YouTube or Vimeo address."
+        ),
+    )
+    captions = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("Captions (WebVTT)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "A .vtt document with the captions of the uploaded video. A translator may "
+            "replace it with a track in the other language."
+        ),
+    )
+    captions_language = models.CharField(
+        _("Language of the captions"),
+        max_length=10,
+        choices=captions_language_choices,
+        default="de",
+    )
+
+    poster = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("Poster image"),
+        null=True,
+        blank=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "A still from the video, 16:9. It is served by this website, so it shows "
+            "before any video host is contacted."
+        ),
+    )
+    transcript = RichTextField(
+        _("Transcript"),
+        features=["bold", "italic", "h3", "ul", "link"],
+        help_text=_(
+            "Everything that is said in the video, with the speakers' roles. Shown on "
+            "the page for everyone who cannot or does not want to watch."
+        ),
+    )
+    topics = ParentalManyToManyField(
+        "core.Topic",
+        verbose_name=_("Topics"),
+        blank=True,
+        related_name="+",
+        help_text=_("The expert groups the story belongs to."),
+    )
+    duration = models.CharField(
+        _("Duration"),
+        max_length=20,
+        blank=True,
+        help_text=_("Optional, e.g. “3:45 min”."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldRowPanel([FieldPanel("company"), FieldPanel("date")]),
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                ExampleVideoNotePanel(
+                    _(
+                        "Demo content: this address uses a placeholder id (BEISPIEL-…), "
+                        "not a real video. Replace it with the company's real YouTube or "
+                        "Vimeo address before publishing."
+                    )
+                ),
+                FieldPanel("video_url"),
+            ],
+            heading=_("Video on YouTube or Vimeo"),
+            help_text=_("Give either an address here or an uploaded file below."),
+        ),
+        MultiFieldPanel(
+            [
+                MediaChooserPanel("video_file", media_type="video"),
+                FieldRowPanel(
+                    [FieldPanel("captions"), FieldPanel("captions_language")]
+                ),
+            ],
+            heading=_("Uploaded video"),
+        ),
+        FieldPanel("poster"),
+        FieldPanel("duration"),
+        FieldPanel("transcript"),
+        FieldPanel("topics"),
+    ]
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("summary", boost=1.5),
+        index.SearchField("transcript"),
+        index.RelatedFields(
+            "company",
+            [index.SearchField("title"), index.SearchField("short_name")],
+        ),
+        index.FilterField("date"),
+    ]
+
+    translatable_fields = [
+        *BasePage.translatable_fields,
+        # Translate: what readers read or hear described.
+        TranslatableField("summary"),
+        TranslatableField("transcript"),
+        TranslatableField("duration"),
+        # Synchronise: the video, its id, the poster, dates and topics. The caption
+        # track stays overridable, so a translator can swap in an English track.
+        SynchronizedField("date"),
+        # The company is copied, then mapped to the profile in the page's language by
+        # save(): wagtail-localize 1.14 cannot map a foreign key to a specific page type
+        # (TranslatableField hands over a plain Page and the assignment fails).
+        SynchronizedField("company", overridable=False),
+        SynchronizedField("video_url", overridable=False),
+        SynchronizedField("video_provider", overridable=False),
+        SynchronizedField("video_id", overridable=False),
+        SynchronizedField("video_file", overridable=False),
+        SynchronizedField("captions"),
+        SynchronizedField("captions_language"),
+        SynchronizedField("poster"),
+        SynchronizedField("topics"),
+    ]
+
+    objects = PageManager.from_queryset(StoryQuerySet)()
+
     class Meta:
         verbose_name = _("Video story")
         verbose_name_plural = _("Video stories")
+
+    def save(self, *args, **kwargs):
+        self._use_company_in_page_language()
+        return super().save(*args, **kwargs)
+
+    def _use_company_in_page_language(self):
+        """Point to the company profile in this page's language, where one exists."""
+        if not self.company_id or not self.locale_id:
+            return
+        company = self.company
+        if company.locale_id == self.locale_id:
+            return
+        translated = (
+            type(company)
+            ._default_manager.filter(
+                translation_key=company.translation_key, locale_id=self.locale_id
+            )
+            .first()
+        )
+        if translated is not None:
+            self.company = translated
+
+    def clean(self):
+        super().clean()
+        self._use_company_in_page_language()
+        errors = {}
+        if self.video_url:
+            try:
+                ref = parse_video_url(self.video_url)
+            except VideoURLError as error:
+                errors["video_url"] = str(error)
+                self.video_provider, self.video_id = "", ""
+            else:
+                self.video_provider, self.video_id = ref.provider, ref.video_id
+        else:
+            self.video_provider, self.video_id = "", ""
+
+        if self.video_url and self.video_file_id:
+            errors.setdefault(
+                "video_url",
+                _(
+                    "Give either a YouTube/Vimeo address or an uploaded video file, "
+                    "not both."
+                ),
+            )
+        elif not (
+            self.video_url
+            or self.video_file_id
+            or getattr(self, "_allow_missing_video", False)
+        ):
+            errors["video_url"] = _(
+                "Give a YouTube or Vimeo address, or choose an uploaded video file."
+            )
+        if self.video_file_id:
+            if self.video_file.type != "video":
+                errors["video_file"] = _("Choose a video, not an audio file.")
+            if not self.captions_id:
+                errors["captions"] = _(
+                    "An uploaded video needs a WebVTT caption track (.vtt)."
+                )
+        if self.captions_id:
+            try:
+                validate_captions_document(self.captions)
+            except ValidationError as error:
+                errors["captions"] = error.messages[0]
+        if errors:
+            raise ValidationError(errors)
+
+    # What the home page and the partner profiles need (includes/teaser_card.html).
+    @property
+    def latest_date(self):
+        return self.date
+
+    @property
+    def listing_image(self):
+        return self.poster
+
+    @property
+    def kind_label(self):
+        return _("Video story")
+
+    @property
+    def teaser_text(self):
+        return self.summary
+
+    @property
+    def is_external(self):
+        return bool(self.video_provider and self.video_id)
+
+    @property
+    def video_watch_url(self):
+        return watch_url(self.video_provider, self.video_id)
+
+    @property
+    def video_recipient(self):
+        """Who learns the visitor's IP address when the player loads."""
+        return PROVIDER_RECIPIENTS.get(self.video_provider, "")
+
+    @cached_property
+    def localized_topics(self):
+        return localized_many(self.topics.all(), self.locale_id)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["privacy_page"] = _privacy_page(request)
+        context["captions_language_name"] = dict(settings.LANGUAGES).get(
+            self.captions_language, self.captions_language
+        )
+        return context
+
+
+def _privacy_page(request):
+    """The privacy page in the reader's language, if the footer settings name one."""
+    from tregks.core.models import FooterLinks
+
+    page = FooterLinks.for_request(request).privacy_page
+    if page is None or not page.live:
+        return None
+    return page.localized

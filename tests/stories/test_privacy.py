@@ -1,0 +1,195 @@
+"""Privacy by design: no request to a video host before the visitor agrees."""
+
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.utils import soup
+
+from .utils import HANOMAG_DE, HERKULES_DE, company, make_story, section, story
+
+VIDEO_HOSTS = re.compile(
+    r"(^|\.)(youtube\.com|youtube-nocookie\.com|youtu\.be|ytimg\.com|googlevideo\.com"
+    r"|google\.com|gstatic\.com|googleapis\.com|doubleclick\.net|vimeo\.com"
+    r"|vimeocdn\.com)$",
+    re.IGNORECASE,
+)
+# Absolute or protocol-relative addresses anywhere in an attribute or inline style.
+URL = re.compile(r"(?:[a-z][a-z0-9+.-]*:)?//[^\s\"'<>,()]+", re.IGNORECASE)
+WATCH_HOSTS = {"www.youtube.com", "vimeo.com"}
+
+pytestmark = pytest.mark.django_db
+
+
+def video_hosts_in(text):
+    return [
+        url
+        for url in URL.findall(str(text))
+        if VIDEO_HOSTS.search(urlsplit(url).hostname or "")
+    ]
+
+
+CONSENT_JS = (
+    Path(__file__).resolve().parents[2] / "stories/static/stories/js/video-consent.js"
+)
+
+
+def assert_no_request_to_a_video_host(html):
+    """Only a plain <a href> may name a video host; nothing that the browser fetches."""
+    assert not html.find_all(["iframe", "embed", "object", "frame", "portal"])
+    for tag in html.find_all(True):
+        for name, value in tag.attrs.items():
+            values = value if isinstance(value, list) else [value]
+            for text in values:
+                hosts = video_hosts_in(text)
+                if not hosts:
+                    continue
+                # The only exception: a link the visitor may follow to the host's page.
+                assert tag.name == "a" and name == "href", (
+                    f"<{tag.name} {name}={text!r}> would contact a video host"
+                )
+                assert urlsplit(text).hostname in WATCH_HOSTS
+    for script in html.find_all("script"):
+        assert script.get("src"), "inline script found"
+        assert not video_hosts_in(script["src"])
+    for link in html.find_all("link"):
+        assert not {"preconnect", "dns-prefetch", "preload", "prefetch"} & set(
+            link.get("rel", [])
+        ) or not video_hosts_in(link.get("href", ""))
+    for style in html.find_all("style"):
+        assert not video_hosts_in(style.get_text())
+
+
+@pytest.fixture
+def vimeo_story(db):
+    return make_story(
+        section("uni-kassel"),
+        "vimeo-probe",
+        company("smart-railway"),
+        video_url="https://player.vimeo.com/video/76979871",
+    )
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_youtube_story_contacts_nobody_before_consent(client, language):
+    page = story(HERKULES_DE).get_translation(
+        story(HERKULES_DE).locale.__class__.objects.get(language_code=language)
+    )
+    response = client.get(page.url)
+    assert response.status_code == 200
+    html = soup(response)
+    assert_no_request_to_a_video_host(html)
+    box = html.select_one("[data-video-consent]")
+    assert box["data-provider"] == "youtube"
+    assert box["data-video-id"] == "BEISPIEL-01"
+    # Without JavaScript: a plain link to the video's page at the host.
+    link = box.select_one(".video-consent__link a")
+    assert link["href"] == "https://www.youtube.com/watch?v=BEISPIEL-01"
+    # The poster is served by this site.
+    poster = box.select_one("img")
+    assert poster["src"].startswith("/media/")
+    # The consent script is a static file, loaded from this site.
+    assert any(
+        s["src"].endswith("stories/js/video-consent.js")
+        for s in html.find_all("script")
+    )
+    # An anonymous reader gets no cookie.
+    assert not response.cookies
+
+
+def test_consent_button_and_sentence_in_german(client):
+    html = soup(client.get(story(HERKULES_DE).url))
+    box = html.select_one("[data-video-consent]")
+    button = box.select_one("button[data-video-load]")
+    assert button.get_text(strip=True) == "Video laden"
+    note = html.find(id=button["aria-describedby"])
+    assert (
+        "Beim Laden stellt Ihr Browser eine Verbindung zu YouTube (Google) her und "
+        "übermittelt dabei Ihre IP-Adresse." in note.get_text(" ", strip=True)
+    )
+    remember = box.select_one("input[type=checkbox][data-video-remember]")
+    assert remember is not None and not remember.has_attr("checked")
+    assert remember.find_parent("label") is not None
+    assert box.select_one("button[data-video-revoke]")
+
+
+def test_consent_button_and_sentence_in_english(client):
+    english = story(HERKULES_DE).get_translation(company("bode", "en").locale)
+    html = soup(client.get(english.url))
+    button = html.select_one("[data-video-consent] button[data-video-load]")
+    assert button.get_text(strip=True) == "Load video"
+    note = html.find(id=button["aria-describedby"]).get_text(" ", strip=True)
+    assert "your browser connects to YouTube (Google)" in note
+    assert "IP address" in note
+    assert html.select_one(".video-consent__link a").get_text(strip=True) == (
+        "Watch the video on YouTube"
+    )
+
+
+def test_vimeo_story_contacts_nobody_before_consent(client, vimeo_story):
+    response = client.get(vimeo_story.url)
+    assert response.status_code == 200
+    html = soup(response)
+    assert_no_request_to_a_video_host(html)
+    box = html.select_one("[data-video-consent]")
+    assert (box["data-provider"], box["data-video-id"]) == ("vimeo", "76979871")
+    assert (
+        html.select_one(".video-consent__link a")["href"]
+        == "https://vimeo.com/76979871"
+    )
+    assert "Vimeo" in html.find(id=f"video-note-{vimeo_story.pk}").get_text()
+
+
+def test_consent_script_builds_privacy_friendly_players():
+    script = CONSENT_JS.read_text()
+    assert "https://www.youtube-nocookie.com/embed/" in script
+    assert "https://player.vimeo.com/video/" in script and "dnt=1" in script
+    assert "www.youtube.com/embed" not in script
+    # The choice is kept in localStorage, never in a cookie, and can be deleted.
+    assert "localStorage" in script and "removeItem" in script
+    assert "document.cookie" not in script
+    # The id must match the host's format before it goes into a URL.
+    assert "idPattern.test(videoId)" in script
+    # Keyboard users land on the player; the frame has a title.
+    assert "frame.focus()" in script and "frame.title" in script
+
+
+def test_uploaded_video_plays_natively_with_captions(client):
+    response = client.get(story(HANOMAG_DE).url)
+    html = soup(response)
+    assert_no_request_to_a_video_host(html)
+    video = html.find("video")
+    assert video.has_attr("controls")
+    assert video["preload"] == "none"
+    assert video["poster"].startswith("/media/")
+    assert video.find("source")["type"] == "video/webm"
+    track = video.find("track")
+    assert track["kind"] == "captions"
+    assert track["srclang"] == "de"
+    assert track.has_attr("default")
+    captions = client.get(track["src"])
+    assert captions.status_code == 200
+    assert captions["Content-Type"].startswith("text/vtt")
+    assert b"".join(captions.streaming_content).startswith(b"WEBVTT")
+    # No consent needed: no button, no external script.
+    assert not html.select("[data-video-consent]")
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_transcript_is_on_the_page(client, language):
+    page = story(HANOMAG_DE)
+    if language == "en":
+        page = page.get_translation(company("hanomag", "en").locale)
+    html = soup(client.get(page.url))
+    section_ = html.select_one("section.transcript")
+    heading = section_.find("h2").get_text(strip=True)
+    assert heading == {"de": "Transkript", "en": "Transcript"}[language]
+    text = section_.get_text(" ", strip=True)
+    expected = {
+        "de": "Jedes Kilo weniger spart Energie",
+        "en": "Every kilo less saves energy",
+    }[language]
+    assert expected in text
+    assert len(html.find_all("h1")) == 1
