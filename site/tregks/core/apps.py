@@ -7,3 +7,8 @@ class CoreConfig(AppConfig):
     name = "tregks.core"
     label = "core"
     verbose_name = "Kern"
+
+    def ready(self):
+        from . import localize_compat
+
+        localize_compat.install()
