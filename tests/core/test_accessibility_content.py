@@ -1,0 +1,63 @@
+"""Legal and accessibility pages of the demo, and the editors' accessibility checker."""
+
+import re
+
+from django.contrib.auth import get_user_model
+
+from wagtail.models import Page
+
+import pytest
+
+from tests.utils import soup
+
+pytestmark = pytest.mark.django_db
+
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+PHONE = re.compile(r"\+49[\d\s-]{6,}")
+
+
+@pytest.mark.parametrize(
+    ("path", "title"),
+    [
+        ("/de/barrierefreiheit/", "Erklärung zur Barrierefreiheit"),
+        ("/en/accessibility/", "Accessibility statement"),
+    ],
+)
+def test_accessibility_statement_has_a_feedback_contact(client, path, title):
+    response = client.get(path)
+    assert response.status_code == 200
+    html = soup(response)
+    assert html.h1.get_text(strip=True) == title
+    text = html.main.get_text(" ")
+    assert EMAIL.search(text), "an e-mail address for feedback"
+    assert PHONE.search(text), "a telephone number for feedback"
+    assert "BITV 2.0" in text
+    # The enforcement procedure is named, as BITV 2.0 requires.
+    assert "Schlichtungs" in text or "arbitration" in text
+
+
+@pytest.mark.parametrize(
+    ("language", "paths"),
+    [
+        ("de", ["/de/impressum/", "/de/datenschutz/", "/de/barrierefreiheit/"]),
+        ("en", ["/en/legal-notice/", "/en/privacy/", "/en/accessibility/"]),
+    ],
+)
+def test_legal_pages_exist_and_every_page_links_them(client, language, paths):
+    for path in paths:
+        assert client.get(path).status_code == 200, path
+    for page in Page.objects.live().public().filter(locale__language_code=language):
+        footer = soup(client.get(page.url)).find("footer")
+        links = {a.get("href") for a in footer.find_all("a")}
+        assert set(paths) <= links, f"{page.url}: footer lacks {set(paths) - links}"
+
+
+def test_editors_get_wagtails_accessibility_checker_on_the_site(client):
+    editor = get_user_model().objects.create_superuser(
+        "checker", "checker@example.com", "irrelevant-Passw0rd"
+    )
+    client.force_login(editor)
+    response = client.get("/de/impressum/")
+    html = soup(response)
+    assert html.find(id="checker-trigger") is not None
+    assert html.find(id="checker-axe-configuration") is not None
