@@ -3,14 +3,26 @@
 Content apps register a function under "home_latest_items" that takes a locale id and a
 limit and returns a list of live pages (newest first), each with a `latest_date`
 attribute. The partners app registers "home_partner_logos". Home imports no content app.
+
+Both lists are kept per cache generation (tregks.cache): they change only when
+something is published, and each provider costs a few queries (pages, images,
+renditions) that the most visited page would otherwise run on every render.
 """
 
 from wagtail import hooks
+
+from tregks.cache.generation import cached_for_generation
 
 LATEST_LIMIT = 6
 
 
 def latest_items(locale_id, limit=LATEST_LIMIT):
+    return cached_for_generation(
+        f"home-latest:{locale_id}:{limit}", lambda: _latest_items(locale_id, limit)
+    )
+
+
+def _latest_items(locale_id, limit):
     items = []
     for provider in hooks.get_hooks("home_latest_items"):
         items.extend(provider(locale_id, limit))
@@ -19,6 +31,12 @@ def latest_items(locale_id, limit=LATEST_LIMIT):
 
 
 def partner_logos(locale_id):
+    return cached_for_generation(
+        f"home-partner-logos:{locale_id}", lambda: _partner_logos(locale_id)
+    )
+
+
+def _partner_logos(locale_id):
     for provider in hooks.get_hooks("home_partner_logos"):
-        return provider(locale_id)
+        return list(provider(locale_id))
     return []
