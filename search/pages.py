@@ -98,12 +98,18 @@ def partner_choices(locale):
 def _partner_choices(locale):
     from partners.models import PartnerProfilePage
 
+    codes = set()
+    for model, name in owner_fields():
+        codes.update(
+            model.objects.live()
+            .filter(locale=locale)
+            .values_list(f"{name}__code", flat=True)
+        )
     partners = (
         PartnerProfilePage.objects.live()
-        .filter(locale=locale, sections__isnull=False)
+        .filter(locale=locale, code__in=codes)
         .order_by("title")
         .values_list("code", "title")
-        .distinct()
     )
     return list(partners)
 
@@ -115,16 +121,43 @@ def filter_by_kind(pages, kinds, kind):
     return pages.none()
 
 
+# Foreign keys to a partner profile that make a page and its subpages the partner's:
+# PartnerSectionPage.partner, PodcastShowPage.owner_partner. Other links to partners
+# (the company a story is about, guests, co-issuers) do not.
+OWNER_FIELD_NAMES = ("partner", "owner_partner")
+
+
+def owner_fields():
+    """[(page model, field name)] of the ownership foreign keys of every page type."""
+    from partners.models import PartnerProfilePage
+
+    found = []
+    for model in get_page_models():
+        for name in OWNER_FIELD_NAMES:
+            try:
+                field = model._meta.get_field(name)
+            except FieldDoesNotExist:
+                continue
+            if (
+                field.many_to_one
+                and field.model is model  # declared here, not inherited
+                and issubclass(field.related_model, PartnerProfilePage)
+            ):
+                found.append((model, name))
+    return found
+
+
 def filter_by_partner(pages, locale, code):
-    """Pages in the partner's sections, and the partner's profile itself."""
-    from partners.models import PartnerProfilePage, PartnerSectionPage
+    """The partner's profile and every page in or below a page the partner owns."""
+    from partners.models import PartnerProfilePage
 
     condition = Q(
         pk__in=PartnerProfilePage.objects.filter(locale=locale, code=code).values("pk")
     )
-    sections = PartnerSectionPage.objects.filter(locale=locale, partner__code=code)
-    for path in sections.values_list("path", flat=True):
-        condition |= Q(path__startswith=path)
+    for model, name in owner_fields():
+        owned = model.objects.filter(locale=locale, **{f"{name}__code": code})
+        for path in owned.values_list("path", flat=True):
+            condition |= Q(path__startswith=path)
     return pages.filter(condition)
 
 
