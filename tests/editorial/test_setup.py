@@ -1,5 +1,7 @@
 """Groups, permissions and workflows are data made by an idempotent command."""
 
+import io
+
 from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 
@@ -76,3 +78,19 @@ def test_setup_command_is_idempotent(editorial_network):
         PartnerApprovalTask.objects.count(),
         LeadSignOffTask.objects.count(),
     )
+
+
+def test_release_and_load_demo_run_the_setup(editorial_network):
+    from wagtail import hooks
+
+    from tregks.editorial import wagtail_hooks
+
+    assert wagtail_hooks.editorial_release_step in hooks.get_hooks("release_steps")
+    order, builder = wagtail_hooks.editorial_demo()
+    assert order == 90 and callable(builder)
+    Group.objects.filter(name="Redaktion AGV").delete()
+    out = io.StringIO()
+    for step in hooks.get_hooks("release_steps"):
+        step(stdout=out)
+    assert Group.objects.filter(name="Redaktion AGV").exists()
+    assert "Editorial groups and workflows are set up" in out.getvalue()
