@@ -4,6 +4,8 @@ from django.contrib.syndication.views import Feed
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
+from tregks.core.i18n import localized_many
+
 from .models import FEED_SIZE
 
 
@@ -31,7 +33,18 @@ class PressReleaseFeed(Feed):
         )
 
     def items(self, index_page):
-        return index_page.releases().prefetch_related("topics")[:FEED_SIZE]
+        releases = list(index_page.releases().prefetch_related("topics")[:FEED_SIZE])
+        # The topics in the feed's language for all items in one query, not per item.
+        pairs = [
+            (release, topic) for release in releases for topic in release.topics.all()
+        ]
+        localized = localized_many([topic for _r, topic in pairs], index_page.locale_id)
+        by_release = {release.pk: [] for release in releases}
+        for (release, _topic), topic in zip(pairs, localized, strict=True):
+            by_release[release.pk].append(topic)
+        for release in releases:
+            release.__dict__["topics_for_reader"] = by_release[release.pk]
+        return releases
 
     def item_title(self, item):
         return item.title

@@ -5,6 +5,7 @@ from django.core.paginator import Paginator
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from tregks.cache.generation import cached_for_generation
 from tregks.core.i18n import localized_many
 from tregks.core.models import Topic
 
@@ -35,9 +36,7 @@ def page_number(value):
     return max(number, 1)
 
 
-def filtered_releases(index_page, request):
-    """Context of the press index: filter form, result count and one page of releases."""
-    releases = index_page.releases()
+def _filter_choices(index_page, releases):
     sections = list(index_page.sections())
     # Sections point to the German profiles: show the names in the index's language.
     partners = [
@@ -51,6 +50,17 @@ def filtered_releases(index_page, request):
         for topic in Topic.objects.filter(locale_id=index_page.locale_id)
     ]
     years = [date.year for date in releases.dates("release_date", "year", "DESC")]
+    return sections, partners, topics, years
+
+
+def filtered_releases(index_page, request):
+    """Context of the press index: filter form, result count and one page of releases."""
+    releases = index_page.releases()
+    # The filter choices change only when something is published: kept per cache
+    # generation (docs/PERFORMANCE.md), they cost no query on most renders.
+    sections, partners, topics, years = cached_for_generation(
+        f"press-filters:{index_page.pk}", lambda: _filter_choices(index_page, releases)
+    )
     form = PressFilterForm(request.GET, partners=partners, topics=topics, years=years)
     filter_error = ""
     if form.is_valid():

@@ -9,6 +9,7 @@ permission model (see docs/editorial-workflow.md).
 from django.db import models
 from django.db.models import Prefetch
 from django.shortcuts import redirect
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -23,6 +24,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from modelcluster.fields import ParentalManyToManyField
 
+from tregks.cache.generation import cached_for_generation
 from tregks.core.i18n import localized_many
 from tregks.core.models import BasePage
 
@@ -263,11 +265,18 @@ class PartnerProfilePage(BasePage):
         Content apps register `f(partner_page, limit) -> (heading, [pages])`, so this
         app imports none of them. Each provider must use a fixed number of queries.
         """
+        # Kept per cache generation: the lists change only when something is published.
+        return cached_for_generation(
+            f"partner-items:{self.pk}:{limit}:{get_language()}",
+            lambda: self._latest_items(limit),
+        )
+
+    def _latest_items(self, limit):
         groups = []
         for provider in hooks.get_hooks("partner_profile_items"):
             heading, pages = provider(self, limit)
             if pages:
-                groups.append((heading, pages))
+                groups.append((str(heading), list(pages)))
         return groups
 
     def get_context(self, request, *args, **kwargs):

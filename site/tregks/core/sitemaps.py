@@ -1,5 +1,7 @@
+from django.db.models import Max
+
 from wagtail.contrib.sitemaps import Sitemap
-from wagtail.models import Page, Site
+from wagtail.models import Page, Site, get_page_models
 
 
 class AllLocalesSitemap(Sitemap):
@@ -18,17 +20,35 @@ class AllLocalesSitemap(Sitemap):
         query = Page.objects.none()
         for home in homes:
             query |= Page.objects.descendant_of(home, inclusive=True)
-        return (
+        pages = (
             query.live()
             .public()
             .filter(alias_of__isnull=True)
             .order_by("path")
             .defer_streamfields()
-            .specific()
+        )
+        # Specific objects cost a query per page type; only needed where a page type
+        # has its own sitemap entries.
+        return pages.specific() if _custom_sitemap_urls() else pages
+
+    def get_latest_lastmod(self):
+        """One aggregate query instead of loading every page for the sitemap index."""
+        return (
+            self.items().order_by().aggregate(latest=Max("last_published_at"))["latest"]
         )
 
     def get_wagtail_site(self):
+        if hasattr(self, "_wagtail_site"):
+            return self._wagtail_site
         site = Site.find_for_request(self.request)
         if site is None:
             site = Site.objects.select_related("root_page").get(is_default_site=True)
+        self._wagtail_site = site
         return site
+
+
+def _custom_sitemap_urls():
+    return any(
+        model.get_sitemap_urls is not Page.get_sitemap_urls
+        for model in get_page_models()
+    )
