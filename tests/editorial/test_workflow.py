@@ -15,6 +15,8 @@ from django.utils import timezone
 
 from wagtail.models import Page, PageLogEntry, TaskState
 
+import pytest
+
 from .conftest import edit_form_data, make_release
 from .test_side_views import refused
 
@@ -247,3 +249,32 @@ def test_approver_dashboard_lists_what_waits_and_reports_stay_partner_scoped(
     ):
         response = client.get(url)
         assert refused(response) or page.title not in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "username,network_wide",
+    [("lead", False), ("dgb-approver", False), ("agv-approver", True)],
+)
+def test_bulk_publish_cannot_go_around_the_approval(
+    client, users, username, network_wide
+):
+    page = make_release("agv", "sammel", users["agv-editor"], network_wide=network_wide)
+    client.force_login(users[username])
+    url = (
+        reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"])
+        + f"?id={page.pk}&next=/admin/"
+    )
+    response = client.post(url, {"include_descendants": ""})
+    assert response.status_code in (200, 302, 403)
+    assert not fresh(page).live
+
+
+def test_bulk_publish_still_works_for_the_partners_approver(client, users):
+    page = make_release("agv", "sammel-eigen", users["agv-editor"])
+    client.force_login(users["agv-approver"])
+    url = (
+        reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"])
+        + f"?id={page.pk}&next=/admin/"
+    )
+    client.post(url, {})
+    assert fresh(page).live

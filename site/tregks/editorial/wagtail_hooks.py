@@ -91,14 +91,28 @@ def guard_network_wide_create(request, parent_page, page_class):
 
 
 @hooks.register("before_bulk_action")
-def guard_network_wide_bulk_publish(request, action_type, objects, action_class):
-    if action_type != "publish" or may_publish_network_wide(request.user):
-        return
+def guard_bulk_publish(request, action_type, objects, action_class):
+    """Bulk publishing only for pages the user may edit, and network-wide releases only
+    by the lead: the lead's publish permission exists for its sign-off, not to publish
+    other partners' drafts around their approvers."""
+    if action_type != "publish" or request.user.is_superuser:
+        return None
     for obj in objects:
-        if getattr(obj.specific.get_latest_revision_as_object(), "network_wide", False):
-            raise PermissionDenied(
-                _("Network-wide releases need the consortium lead's sign-off.")
+        page = obj.specific
+        if not page.permissions_for_user(request.user).can_edit():
+            reason = _(
+                "You may only publish pages you can edit: other partners' pages go "
+                "through their own approval."
             )
+        elif getattr(
+            page.get_latest_revision_as_object(), "network_wide", False
+        ) and not may_publish_network_wide(request.user):
+            reason = _("Network-wide releases need the consortium lead's sign-off.")
+        else:
+            continue
+        messages.error(request, reason)
+        return redirect(action_class.next_url or reverse("wagtailadmin_home"))
+    return None
 
 
 def _translation_buttons(page, user, view_name=None, next_url=None):
