@@ -18,8 +18,10 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.images import get_image_model
+from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Page, PageManager, PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -76,6 +78,8 @@ class StoryIndexPage(BasePage):
 
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]
 
+    api_fields = [APIField("intro")]
+
     translatable_fields = [*BasePage.translatable_fields, TranslatableField("intro")]
 
     class Meta:
@@ -119,8 +123,11 @@ class StoryIndexPage(BasePage):
                 "companies": PartnerProfilePage.objects.filter(
                     pk__in=company_ids
                 ).order_by("title"),
+                # Sections are translated; their partner link points to the German
+                # profile, so the select shows the section's own title.
                 "partner_sections": PartnerSectionPage.objects.child_of(self)
                 .live()
+                .filter(numchild__gt=0)
                 .select_related("partner"),
                 "selected": {"topic": topic, "company": company, "partner": partner},
                 "is_filtered": bool(topic or company or partner),
@@ -351,6 +358,27 @@ class VideoStoryPage(BasePage):
         index.FilterField("date"),
     ]
 
+    # For apps and newsletters: the player is theirs to build from provider and id.
+    api_fields = [
+        APIField("date"),
+        APIField("api_company"),
+        APIField("summary"),
+        APIField("video_provider"),
+        APIField("video_id"),
+        APIField("video_url"),
+        APIField("api_video_file"),
+        APIField("api_captions"),
+        APIField(
+            "poster_rendition",
+            serializer=ImageRenditionField(
+                "fill-1280x720|format-jpeg", source="poster"
+            ),
+        ),
+        APIField("transcript"),
+        APIField("api_topics"),
+        APIField("duration"),
+    ]
+
     translatable_fields = [
         *BasePage.translatable_fields,
         # Translate: what readers read or hear described.
@@ -480,6 +508,38 @@ class VideoStoryPage(BasePage):
     @cached_property
     def localized_topics(self):
         return localized_many(self.topics.all(), self.locale_id)
+
+    @property
+    def api_company(self):
+        return {
+            "id": self.company_id,
+            "title": self.company.title,
+            "code": self.company.code,
+        }
+
+    @property
+    def api_video_file(self):
+        media = self.video_file
+        if media is None:
+            return None
+        return {
+            "url": media.url,
+            "type": media.sources[0]["type"],
+            "duration": media.duration,
+        }
+
+    @property
+    def api_captions(self):
+        if self.captions is None:
+            return None
+        return {"url": self.captions.url, "language": self.captions_language}
+
+    @property
+    def api_topics(self):
+        return [
+            {"id": topic.pk, "name": topic.name, "slug": topic.slug}
+            for topic in self.localized_topics
+        ]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
