@@ -243,3 +243,13 @@ def test_sync_translated_pages_refuses_editors_of_another_partner(
     url = reverse("wagtail_localize:update_translations", args=[source.pk])
     assert refused(client.get(url))
     assert refused(client.post(url, {"publish_translations": "on"}))
+
+
+def test_page_chooser_still_lists_the_users_own_drafts(client, users, pages):
+    client.force_login(users["agv-editor"])
+    own = pages["a_draft"]
+    response = client.get(
+        reverse("wagtailadmin_choose_page_child", args=[section("agv").pk])
+    )
+    assert response.status_code == 200
+    assert own.title in response.content.decode()
