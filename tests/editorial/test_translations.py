@@ -94,8 +94,13 @@ def test_a_translation_goes_live_through_the_partners_workflow(client, users, en
     set_string(client, page, english, "title", "A translated release")
     translated = page.get_translation(english)
 
-    # The translator submits: the English draft enters partner A's workflow.
+    # The translator submits: the English draft enters partner A's workflow. The
+    # explorer offers the action next to the page.
     submit_url = reverse("editorial_submit_translation", args=[translated.pk])
+    listing = client.get(
+        reverse("wagtailadmin_explore", args=[translated.get_parent().pk])
+    )
+    assert submit_url in listing.content.decode()
     assert client.get(submit_url).status_code == 200
     mail.outbox.clear()
     assert client.post(submit_url).status_code == 302
