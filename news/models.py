@@ -264,8 +264,10 @@ class PressReleasePage(BasePage):
         TranslatableField("image_caption"),
         TranslatableField("contact_role"),
         TranslatableField("downloads"),
-        # Related pages are mapped to their translation (they must be translated first).
-        TranslatableField("related_pages"),
+        # Synchronise: related pages stay the German pages; the template shows each in
+        # the reader's language (.localized), and an untranslated page cannot block the
+        # translation of the release.
+        SynchronizedField("related_pages"),
         # Synchronise: dates, media, partner links, contact data and topics.
         SynchronizedField("release_date"),
         SynchronizedField("image"),

@@ -27,7 +27,8 @@ from .models import (
 )
 
 # code: (role, title (de, en), short name, slug (de, en), logo colour, expert groups,
-#        description paragraphs [(de, en)], extra fields)
+#        description paragraphs [(de, en)], contact data: only where the network's public
+#        facts give it, i.e. for the consortium lead)
 PROFILES = {
     "wfg": (
         PartnerRole.LEAD,
@@ -56,7 +57,6 @@ PROFILES = {
             ),
         ],
         {
-            "website": "https://www.wfg-kassel.de/",
             "street": "Kurfürstenstraße 9",
             "postcode": "34117",
             "city": "Kassel",
@@ -176,7 +176,7 @@ PROFILES = {
                 "future mobility.",
             ),
         ],
-        {"website": "https://www.uni-kassel.de/"},
+        {},
     ),
 }
 
