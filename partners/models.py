@@ -8,7 +8,6 @@ permission model (see docs/editorial-workflow.md).
 
 from django.db import models
 from django.db.models import Prefetch
-from django.shortcuts import redirect
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -288,7 +287,8 @@ class PartnerProfilePage(BasePage):
 class PartnerSectionPage(BasePage):
     """A partner's own section under a shared index; its pages belong to that partner.
 
-    Readers never need it: visiting it leads to the index filtered by the partner.
+    Visiting it shows the parent index filtered by the partner (a page of its own,
+    status 200, whose canonical address is the index).
     """
 
     parent_page_types = ["news.NewsIndexPage", "stories.StoryIndexPage"]
@@ -314,5 +314,10 @@ class PartnerSectionPage(BasePage):
         verbose_name_plural = _("Partner sections")
 
     def serve(self, request, *args, **kwargs):
-        parent = self.get_parent()
-        return redirect(f"{parent.url}?partner={self.partner.code}")
+        # The index does the listing; a redirect would leave a live page that never
+        # answers 200 (crawlers, link checkers and the site's own page tests).
+        index = self.get_parent().specific
+        query = request.GET.copy()
+        query["partner"] = self.partner.code
+        request.GET = query
+        return index.serve(request)

@@ -181,9 +181,14 @@ def test_filtered_results_paginate_and_links_keep_the_filters(client, many_relea
     assert all(title.startswith("Archiv") for title in second)
 
 
-def test_partner_section_leads_to_the_filtered_index(client):
+def test_partner_section_shows_the_index_filtered_by_its_partner(client):
     response = client.get("/de/presse/vsb/")
-    assert response.status_code == 302
-    assert response["Location"] == "/de/presse/?partner=vsb"
+    assert response.status_code == 200
+    assert titles(response) == titles(client.get("/de/presse/?partner=vsb"))
+    html = soup(response)
+    assert html.select_one("#id_partner option[selected]")["value"] == "vsb"
+    canonical = html.select_one('link[rel="canonical"]')["href"]
+    assert canonical.endswith("/de/presse/")
     english = client.get("/en/press/vsb/")
-    assert english["Location"] == "/en/press/?partner=vsb"
+    assert english.status_code == 200
+    assert titles(english) == titles(client.get("/en/press/?partner=vsb"))
