@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.core.validators import MaxLengthValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -22,6 +22,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
+from wagtail.images import get_image_model
 from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Page, PageManager, PageQuerySet
 from wagtail.search import index
@@ -39,6 +40,9 @@ from .categories import APPLE_CATEGORIES, CATEGORY_CHOICES, SUBCATEGORY_CHOICES
 logger = logging.getLogger(__name__)
 
 EPISODES_PER_PAGE = 10
+
+# Teaser cards (home page, partner profiles) use this rendition, as news does.
+TEASER_RENDITION = "fill-480x270|format-webp"
 
 # Apple Podcasts: square artwork from 1400 × 1400 to 3000 × 3000 pixels.
 ARTWORK_MIN = 1400
@@ -167,9 +171,10 @@ class PodcastShowPage(RoutablePageMixin, BasePage):
         *BasePage.translatable_fields,
         # Translate: the text readers and podcast apps show.
         TranslatableField("description"),
-        # The English show points to the English profile of its partner.
-        TranslatableField("owner_partner"),
-        # Synchronise: artwork, directory settings and the owner's contact.
+        # Synchronise: the partner (a page foreign key cannot be translated, see
+        # docs/engineering.md; readers see `owner_partner_for_reader`), artwork,
+        # directory settings and the owner's contact.
+        SynchronizedField("owner_partner"),
         SynchronizedField("artwork"),
         SynchronizedField("author"),
         SynchronizedField("owner_name"),
@@ -202,9 +207,16 @@ class PodcastShowPage(RoutablePageMixin, BasePage):
     def get_meta_description(self):
         return self.search_description or self.description
 
+    @cached_property
+    def owner_partner_for_reader(self):
+        """The running partner's profile in the page's language (the key is synchronised)."""
+        if self.owner_partner is None:
+            return None
+        return localized_many([self.owner_partner], self.locale_id)[0]
+
     def get_owning_partner(self):
         """The partner that runs the show (search results and filters)."""
-        return self.owner_partner
+        return self.owner_partner_for_reader
 
     def get_meta_image(self):
         return self.social_image or self.artwork
@@ -280,6 +292,11 @@ def artwork_problem(image):
     return ""
 
 
+def teaser_images():
+    """Images with the teaser cards' rendition prefetched (no query per card)."""
+    return get_image_model().objects.prefetch_renditions(TEASER_RENDITION)
+
+
 class EpisodeQuerySet(PageQuerySet):
     def for_listing(self, locale_id):
         """Live, public episodes with their own text in a locale, newest first."""
@@ -287,15 +304,16 @@ class EpisodeQuerySet(PageQuerySet):
             self.live()
             .public()
             .filter(locale_id=locale_id, alias_of__isnull=True)
-            .select_related("audio", "episode_image")
+            .select_related("audio")
+            .prefetch_related(Prefetch("episode_image", queryset=teaser_images()))
             .order_by("-release_date", "-episode_number", "-pk")
         )
 
     def with_partner(self, partner_page):
         """Episodes where the partner is a guest or runs the show (its language's copy).
 
-        Guests are synchronised unchanged into translations, so they are matched by the
-        partner's translation key; the show's partner is translated with the show.
+        Guests and the show's partner are synchronised unchanged into translations
+        (they point to the German profile), so they are matched by translation key.
         """
         show_paths = list(
             PodcastShowPage.objects.filter(
@@ -548,7 +566,7 @@ class PodcastEpisodePage(BasePage):
         return self.search_description or self.summary
 
     def get_owning_partner(self):
-        return self.show.owner_partner if self.show else None
+        return self.show.owner_partner_for_reader if self.show else None
 
     def get_meta_image(self):
         return self.social_image or self.episode_image

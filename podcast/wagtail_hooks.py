@@ -1,16 +1,19 @@
 """The podcast feeds the home page, partner profiles and the demo through hooks."""
 
+from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 
-from .models import PodcastEpisodePage, PodcastShowPage
+from .models import PodcastEpisodePage, PodcastShowPage, teaser_images
 
 
 def _with_show_artwork(episodes, locale_id):
     """Give episodes without an image their show's artwork, in one query for all shows."""
     shows = list(
-        PodcastShowPage.objects.filter(locale_id=locale_id).select_related("artwork")
+        PodcastShowPage.objects.filter(locale_id=locale_id).prefetch_related(
+            Prefetch("artwork", queryset=teaser_images())
+        )
     )
     for episode in episodes:
         if episode.listing_image is None:
