@@ -110,7 +110,10 @@ def main():
             results = measure(args, wrk, inspected)
         finally:
             server.send_signal(signal.SIGTERM)
-            server.wait(timeout=30)
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                server.kill()
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     report = render(args, inspected, results, commands, time.monotonic() - started)
@@ -248,7 +251,7 @@ def start_gunicorn(env, args, workdir):
 def fetch(url, bypass=False):
     headers = {BYPASS_HEADER: "1"} if bypass else {}
     request = urllib.request.Request(url, headers=headers)  # noqa: S310 - http only
-    with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310
+    with urllib.request.urlopen(request, timeout=20) as response:  # noqa: S310
         return response.status, response.read()
 
 
@@ -295,7 +298,7 @@ def measure(args, binary, inspected):
     home_status, home_html = fetch(base + inspected["endpoints"]["home"]["url"])
     css = re.search(rb'href="(/static/css/site\.[0-9a-f]+\.css)"', home_html)
     static_url = css.group(1).decode() if css else "/static/css/site.css"
-    results = {"ceilings": {}, "pages": {}, "search": {}}
+    results = {"ceilings": {}, "pages": {}, "search": {}, "failed": {}}
     print("Ceilings …")
     results["ceilings"]["static file (whitenoise)"] = {
         "url": static_url,
@@ -307,8 +310,14 @@ def measure(args, binary, inspected):
     }
     for name, endpoint in inspected["endpoints"].items():
         url = base + endpoint["url"]
-        status, _body = fetch(url)  # renditions, caches and the page cache warm up
-        fetch(url)
+        try:
+            status, _body = fetch(url)  # renditions, caches and the page cache warm up
+            fetch(url)
+        except (urllib.error.URLError, TimeoutError) as error:
+            # One slow or broken page must not cost the whole run: note it, go on.
+            print(f"{name}: {endpoint['url']} failed: {error}")
+            results["failed"][name] = {"url": endpoint["url"], "error": str(error)}
+            continue
         print(f"{name}: {endpoint['url']} (HTTP {status}) …")
         results["pages"][name] = {
             "url": endpoint["url"],
@@ -528,6 +537,11 @@ def render(args, inspected, results, commands, seconds):
             f"{fmt(warm['p50'])} / {fmt(warm['p99'])} | {warm['rps'] / ping * 100:.0f} % | "
             f"{fmt(cold['rps'], 0)} | {fmt(cold['p50'])} / {fmt(cold['p99'])} | "
             f"{cold['rps'] / ping * 100:.1f} % |"
+        )
+    for name, failure in results["failed"].items():
+        lines.append(
+            f"| {name} `{failure['url']}` (not measured: {failure['error']}) | "
+            f"{inspected['endpoints'][name].get('queries', '–')} | | | | | | |"
         )
     search = results["search"]
     lines += [
