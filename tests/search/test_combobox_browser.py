@@ -10,6 +10,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from django.contrib.staticfiles import finders
+from django.db import DEFAULT_DB_ALIAS, connections
 
 import pytest
 
@@ -20,9 +21,22 @@ ORIGIN = "http://testserver"
 
 
 @pytest.fixture
-def browser_page(client, monkeypatch):
-    # Playwright's sync API keeps an event loop running in this thread; the database
-    # work in its route handlers is still synchronous, in this one thread.
+def suggested_pages(home_de, make_page):
+    """Made before Playwright starts, inside the test's transaction."""
+    return [
+        make_page(home_de, "Zylinderkopf im Wandel"),
+        make_page(home_de, "Zylinderkopf und Motor"),
+    ]
+
+
+@pytest.fixture
+def browser_page(client, monkeypatch, suggested_pages):
+    # The connection that holds the test's transaction, taken before Playwright runs:
+    # once its event loop runs, Django code in the route handlers (and in the test
+    # body) would get a second connection outside the transaction, which commits.
+    # Hence: pages are made before, the handlers get this connection, and the test
+    # bodies touch no database.
+    test_connection = connections[DEFAULT_DB_ALIAS]
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     if not CHROMIUM.exists() and not shutil.which("chromium"):
         pytest.skip("Chromium is missing (apt-get install chromium)")
@@ -35,6 +49,7 @@ def browser_page(client, monkeypatch):
     requests = []
 
     def answer(route):
+        connections[DEFAULT_DB_ALIAS] = test_connection
         url = urlsplit(route.request.url)
         requests.append(route.request.url)
         if url.path.startswith("/static/"):
@@ -70,12 +85,8 @@ def suggestion_requests(page):
     return [url for url in page.requests if "/vorschlaege/" in url]
 
 
-def test_keyboard_and_screen_reader_use(browser_page, home_de, make_page):
-    pages = [
-        make_page(home_de, "Zylinderkopf im Wandel"),
-        make_page(home_de, "Zylinderkopf und Motor"),
-    ]
-    url_of = {page.title: page.url for page in pages}
+def test_keyboard_and_screen_reader_use(browser_page, suggested_pages):
+    url_of = {page.title: page.url for page in suggested_pages}
     page = browser_page
     page.goto(f"{ORIGIN}/de/suche/")
     box = page.locator("#site-search-q")
@@ -121,8 +132,7 @@ def test_keyboard_and_screen_reader_use(browser_page, home_de, make_page):
     assert urlsplit(page.url).path == url_of[chosen.split(" – ")[0]]
 
 
-def test_enter_without_a_choice_submits_the_search(browser_page, home_de, make_page):
-    make_page(home_de, "Zylinderkopf im Wandel")
+def test_enter_without_a_choice_submits_the_search(browser_page):
     page = browser_page
     page.goto(f"{ORIGIN}/de/suche/")
     page.locator("#site-search-q").fill("Zylinderkopf")
