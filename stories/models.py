@@ -506,6 +506,11 @@ class VideoStoryPage(BasePage):
         return PROVIDER_RECIPIENTS.get(self.video_provider, "")
 
     @cached_property
+    def story_index(self):
+        """The story list above the partner section, for topic filter links."""
+        return StoryIndexPage.objects.ancestor_of(self).first()
+
+    @cached_property
     def localized_topics(self):
         return localized_many(self.topics.all(), self.locale_id)
 

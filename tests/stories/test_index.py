@@ -155,3 +155,17 @@ def test_partner_profile_queries_do_not_grow_with_the_stories(db):
     render_cards()
     assert count_queries(render_cards) == before
     assert before <= 6
+
+
+def test_topic_links_on_a_story_lead_to_the_filtered_index(client):
+    from stories.models import VideoStoryPage
+
+    from .utils import HERKULES_DE
+
+    page = VideoStoryPage.objects.get(slug=HERKULES_DE)
+    links = [a["href"] for a in soup(client.get(page.url)).select(".tag-list a")]
+    assert links == [
+        f"{index('de').url}?topic=digitalisierung",
+        f"{index('de').url}?topic=mobilitaet-der-zukunft",
+    ]
+    assert all(len(titles(client.get(link))) == 2 for link in links)
