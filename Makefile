@@ -58,9 +58,9 @@ messages: install-dev ## Extract and compile the German UI catalogue
 test-sqlite: install-dev ## Run the test suite on SQLite
 	$(PY) -m pytest -m "not postgres" $(PYTEST_ARGS)
 
-test-postgres: install-dev ## Run the test suite on PostgreSQL (PG_TEST_URL)
+test-postgres: install-dev ## Run the test suite on PostgreSQL (PG_TEST_URL; browser tests run in the SQLite pass)
 	@if $(PY) -c "import psycopg, sys; psycopg.connect('$(PG_TEST_URL)', connect_timeout=3).close()" 2>/dev/null; then \
-		TEST_DATABASE_URL='$(PG_TEST_URL)' $(PY) -m pytest $(PYTEST_ARGS); \
+		TEST_DATABASE_URL='$(PG_TEST_URL)' $(PY) -m pytest -m "not browser" $(PYTEST_ARGS); \
 	elif [ "$$TREGKS_FAIL_ON_SKIP" = "1" ]; then \
 		echo "PostgreSQL at $(PG_TEST_URL) is not reachable, and this run requires it."; exit 1; \
 	else \

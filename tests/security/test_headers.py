@@ -23,7 +23,9 @@ def directives(response):
 
 
 def public_pages():
-    return [page.specific for page in Page.objects.live().public().filter(depth__gt=1)]
+    """Every live public page that has an address of its own."""
+    pages = Page.objects.live().public().filter(depth__gt=1).specific()
+    return [page for page in pages if page.url]
 
 
 @pytest.fixture
@@ -56,7 +58,9 @@ def test_public_pages_have_no_inline_script_or_style(client):
     """The strict CSP would block them: scripts and styles live in static files."""
     for page in public_pages():
         response = client.get(page.url)
-        assert response.status_code == 200, page.url
+        assert response.status_code in (200, 301, 302), page.url
+        if response.status_code != 200:
+            continue  # a grouping page that forwards to its parent
         html = soup(response)
         inline_scripts = [
             script
@@ -126,7 +130,7 @@ def test_no_cookie_for_anonymous_readers(client):
     paths += ["/de/suche/?q=Kassel", "/en/search/?q=Kassel", "/de/gibt-es-nicht/"]
     for path in paths:
         response = client.get(path)
-        assert response.status_code in (200, 404), path
+        assert response.status_code in (200, 301, 302, 404), path
         assert not response.cookies, f"{path} sets {list(response.cookies)}"
         assert "Set-Cookie" not in response.headers, path
 

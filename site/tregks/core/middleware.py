@@ -6,7 +6,7 @@ Order in settings.MIDDLEWARE matters; see docs/security.md.
 import logging
 
 from django.conf import settings
-from django.db import InterfaceError, OperationalError
+from django.db import InterfaceError, OperationalError, connection
 from django.http import HttpResponse
 from django.template import loader
 
@@ -14,8 +14,29 @@ from csp.middleware import CSPMiddleware
 
 logger = logging.getLogger(__name__)
 
-# Errors that mean "the database cannot be reached", not "the query is wrong".
+# Errors that may mean "the database cannot be reached", not "the query is wrong".
 DATABASE_DOWN_ERRORS = (OperationalError, InterfaceError)
+# SQLite raises OperationalError for bad SQL too (e.g. a full-text query it cannot
+# parse); only these messages mean that the database itself is unavailable.
+SQLITE_DOWN_MESSAGES = (
+    "unable to open database",
+    "database is locked",
+    "disk i/o error",
+    "no such table",
+    "file is not a database",
+)
+
+
+def is_database_down(exception):
+    """True for errors that mean the database is unavailable, not a bug in a query."""
+    if isinstance(exception, InterfaceError):
+        return True
+    if not isinstance(exception, OperationalError):
+        return False
+    if connection.vendor == "sqlite":
+        message = str(exception).lower()
+        return any(text in message for text in SQLITE_DOWN_MESSAGES)
+    return True
 
 
 def database_unavailable_response():
@@ -44,7 +65,7 @@ class DatabaseUnavailableMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        if isinstance(exception, DATABASE_DOWN_ERRORS):
+        if is_database_down(exception):
             # One line, no traceback: an outage would otherwise flood the log.
             logger.error("Database unavailable: %s", exception)
             return database_unavailable_response()

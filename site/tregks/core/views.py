@@ -45,9 +45,9 @@ def server_error(request, *args, **kwargs):
     A database outage raised outside a view (where DatabaseUnavailableMiddleware
     does not see it) still gets the 503 page.
     """
-    from .middleware import DATABASE_DOWN_ERRORS, database_unavailable_response
+    from .middleware import database_unavailable_response, is_database_down
 
-    if isinstance(sys.exc_info()[1], DATABASE_DOWN_ERRORS):
+    if is_database_down(sys.exc_info()[1]):
         return database_unavailable_response()
     template = loader.get_template("500.html")
     return HttpResponse(

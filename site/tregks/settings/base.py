@@ -236,8 +236,10 @@ PAGE_CACHE_S_MAXAGE = env_int(
 )
 
 # django-axes watches logins first and refuses locked-out ones; Django then authenticates.
+# AxesBackend (not the standalone one) can also load the user of a session, which
+# Wagtail's test helpers expect of the first backend.
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    "axes.backends.AxesBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
