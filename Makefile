@@ -31,6 +31,9 @@ install: $(VENV)/.installed ## Create the virtual environment and install the si
 
 install-dev: $(VENV)/.installed-dev ## Install the site plus test and lint tools
 
+# Links in feeds and e-mails point at the port the demo is served on.
+demo run: export BASE_URL ?= http://127.0.0.1:$(PORT)
+
 demo: install ## Migrate the SQLite database and load the bilingual demo content
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo

@@ -201,6 +201,7 @@ def _show(home, agv):
         apple_subcategory="Management",
         explicit=False,
         owner_partner=agv,
+        show_in_menus=True,
         search_description=t(
             "„Kassel fährt voraus“, der Podcast des Transformationsnetzwerks Region "
             "Kassel, mit allen Folgen und Transkripten.",

@@ -104,6 +104,8 @@ def _section(code):
     return section_model.objects.child_of(index).filter(partner__code=code).first()
 
 
+LIVE_EXAMPLE_DATE = datetime.date(2025, 3, 20)
+
 # (slug, partner code, title, lead, network-wide, state)
 DEMO_RELEASES = [
     (
@@ -142,8 +144,11 @@ DEMO_RELEASES = [
     (
         "redaktionsbeispiel-veroeffentlicht",
         "wfg",
-        "Redaktionsbeispiel: Sprechstunde für kleine Betriebe",
-        "Diese Mitteilung hat den ganzen Ablauf durchlaufen und ist online.",
+        # Live and public: reads like a real release, not like a test page.
+        "Offene Sprechstunde: Kleine Betriebe fragen, das Netzwerk antwortet",
+        "Einmal im Monat beantworten die Partner Fragen kleiner und mittlerer Betriebe "
+        "zu Förderung, Weiterbildung und neuen Technologien, ohne Anmeldung und "
+        "kostenfrei. Diese Mitteilung hat den ganzen Freigabeablauf durchlaufen.",
         False,
         "live",
     ),
@@ -177,7 +182,8 @@ def create_workflow_pages(users, stdout):
             title=title,
             slug=slug,
             lead=lead,
-            release_date=datetime.date.today(),
+            # The live example sits in the archive rather than on top of the home page.
+            release_date=LIVE_EXAMPLE_DATE if state == "live" else datetime.date.today(),
             network_wide=network_wide,
             live=False,
             owner=editor,
