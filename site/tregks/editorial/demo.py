@@ -183,7 +183,9 @@ def create_workflow_pages(users, stdout):
             slug=slug,
             lead=lead,
             # The live example sits in the archive rather than on top of the home page.
-            release_date=LIVE_EXAMPLE_DATE if state == "live" else datetime.date.today(),
+            release_date=LIVE_EXAMPLE_DATE
+            if state == "live"
+            else datetime.date.today(),
             network_wide=network_wide,
             live=False,
             owner=editor,
