@@ -107,10 +107,24 @@ def test_pagination_keeps_the_filters(client, many_stories):
     )
 
 
-def test_partner_section_leads_to_the_filtered_index(client):
+def test_partner_section_shows_the_index_filtered_by_its_partner(client):
+    """A section answers 200 with the index's list of that partner's stories only."""
     response = client.get(section("agv").url)
-    assert response.status_code == 302
-    assert response["Location"].endswith("?partner=agv")
+    assert response.status_code == 200
+    html = soup(response)
+    canonical = html.select_one('link[rel="canonical"]')["href"]
+    assert canonical.endswith(index("de").url)
+    story_links = {
+        a["href"] for a in html.select("main a[href]") if a["href"].count("/") >= 5
+    }
+    own = {link for link in story_links if f"{section('agv').url}" in link}
+    others = {
+        link
+        for link in story_links
+        if link.startswith(index("de").url) and section("agv").url not in link
+    }
+    assert own, "the section's own stories are listed"
+    assert not others, f"stories of other partners are listed: {others}"
 
 
 def test_home_page_gets_the_newest_stories(db):
