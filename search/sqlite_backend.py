@@ -11,6 +11,8 @@ TITLE_BOOST times: BM25 saturates with repetitions, so one match in the title be
 many in the body.
 """
 
+import re
+
 from modelsearch.backends.database.sqlite.query import BM25
 from modelsearch.backends.database.sqlite.sqlite import (
     SQLiteFTSIndexEntry,
@@ -33,7 +35,24 @@ class ColumnBM25(BM25):
         return f"bm25({SQLiteFTSIndexEntry._meta.db_table}, {self.weights})", []
 
 
+# FTS5 reads a double quote inside a quoted term as its end, so a query such as
+# 'a">b' is a syntax error (a 500 from the API's ?search=). The tokenizer drops
+# punctuation anyway, so replacing it changes no result.
+FTS5_UNSAFE = re.compile(r'["*^:(){}\[\]]')
+
+
 class TitleFirstSQLiteQueryCompiler(SQLiteSearchQueryCompiler):
+    def build_search_query_content(self, query, config=None):
+        if isinstance(query, PlainText):
+            query = PlainText(
+                FTS5_UNSAFE.sub(" ", query.query_string),
+                operator=query.operator,
+                boost=query.boost,
+            )
+        elif isinstance(query, Phrase):
+            query = Phrase(FTS5_UNSAFE.sub(" ", query.query_string))
+        return super().build_search_query_content(query, config=config)
+
     def build_tsrank(self, vector, query, config=None, boost=1.0):
         if isinstance(query, (Phrase, PlainText, Not)):
             rank = ColumnBM25("title") * TITLE_BOOST + ColumnBM25("body")

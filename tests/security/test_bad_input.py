@@ -7,7 +7,6 @@ reader can post. Over-large requests are refused with 400 or 413.
 
 from urllib.parse import quote, urlencode
 
-from django.db import connection
 from django.test import Client
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin
@@ -241,12 +240,6 @@ def test_the_fuzzed_password_form_is_the_real_one():
     assert response["Location"] == page.url
 
 
-@pytest.mark.xfail(
-    connection.vendor == "sqlite",
-    strict=True,
-    reason="Known bug, reported to search: on SQLite, API search terms with FTS5 "
-    "syntax (a double quote, '>') raise OperationalError, a 500. Remove this mark once fixed.",
-)
 @pytest.mark.parametrize("term", ['a">b', 'Kassel "Nord'])
 def test_api_search_with_punctuation_is_not_a_server_error(term):
     check(reader().get("/api/v2/pages/", {"search": term}))
