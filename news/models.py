@@ -12,7 +12,7 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Page, PageManager
@@ -24,7 +24,7 @@ from modelcluster.fields import ParentalManyToManyField
 
 from tregks.core.blocks import BodyStreamBlock, DocumentLinkBlock
 from tregks.core.i18n import localized_many
-from tregks.core.models import BasePage
+from tregks.core.models import BasePage, IndexPage
 
 # Teaser cards (index, home page, partner profiles) all use this rendition.
 TEASER_RENDITION = "fill-480x270|format-webp"
@@ -73,25 +73,10 @@ class PressReleaseQuerySet(PageQuerySet):
 PressReleaseManager = PageManager.from_queryset(PressReleaseQuerySet)
 
 
-class NewsIndexPage(RoutablePageMixin, BasePage):
+class NewsIndexPage(RoutablePageMixin, IndexPage):
     """The list of all press releases, newest first, with filters and an RSS feed."""
 
-    # One press archive per language.
-    max_count_per_parent = 1
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["partners.PartnerSectionPage"]
-
-    intro = RichTextField(
-        _("Introduction"), blank=True, features=["bold", "italic", "link"]
-    )
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-
-    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
-
-    api_fields = [APIField("intro")]
-
-    translatable_fields = [*BasePage.translatable_fields, TranslatableField("intro")]
 
     class Meta:
         verbose_name = _("Press index")

@@ -25,7 +25,7 @@ from modelcluster.fields import ParentalManyToManyField
 
 from tregks.cache.generation import cached_for_generation
 from tregks.core.i18n import localized_many
-from tregks.core.models import BasePage
+from tregks.core.models import BasePage, IndexPage
 
 # Logos in the grid and on the profile use these renditions (prefetched).
 LOGO_RENDITION = "max-240x120|format-png"
@@ -59,25 +59,10 @@ ROLE_HEADINGS = {
 }
 
 
-class PartnerIndexPage(BasePage):
+class PartnerIndexPage(IndexPage):
     """The list of all partners, members and companies as a logo grid."""
 
-    # One partner directory per language.
-    max_count_per_parent = 1
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["partners.PartnerProfilePage"]
-
-    intro = RichTextField(
-        _("Introduction"), blank=True, features=["bold", "italic", "link"]
-    )
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-
-    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
-
-    api_fields = [APIField("intro")]
-
-    translatable_fields = [*BasePage.translatable_fields, TranslatableField("intro")]
 
     class Meta:
         verbose_name = _("Partner index")

@@ -30,7 +30,7 @@ from wagtailmedia.edit_handlers import MediaChooserPanel
 from modelcluster.fields import ParentalManyToManyField
 
 from tregks.core.i18n import localized_many
-from tregks.core.models import BasePage, Topic
+from tregks.core.models import BasePage, IndexPage, Topic
 
 from .demo_texts import EXAMPLE_YOUTUBE_IDS
 from .video import VIMEO, YOUTUBE, VideoURLError, parse_video_url, watch_url
@@ -62,25 +62,10 @@ class StoryQuerySet(PageQuerySet):
         )
 
 
-class StoryIndexPage(BasePage):
+class StoryIndexPage(IndexPage):
     """The list of all video stories of one language, newest first, with filters."""
 
-    # One story list per language.
-    max_count_per_parent = 1
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["partners.PartnerSectionPage"]
-
-    intro = RichTextField(
-        _("Introduction"), blank=True, features=["bold", "italic", "link"]
-    )
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-
-    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
-
-    api_fields = [APIField("intro")]
-
-    translatable_fields = [*BasePage.translatable_fields, TranslatableField("intro")]
 
     class Meta:
         verbose_name = _("Story index")

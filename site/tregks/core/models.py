@@ -5,7 +5,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField
 from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -85,6 +87,30 @@ class BasePage(Page):
 
     def get_meta_image(self):
         return self.social_image
+
+
+class IndexPage(BasePage):
+    """A listing page of one language: an introduction above its items (press, stories,
+    partners). Subclasses set `subpage_types` and build the listing in `get_context`."""
+
+    # One index of each kind per language, directly below the home page.
+    max_count_per_parent = 1
+    parent_page_types = ["home.HomePage"]
+
+    intro = RichTextField(
+        _("Introduction"), blank=True, features=["bold", "italic", "link"]
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+
+    api_fields = [APIField("intro")]
+
+    translatable_fields = [*BasePage.translatable_fields, TranslatableField("intro")]
+
+    class Meta:
+        abstract = True
 
 
 class Topic(TranslatableMixin, models.Model):
