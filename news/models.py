@@ -34,12 +34,16 @@ FEED_SIZE = 20
 
 class PressReleaseQuerySet(PageQuerySet):
     def for_listing(self, locale_id):
-        """Live, public releases of one locale, newest first, ready for teaser cards."""
+        """Live, public releases with their own text in one locale, newest first.
+
+        Synchronised aliases (German text under /en/) are left out: in an English
+        listing, feed or profile they would pose as English releases.
+        """
         images = get_image_model().objects.prefetch_renditions(TEASER_RENDITION)
         return (
             self.live()
             .public()
-            .filter(locale_id=locale_id)
+            .filter(locale_id=locale_id, alias_of__isnull=True)
             .order_by("-release_date", "-pk")
             .prefetch_related(Prefetch("image", queryset=images))
         )

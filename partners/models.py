@@ -74,6 +74,7 @@ class PartnerIndexPage(IndexPage):
             PartnerProfilePage.objects.child_of(self)
             .live()
             .public()
+            .filter(alias_of__isnull=True)  # German profiles under /en/ are no partners
             .order_by("path")
             .prefetch_related(Prefetch("logo", queryset=logos))
         )

@@ -9,7 +9,11 @@ def consortium_logos(locale_id):
     partners = (
         PartnerProfilePage.objects.live()
         .public()
-        .filter(locale_id=locale_id, role__in=[PartnerRole.LEAD, PartnerRole.PARTNER])
+        .filter(
+            locale_id=locale_id,
+            alias_of__isnull=True,
+            role__in=[PartnerRole.LEAD, PartnerRole.PARTNER],
+        )
         .select_related("logo")
     )
     return sorted(partners, key=lambda p: (p.role != PartnerRole.LEAD, p.path))

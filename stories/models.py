@@ -51,11 +51,16 @@ PROVIDER_RECIPIENTS = {YOUTUBE: "YouTube (Google)", VIMEO: "Vimeo"}
 
 class StoryQuerySet(PageQuerySet):
     def for_listing(self):
-        """Live, public stories, newest first, with company, poster and card rendition."""
+        """Live, public stories with their own text, newest first, ready for cards.
+
+        Synchronised aliases (German text under /en/) are left out: they must not pose
+        as English stories in listings.
+        """
         images = get_image_model().objects.prefetch_renditions(CARD_RENDITION)
         return (
             self.live()
             .public()
+            .filter(alias_of__isnull=True)
             .select_related("company")
             .prefetch_related(Prefetch("poster", queryset=images))
             .order_by("-date", "-pk")
