@@ -31,8 +31,9 @@ from wagtailmedia.edit_handlers import MediaChooserPanel
 
 from modelcluster.fields import ParentalManyToManyField
 
+from tregks.cache.generation import cached_for_generation
 from tregks.core.i18n import localized_many
-from tregks.core.models import BasePage
+from tregks.core.models import BasePage, Topic
 
 from . import api, audio
 from .categories import APPLE_CATEGORIES, CATEGORY_CHOICES, SUBCATEGORY_CHOICES
@@ -242,9 +243,32 @@ class PodcastShowPage(RoutablePageMixin, BasePage):
         """Live, public episodes of this show, newest first."""
         return PodcastEpisodePage.objects.for_listing(self.locale_id).child_of(self)
 
+    def filter_topics(self):
+        """The expert groups in the show's language, offered as a topic filter.
+
+        Kept per cache generation (docs/PERFORMANCE.md): they change only on publishing.
+        """
+        return cached_for_generation(
+            f"podcast-topics:{self.locale_id}",
+            lambda: list(Topic.objects.filter(locale_id=self.locale_id)),
+        )
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        paginator = Paginator(self.episodes(), EPISODES_PER_PAGE)
+        episodes = self.episodes()
+        # ?topic=<slug>: slugs are the same in both languages, so links survive a switch.
+        topic_slug = request.GET.get("topic", "").strip()
+        topics = self.filter_topics()
+        selected_topic = next((t for t in topics if t.slug == topic_slug), None)
+        if topic_slug:
+            # An unknown topic (old link, typo) lists nothing and says so.
+            episodes = (
+                episodes.about_topic(topic_slug) if selected_topic else episodes.none()
+            )
+        context["filter_topics"] = topics
+        context["selected_topic"] = selected_topic
+        context["unknown_topic"] = bool(topic_slug) and selected_topic is None
+        paginator = Paginator(episodes, EPISODES_PER_PAGE)
         # Out of range gives the last page (Paginator allows an empty first page).
         number = min(page_number(request.GET.get("page")), paginator.num_pages)
         page_obj = paginator.page(number)
@@ -307,6 +331,16 @@ class EpisodeQuerySet(PageQuerySet):
             .select_related("audio")
             .prefetch_related(Prefetch("episode_image", queryset=teaser_images()))
             .order_by("-release_date", "-episode_number", "-pk")
+        )
+
+    def about_topic(self, slug):
+        """Episodes tagged with the topic `slug` (topics are synchronised unchanged into
+        translations, so the match goes through the slug, the same in every locale)."""
+        through = PodcastEpisodePage.topics.through
+        return self.filter(
+            pk__in=through.objects.filter(topic__slug=slug).values(
+                "podcastepisodepage_id"
+            )
         )
 
     def with_partner(self, partner_page):
