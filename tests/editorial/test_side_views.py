@@ -5,14 +5,22 @@ Wagtail's recent security advisories were nearly all permission bypasses in side
 page of partner B while logged in as partner A's editor and approver.
 """
 
+import json
+from urllib.parse import urlencode
+
 from django.urls import reverse
 
-from wagtail.models import Page, PageLogEntry, PageViewRestriction
-from wagtail_localize.models import TranslationSource
+from wagtail.models import Locale, Page, PageLogEntry, PageViewRestriction, Revision
+from wagtail_localize.models import (
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
 
 import pytest
 
-from .conftest import section
+from .conftest import make_release, section
 
 SECRET = "Geheimer Entwurf DGB"
 
@@ -253,3 +261,203 @@ def test_page_chooser_still_lists_the_users_own_drafts(client, users, pages):
     )
     assert response.status_code == 200
     assert own.title in response.content.decode()
+
+
+# The admin API's page actions, aliases, ordering, bulk actions and wagtail-localize's
+# translation views, each with partner B's pages.
+
+
+def api_action(client, page, action, data=None):
+    """POST to the admin API. A page the user may not explore is a 404, which the
+    locale middleware turns into a redirect to /de/admin/…: followed, it stays 404."""
+    return client.post(
+        f"/admin/api/main/pages/{page.pk}/action/{action}/",
+        json.dumps(data or {}),
+        content_type="application/json",
+        follow=True,
+    )
+
+
+@pytest.fixture
+def b_alias(pages, users):
+    """An alias of partner B's live release, in B's own section."""
+    return pages["b_live"].create_alias(parent=section("dgb"), update_slug="b-alias")
+
+
+@pytest.fixture
+def b_translation(pages, users):
+    """The English draft translation of partner B's live release."""
+    english = Locale.objects.get(language_code="en")
+    source, _created = TranslationSource.get_or_create_from_instance(pages["b_live"])
+    translation = Translation.objects.create(source=source, target_locale=english)
+    translation.save_target(user=users["translator"], publish=False)
+    return translation
+
+
+def snapshot(*pages):
+    """What a refused action must leave as it was: place, state, content, counts."""
+    rows = Page.objects.filter(pk__in=[page.pk for page in pages]).order_by("pk")
+    return (
+        [
+            (row.pk, row.path, row.live, row.locked, row.alias_of_id, row.title)
+            for row in rows
+        ],
+        Page.objects.count(),
+        Revision.objects.count(),
+    )
+
+
+@pytest.mark.parametrize("username", ["agv-editor", "agv-approver"])
+def test_admin_api_actions_on_another_partners_pages_are_refused(
+    client, users, pages, b_page, b_alias, username
+):
+    client.force_login(users[username])
+    b_live, own_section = pages["b_live"], section("agv")
+    before = snapshot(b_page, b_live, b_alias)
+    actions = [
+        (b_live, "copy", {"destination_page_id": own_section.pk, "slug": "api-kopie"}),
+        (b_live, "create_alias", {"destination_page_id": own_section.pk}),
+        (b_live, "move", {"destination_page_id": own_section.pk}),
+        (b_live, "unpublish", {}),
+        (b_live, "delete", {}),
+        (b_page, "publish", {}),
+        (b_page, "revert_to_page_revision", {"revision_id": b_page.latest_revision_id}),
+        (b_page, "copy_for_translation", {"locale": "en"}),
+        (b_alias, "convert_alias", {}),
+    ]
+    for page, action, data in actions:
+        response = api_action(client, page, action, data)
+        assert refused(response), (action, response.status_code)
+    assert snapshot(b_page, b_live, b_alias) == before
+
+
+def test_admin_api_publish_keeps_to_the_workflow(client, users):
+    """The admin API's publish action follows the same rule as the edit view."""
+    draft = make_release("agv", "api-entwurf", users["agv-editor"])
+    network_wide = make_release(
+        "agv", "api-netzwerk", users["agv-editor"], network_wide=True
+    )
+    # The lead's publish permission is for its sign-off, not for partners' drafts.
+    client.force_login(users["lead"])
+    response = api_action(client, draft, "publish")
+    assert response.status_code == 403
+    # The reason, in the admin's language (German here).
+    assert "eigene Freigabe" in response.json()["detail"]
+    assert not Page.objects.get(pk=draft.pk).live
+    # An approver cannot publish a network-wide release around the lead.
+    client.force_login(users["agv-approver"])
+    response = api_action(client, network_wide, "publish")
+    assert response.status_code == 403
+    assert not Page.objects.get(pk=network_wide.pk).live
+    # Editors cannot publish at all.
+    client.force_login(users["agv-editor"])
+    assert api_action(client, draft, "publish").status_code == 403
+    assert not Page.objects.get(pk=draft.pk).live
+    # The partner's approver may still publish an ordinary release of their own.
+    client.force_login(users["agv-approver"])
+    assert api_action(client, draft, "publish").status_code == 200
+    assert Page.objects.get(pk=draft.pk).live
+
+
+@pytest.mark.parametrize("username", ["agv-editor", "agv-approver"])
+def test_aliases_ordering_and_listing_results_of_another_partner_are_refused(
+    client, users, pages, b_page, b_alias, username
+):
+    client.force_login(users[username])
+    before = snapshot(b_page, pages["b_live"], b_alias)
+    convert_url = reverse("wagtailadmin_pages:convert_alias", args=[b_alias.pk])
+    assert refused(client.get(convert_url))
+    assert refused(client.post(convert_url))
+    position_url = reverse("wagtailadmin_pages:set_page_position", args=[b_page.pk])
+    assert refused(client.post(position_url + "?position=0"))
+    assert snapshot(b_page, pages["b_live"], b_alias) == before
+    # The explorer's results fragment for partner B's section lists no draft of B's.
+    results = client.get(
+        reverse("wagtailadmin_explore_results", args=[section("dgb").pk])
+    )
+    assert refused(results) or SECRET not in results.content.decode()
+    # Making an alias of one's own page inside partner B's section is refused too.
+    own = pages["a_live"]
+    copy_url = reverse("wagtailadmin_pages:copy", args=[own.pk])
+    response = client.post(
+        copy_url,
+        {
+            "new_title": own.title,
+            "new_slug": "alias-bei-b",
+            "new_parent_page": section("dgb").pk,
+            "alias": "on",
+        },
+    )
+    assert response.status_code in (200, 403)  # the form refuses the parent
+    assert not Page.objects.filter(slug="alias-bei-b").exists()
+
+
+@pytest.mark.parametrize("username", ["agv-editor", "agv-approver", "lead"])
+@pytest.mark.parametrize(
+    "action,data",
+    [
+        ("delete", {}),
+        ("unpublish", {"include_descendants": ""}),
+        ("move", {"chooser": "AGV_SECTION"}),
+        ("publish", {"include_descendants": ""}),
+    ],
+)
+def test_bulk_actions_leave_another_partners_pages_alone(
+    client, users, pages, b_page, username, action, data
+):
+    if username == "lead" and action == "unpublish":
+        pytest.skip("the lead may take any press release offline (see the docs)")
+    client.force_login(users[username])
+    b_live = pages["b_live"]
+    data = {
+        key: section("agv").pk if value == "AGV_SECTION" else value
+        for key, value in data.items()
+    }
+    before = snapshot(b_page, b_live)
+    url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", action])
+    query = f"?id={b_page.pk}&id={b_live.pk}&next=/admin/"
+    response = client.post(url + query, data)
+    assert response.status_code in (200, 302, 403), response.status_code
+    assert snapshot(b_page, b_live) == before
+
+
+@pytest.mark.parametrize("username", ["agv-editor", "agv-approver"])
+def test_translation_views_refuse_another_partners_translation(
+    client, users, b_translation, username
+):
+    client.force_login(users[username])
+    target = b_translation.get_target_instance()
+    segment = StringSegment.objects.filter(source=b_translation.source).first()
+    before = snapshot(target)
+    strings_before = StringTranslation.objects.count()
+    args = [b_translation.pk]
+    gets = [
+        reverse("wagtail_localize:download_pofile", args=args),
+        reverse("wagtail_localize:preview_translation", args=args),
+        reverse("wagtail_localize:convert_to_alias", args=[target.pk]),
+        reverse("editorial_submit_translation", args=[target.pk]),
+        reverse("wagtailadmin_pages:edit", args=[target.pk]),
+    ]
+    leaks = [url for url in gets if not refused(client.get(url), client)]
+    assert not leaks, leaks
+    edit_string = reverse(
+        "wagtail_localize:edit_string_translation", args=[b_translation.pk, segment.pk]
+    )
+    response = client.put(
+        edit_string,
+        urlencode({"value": "Gekapert"}),
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert refused(response), response.status_code
+    posts = [
+        reverse("wagtail_localize:upload_pofile", args=args),
+        reverse("wagtail_localize:stop_translation", args=args),
+        reverse("wagtail_localize:convert_to_alias", args=[target.pk]),
+        reverse("editorial_submit_translation", args=[target.pk]),
+    ]
+    for url in posts:
+        assert refused(client.post(url)), url
+    b_translation.refresh_from_db()
+    assert b_translation.enabled
+    assert StringTranslation.objects.count() == strings_before
+    assert snapshot(target) == before

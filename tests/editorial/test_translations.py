@@ -224,3 +224,38 @@ def test_submit_translation_view_refuses_other_partners_and_bad_input(
     bad = client.post(reverse("editorial_submit_translation", args=[page.pk]))
     assert bad.status_code == 400
     assert b"translation" in bad.content or "Übersetzung" in bad.content.decode()
+
+
+@pytest.mark.parametrize("username", ["translator", "agv-editor"])
+def test_converting_a_translation_into_an_alias_cannot_publish_it(
+    client, users, english, username
+):
+    """wagtail-localize's "Convert to alias" mirrors the source's live status at once."""
+    page = make_release("agv", "alias-quelle", users["agv-approver"], publish=True)
+    translate_as(client, users["translator"], page, english)
+    translated = page.get_translation(english)
+    client.force_login(users[username])
+    url = reverse("wagtail_localize:convert_to_alias", args=[translated.pk])
+    edit_url = reverse("wagtailadmin_pages:edit", args=[translated.pk])
+    assert client.get(url).url == edit_url
+    response = client.post(url, follow=True)
+    assert response.redirect_chain == [(edit_url, 302)]
+    # The reason is shown in the admin's language (German here).
+    assert "nur die Freigabe" in response.content.decode()
+    translated = fresh(translated)
+    assert not translated.live and translated.alias_of_id is None
+
+
+def test_the_partners_approver_may_convert_a_translation_into_an_alias(
+    client, users, english
+):
+    approver = users["agv-approver"]
+    page = make_release("agv", "alias-freigabe", approver, publish=True)
+    translate_as(client, users["translator"], page, english)
+    translated = page.get_translation(english)
+    client.force_login(approver)
+    url = reverse("wagtail_localize:convert_to_alias", args=[translated.pk])
+    assert client.get(url).status_code == 200
+    assert client.post(url).status_code == 302
+    translated = fresh(translated)
+    assert translated.alias_of_id == page.pk and translated.live

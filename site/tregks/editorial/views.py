@@ -14,7 +14,10 @@ from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
 from wagtail.admin.viewsets.pages import page_viewset_registry
 from wagtail.models import Page, WorkflowState
 from wagtail_localize.models import Translation
+from wagtail_localize.views.convert import convert_to_alias
 from wagtail_localize.views.update_translations import UpdateTranslationsView
+
+from .guards import direct_publish_refusal
 
 
 def user_can_publish_targets(user, source):
@@ -148,3 +151,25 @@ def confirm_workflow_cancellation(request, page_id):
     return page_viewset_registry.as_view(
         "confirm_workflow_cancellation", page_id_kwarg="page_id"
     )(request, page_id=page_id)
+
+
+@require_admin_access
+def guarded_convert_to_alias(request, page_id):
+    """wagtail-localize's "Convert to alias", for those who may publish the page only.
+
+    Converting a translation into an alias of its source mirrors the source's live
+    status at once: a translator's or editor's draft would go live without approval.
+    Users who cannot edit the page get wagtail-localize's own refusal.
+    """
+    page = get_object_or_404(Page, id=page_id)
+    may_edit = page.permissions_for_user(request.user).can_edit()
+    if may_edit and direct_publish_refusal(request.user, page) is not None:
+        messages.error(
+            request,
+            _(
+                "Converting a translation into an alias publishes it: only the "
+                "page's approvers may do that."
+            ),
+        )
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return convert_to_alias(request, page_id=page_id)

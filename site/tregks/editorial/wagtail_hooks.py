@@ -14,7 +14,9 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail_localize.models import Translation
 
 from . import views
-from .setup import LEAD_GROUP, setup_editorial
+from .admin_api import EditorialPagesAdminAPIViewSet
+from .guards import direct_publish_refusal, is_network_wide, may_publish_network_wide
+from .setup import setup_editorial
 
 
 @hooks.register("release_steps")
@@ -32,7 +34,8 @@ def editorial_demo():
 @hooks.register("register_admin_urls")
 def register_admin_urls():
     # Registered before wagtail-localize's own URLs (this app comes first in
-    # INSTALLED_APPS), so this path replaces its "Sync translated pages" view.
+    # INSTALLED_APPS), so these paths replace its "Sync translated pages" and
+    # "Convert to alias" views.
     return [
         path(
             "localize/update/<int:translation_source_id>/",
@@ -40,15 +43,16 @@ def register_admin_urls():
             name="editorial_update_translations",
         ),
         path(
+            "localize/page/<int:page_id>/convert_to_alias/",
+            views.guarded_convert_to_alias,
+            name="editorial_convert_to_alias",
+        ),
+        path(
             "editorial/translation/<int:page_id>/submit/",
             views.submit_translation,
             name="editorial_submit_translation",
         ),
     ]
-
-
-def may_publish_network_wide(user):
-    return user.is_superuser or user.groups.filter(name=LEAD_GROUP).exists()
 
 
 def _refuse_network_wide_publish(request, page, back_url):
@@ -59,9 +63,7 @@ def _refuse_network_wide_publish(request, page, back_url):
     if "action-publish" not in request.POST or may_publish_network_wide(request.user):
         return None
     posted_flag = request.POST.get("network_wide") in ("on", "true", "True", "1")
-    stored_flag = page is not None and getattr(
-        page.get_latest_revision_as_object(), "network_wide", False
-    )
+    stored_flag = page is not None and is_network_wide(page)
     if not (posted_flag or stored_flag):
         return None
     messages.error(
@@ -95,24 +97,19 @@ def guard_bulk_publish(request, action_type, objects, action_class):
     """Bulk publishing only for pages the user may edit, and network-wide releases only
     by the lead: the lead's publish permission exists for its sign-off, not to publish
     other partners' drafts around their approvers."""
-    if action_type != "publish" or request.user.is_superuser:
+    if action_type != "publish":
         return None
     for obj in objects:
-        page = obj.specific
-        if not page.permissions_for_user(request.user).can_edit():
-            reason = _(
-                "You may only publish pages you can edit: other partners' pages go "
-                "through their own approval."
-            )
-        elif getattr(
-            page.get_latest_revision_as_object(), "network_wide", False
-        ) and not may_publish_network_wide(request.user):
-            reason = _("Network-wide releases need the consortium lead's sign-off.")
-        else:
-            continue
-        messages.error(request, reason)
-        return redirect(action_class.next_url or reverse("wagtailadmin_home"))
+        reason = direct_publish_refusal(request.user, obj)
+        if reason is not None:
+            messages.error(request, reason)
+            return redirect(action_class.next_url or reverse("wagtailadmin_home"))
     return None
+
+
+@hooks.register("construct_admin_api")
+def guard_admin_api_publish(router):
+    router.register_endpoint("pages", EditorialPagesAdminAPIViewSet)
 
 
 def _translation_buttons(page, user, view_name=None, next_url=None):
