@@ -124,14 +124,27 @@ class PressReleasePage(BasePage):
     parent_page_types = ["partners.PartnerSectionPage"]
     subpage_types = []
 
-    release_date = models.DateField(_("Release date"))
+    release_date = models.DateField(
+        _("Release date"),
+        help_text=_(
+            "The day the release is issued; the archive sorts and filters by it."
+        ),
+    )
     lead = models.TextField(
         _("Lead"),
         help_text=_(
             "Two or three sentences with the essentials (also used in listings)."
         ),
     )
-    body = StreamField(BodyStreamBlock(), verbose_name=_("Text"), blank=True)
+    body = StreamField(
+        BodyStreamBlock(),
+        verbose_name=_("Text"),
+        blank=True,
+        help_text=_(
+            "The full release below the lead: paragraphs, subheadings, quotes, "
+            "pictures. Quote people by their role, e.g. “Project management, WFG”."
+        ),
+    )
     image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("Lead image"),
@@ -139,9 +152,23 @@ class PressReleasePage(BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_(
+            "A landscape picture, at least 1200 pixels wide. Give the image an alt "
+            "text that describes it; listings show it too."
+        ),
     )
-    image_caption = models.CharField(_("Caption"), max_length=300, blank=True)
-    image_credit = models.CharField(_("Image credit"), max_length=150, blank=True)
+    image_caption = models.CharField(
+        _("Caption"),
+        max_length=300,
+        blank=True,
+        help_text=_("One sentence on what the picture shows."),
+    )
+    image_credit = models.CharField(
+        _("Image credit"),
+        max_length=150,
+        blank=True,
+        help_text=_("Who took or owns the picture, e.g. “Photo: WFG”."),
+    )
     issuing_partners = ParentalManyToManyField(
         "partners.PartnerProfilePage",
         verbose_name=_("Issuing partners"),
@@ -158,12 +185,30 @@ class PressReleasePage(BasePage):
         ),
     )
     contact_role = models.CharField(
-        _("Press contact (role)"), max_length=150, blank=True
+        _("Press contact (role)"),
+        max_length=150,
+        blank=True,
+        help_text=_("A role rather than a name, e.g. “Press office, WFG”."),
     )
-    contact_phone = models.CharField(_("Phone"), max_length=40, blank=True)
-    contact_email = models.EmailField(_("Email"), blank=True)
+    contact_phone = models.CharField(
+        _("Phone"),
+        max_length=40,
+        blank=True,
+        help_text=_("With the country code, e.g. +49 561 70733-50."),
+    )
+    contact_email = models.EmailField(
+        _("Email"),
+        blank=True,
+        help_text=_("A role address such as presse@…, not a personal one."),
+    )
     topics = ParentalManyToManyField(
-        "core.Topic", verbose_name=_("Topics"), blank=True, related_name="+"
+        "core.Topic",
+        verbose_name=_("Topics"),
+        blank=True,
+        related_name="+",
+        help_text=_(
+            "The expert groups the release is about; readers filter the archive by them."
+        ),
     )
     downloads = StreamField(
         [("document", DocumentLinkBlock())],

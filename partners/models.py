@@ -119,6 +119,10 @@ class PartnerProfilePage(BasePage):
         max_length=20,
         choices=PartnerRole.choices,
         default=PartnerRole.MEMBER,
+        help_text=_(
+            "Sets the place in the partner directory: consortium lead first, then "
+            "consortium partners, network members and companies."
+        ),
     )
     logo = models.ForeignKey(
         "wagtailimages.Image",
@@ -130,10 +134,25 @@ class PartnerProfilePage(BasePage):
         help_text=_("The logo's alt text is the organisation's name."),
     )
     description = RichTextField(
-        _("Description"), blank=True, features=["bold", "italic", "link", "ul"]
+        _("Description"),
+        blank=True,
+        features=["bold", "italic", "link", "ul"],
+        help_text=_(
+            "What the organisation does and what it brings to the network, in two or "
+            "three short paragraphs."
+        ),
     )
-    website = models.URLField(_("Website"), blank=True)
-    street = models.CharField(_("Street and number"), max_length=150, blank=True)
+    website = models.URLField(
+        _("Website"),
+        blank=True,
+        help_text=_("The full address, e.g. https://www.example.org."),
+    )
+    street = models.CharField(
+        _("Street and number"),
+        max_length=150,
+        blank=True,
+        help_text=_("The public postal address; leave it empty if there is none."),
+    )
     postcode = models.CharField(_("Postcode"), max_length=10, blank=True)
     city = models.CharField(_("City"), max_length=100, blank=True)
     contact_role = models.CharField(
@@ -142,8 +161,17 @@ class PartnerProfilePage(BasePage):
         blank=True,
         help_text=_("A role rather than a name, e.g. “Project management”."),
     )
-    contact_phone = models.CharField(_("Phone"), max_length=40, blank=True)
-    contact_email = models.EmailField(_("Email"), blank=True)
+    contact_phone = models.CharField(
+        _("Phone"),
+        max_length=40,
+        blank=True,
+        help_text=_("With the country code, e.g. +49 561 70733-50."),
+    )
+    contact_email = models.EmailField(
+        _("Email"),
+        blank=True,
+        help_text=_("A public role address, not a personal one."),
+    )
     expert_groups = ParentalManyToManyField(
         "core.Topic",
         verbose_name=_("Expert groups led"),
@@ -307,3 +335,11 @@ class PartnerSectionPage(BasePage):
         query["partner"] = self.partner.code
         request.GET = query
         return index.serve(request)
+
+    def serve_preview(self, request, mode_name):
+        # Wagtail previews a page with its own template, which a section has not:
+        # the editor sees what readers get, the parent index filtered by the partner.
+        query = request.GET.copy()
+        query["partner"] = self.partner.code
+        request.GET = query
+        return self.get_parent().specific.serve_preview(request, mode_name)

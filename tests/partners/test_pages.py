@@ -4,6 +4,7 @@ import datetime
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text
@@ -99,6 +100,22 @@ class TestPartnerPageTypes(WagtailPageTestCase):
             }
         )
         self.assertPageIsPreviewable(page, post_data=data)
+
+    def test_section_previews_as_the_filtered_index(self):
+        index = NewsIndexPage.objects.get(locale__language_code="de")
+        page = PartnerSectionPage.objects.child_of(index).get(partner__code="vsb")
+        data = nested_form_data(
+            {"title": page.title, "slug": page.slug, "partner": page.partner_id}
+        )
+        self.assertPageIsPreviewable(page, post_data=data)
+        # What the editor sees: the press index filtered by the section's partner.
+        self.client.force_login(self.create_superuser("section-previewer"))
+        url = reverse("wagtailadmin_pages:preview_on_edit", args=(page.pk,))
+        assert self.client.post(url, data).json()["is_valid"]
+        html = soup(self.client.get(url))
+        assert html.select_one("#id_partner option[selected]")["value"] == "vsb"
+        titles = {a.get_text() for a in html.select(".card__title a")}
+        assert "BildungsHackathon: Ideen für die Weiterbildung von morgen" in titles
 
     def test_index_previews(self):
         page = PartnerIndexPage.objects.get(locale__language_code="de")
