@@ -8,6 +8,8 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.test import override_settings
 
+from wagtail.users.models import UserProfile
+
 import pytest
 
 pytestmark = pytest.mark.django_db
@@ -92,3 +94,51 @@ def test_password_reset_does_not_reveal_whether_an_account_exists(client, editor
 def test_weak_passwords_are_refused(editor, password):
     with pytest.raises(ValidationError):
         validate_password(password, user=editor)
+
+
+@pytest.fixture
+def admin_in_english(client, editor):
+    """The administrator's admin speaks English: the messages below are Django's."""
+    profile = UserProfile.get_for_user(editor)
+    profile.preferred_language = "en"
+    profile.save()
+    client.force_login(editor)
+    return client
+
+
+def new_user_form(password):
+    return {
+        "username": "neue-redaktion",
+        "email": "neue-redaktion@example.com",
+        "first_name": "Neue",
+        "last_name": "Redaktion",
+        "password1": password,
+        "password2": password,
+    }
+
+
+@pytest.mark.parametrize(
+    ("password", "message"),
+    [
+        ("kassel26", "This password is too short"),
+        ("password1234", "This password is too common"),
+        ("4711081547110815", "This password is entirely numeric"),
+    ],
+)
+def test_the_admin_refuses_weak_passwords_for_new_accounts(
+    admin_in_english, password, message
+):
+    """What an administrator sees when creating an editor's account."""
+    response = admin_in_english.post("/admin/users/new/", new_user_form(password))
+    assert response.status_code == 200, response.get("Location")  # the form again
+    assert message in response.content.decode()
+    assert not get_user_model().objects.filter(username="neue-redaktion").exists()
+
+
+def test_the_admin_accepts_a_strong_password(admin_in_english):
+    response = admin_in_english.post(
+        "/admin/users/new/", new_user_form("Holland-Ufer-Zwehren-58")
+    )
+    assert response.status_code == 302
+    user = get_user_model().objects.get(username="neue-redaktion")
+    assert user.check_password("Holland-Ufer-Zwehren-58")
