@@ -167,7 +167,9 @@ class PressReleasePage(BasePage):
         _("Image credit"),
         max_length=150,
         blank=True,
-        help_text=_("Who took or owns the picture, e.g. “Photo: WFG”."),
+        help_text=_(
+            "Who took or owns the picture, e.g. “WFG”; the page puts “Image:” before it."
+        ),
     )
     issuing_partners = ParentalManyToManyField(
         "partners.PartnerProfilePage",

@@ -25,15 +25,15 @@ ROLES = [
 
 # Which roles may do what to a page of partner A (AGV). Everyone else is refused.
 ALLOWED = {
-    "view": {"agv-editor", "agv-approver", "lead"},
+    # The lead sees a partner's page only while it waits for the lead's sign-off.
+    "view": {"agv-editor", "agv-approver"},
     "edit_get": {"agv-editor", "agv-approver"},
     "edit_post": {"agv-editor", "agv-approver"},
     "submit": {"agv-editor", "agv-approver"},
     "approve": {"agv-approver"},
     "reject": {"agv-approver"},
     "publish": {"agv-approver"},
-    # The lead may take any press release offline (the site's provider, see the docs).
-    "unpublish": {"agv-approver", "lead"},
+    "unpublish": {"agv-approver"},
     "delete": {"agv-editor", "agv-approver"},
     "move": {"agv-editor", "agv-approver"},
     "copy": {"agv-editor", "agv-approver"},

@@ -94,3 +94,14 @@ def test_release_and_load_demo_run_the_setup(editorial_network):
         step(stdout=out)
     assert Group.objects.filter(name="Redaktion AGV").exists()
     assert "Editorial groups and workflows are set up" in out.getvalue()
+
+
+def test_the_lead_and_translators_hold_no_partner_page_permission(editorial_network):
+    """The lead works through its workflow task only; translators only in the
+    English tree. Neither holds a permission on any German page."""
+    lead = Group.objects.get(name="Konsortialleitung")
+    assert not GroupPagePermission.objects.filter(group=lead).exists()
+    translators = Group.objects.get(name="Übersetzung")
+    granted = GroupPagePermission.objects.filter(group=translators)
+    assert granted.exists()
+    assert {grant.page.locale.language_code for grant in granted} == {"en"}

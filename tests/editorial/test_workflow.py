@@ -278,3 +278,52 @@ def test_bulk_publish_still_works_for_the_partners_approver(client, users):
     )
     client.post(url, {})
     assert fresh(page).live
+
+
+def test_the_lead_sees_a_partners_release_only_while_it_waits_for_the_lead(
+    client, users
+):
+    """The lead holds no page permission: its task opens the page, its approval
+    publishes it, and it cannot read other drafts or take releases offline."""
+    from .conftest import section
+
+    editor, approver, lead = users["agv-editor"], users["agv-approver"], users["lead"]
+    page = make_release(
+        "agv", "nur-fuer-die-leitung", editor, network_wide=True, title="Bilanz 2026"
+    )
+    other_draft = make_release("agv", "noch-intern", editor, title="Interner Entwurf")
+    client.force_login(lead)
+    explorer = reverse("wagtailadmin_explore", args=[section("agv").pk])
+    search = reverse("wagtailadmin_pages:search") + "?q=Entwurf"
+    edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    for url in (explorer, search, reverse("wagtailadmin_home")):
+        response = client.get(url)
+        assert refused(response) or "Interner Entwurf" not in response.content.decode()
+    assert refused(client.get(edit_url))
+
+    submit(client, page, editor)
+    act(client, page, approver, "approve")
+    client.force_login(lead)
+    assert page.title in client.get(reverse("wagtailadmin_home")).content.decode()
+    task_state = fresh(page).current_workflow_state.current_task_state
+    preview = reverse(
+        "wagtailadmin_pages:workflow_preview", args=[page.pk, task_state.task_id]
+    )
+    assert client.get(preview).status_code == 200
+    assert client.get(edit_url).status_code == 200
+    act(client, page, lead, "approve", "Für das Netzwerk freigegeben.")
+    assert fresh(page).live
+    assert PageLogEntry.objects.filter(
+        page=page, action="wagtail.publish", user=lead
+    ).exists()
+
+    # Signed off and live, the release is the partner's again.
+    unpublish = reverse("wagtailadmin_pages:unpublish", args=[page.pk])
+    assert refused(client.post(unpublish))
+    assert fresh(page).live
+    index = section("agv").get_parent()
+    assert refused(
+        client.post(reverse("wagtailadmin_pages:unpublish", args=[index.pk]))
+    )
+    assert Page.objects.get(pk=index.pk).live
+    assert not fresh(other_draft).live

@@ -134,12 +134,8 @@ def lead_task():
     if task is None:
         task = LeadSignOffTask.objects.create(name=LEAD_TASK)
     task.groups.add(group)
-    # Wagtail publishes a page as the user who gives the last approval, so the lead
-    # needs publish permission where network-wide releases live: the press indexes.
-    index_model = _model("news", "NewsIndexPage")
-    if index_model is not None:
-        for index in index_model.objects.all():
-            _grant_page(group, index, ("publish",))
+    # The lead holds no page permission: its task lets it open, preview and approve
+    # what waits for it, and the approval publishes (editorial.workflows).
     return task
 
 

@@ -415,6 +415,9 @@ WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 # Workflow e-mails go to the partner's approvers and the submitter only, not to every
 # superuser for all six partners (docs/editorial-workflow.md).
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
+# An approved workflow publishes its revision without asking the last approver for
+# publish permission, so the consortium lead needs none (tregks/editorial/workflows.py).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "tregks.editorial.workflows.publish_approved_revision"
 
 # Django sets a maximum of 1000 fields per form; Wagtail's editor can exceed it.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
