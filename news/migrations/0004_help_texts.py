@@ -250,7 +250,7 @@ class Migration(migrations.Migration):
             name="image_credit",
             field=models.CharField(
                 blank=True,
-                help_text="Who took or owns the picture, e.g. “Photo: WFG”.",
+                help_text="Who took or owns the picture, e.g. “WFG”; the page puts “Image:” before it.",
                 max_length=150,
                 verbose_name="Image credit",
             ),

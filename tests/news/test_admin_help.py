@@ -23,7 +23,7 @@ def test_press_release_fields_explain_themselves(admin_client):
     for help_text in (
         "das Archiv sortiert und filtert danach",  # release date
         "mindestens 1200 Pixel breit",  # image
-        "Wer das Bild gemacht hat",  # credit
+        "die Seite setzt „Bild:“ davor",  # credit
         "Eine Funktion statt eines Namens",  # press contact
         "Mit Ländervorwahl",  # phone
         "keine persönliche",  # e-mail
