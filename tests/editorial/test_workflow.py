@@ -327,3 +327,29 @@ def test_the_lead_sees_a_partners_release_only_while_it_waits_for_the_lead(
     )
     assert Page.objects.get(pk=index.pk).live
     assert not fresh(other_draft).live
+
+
+def test_the_lead_signs_off_in_the_editor_and_returns_to_the_dashboard(client, users):
+    editor, lead = users["agv-editor"], users["lead"]
+    page = make_release("agv", "im-editor", editor, network_wide=True)
+    submit(client, page, editor)
+    act(client, page, users["agv-approver"], "approve")
+    client.force_login(lead)
+    edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    data = edit_form_data(
+        fresh(page),
+        lead,
+        **{
+            "action-workflow-action": "1",
+            "workflow-action-name": "approve",
+            "workflow-action-extra-data": '{"comment": "Passt für das Netzwerk."}',
+        },
+    )
+    response = client.post(edit_url, data, follow=True)
+    assert response.redirect_chain == [(reverse("wagtailadmin_home"), 302)]
+    text = response.content.decode()
+    # No "no permission" message after a successful sign-off.
+    assert "keinen Zugang" not in text
+    assert fresh(page).live
+    task_state = fresh(page).current_workflow_state
+    assert task_state is None or task_state.status == "approved"

@@ -8,6 +8,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.widgets import ListingButton
 from wagtail.models import WorkflowState
 from wagtail.permission_policies.pages import PagePermissionPolicy
@@ -83,6 +84,21 @@ def guard_network_wide_edit(request, page):
             request, page.specific, reverse("wagtailadmin_pages:edit", args=[page.pk])
         )
     return None
+
+
+@hooks.register("after_edit_page")
+def back_to_the_dashboard_after_a_review(request, page):
+    """After a review in the editor Wagtail sends the reviewer to the page's parent in
+    the explorer. The lead holds only its workflow task, not the partner's section, and
+    would land on "no permission": its dashboard is where the next review waits."""
+    if not request.POST.get("action-workflow-action"):
+        return None
+    if get_valid_next_url_from_request(request):
+        return None
+    explorable = PagePermissionPolicy().explorable_instances(request.user)
+    if explorable.filter(pk=page.get_parent().pk).exists():
+        return None
+    return redirect("wagtailadmin_home")
 
 
 @hooks.register("before_create_page")
