@@ -9,12 +9,17 @@ from datetime import timedelta
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
+from django.db import connection
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from wagtail.contrib.search_promotions.models import Query
-from wagtail.models import Page, get_page_models
+from wagtail.contrib.search_promotions.models import (
+    Query,
+    QueryDailyHits,
+    SearchPromotion,
+)
+from wagtail.models import Locale, Page, get_page_models
 from wagtail.search.utils import normalise_query_string
 
 from tregks.cache.generation import cached_for_generation
@@ -24,11 +29,21 @@ from .text import excerpt, highlight, page_text, search_words
 POPULAR_TERMS = 5
 # Popular terms are only suggested when they find something in the reader's language.
 POPULAR_CANDIDATES = 15
+POPULAR_TERMS_TIMEOUT = 300  # seconds; the list follows new searches this late
+
+
+# Page types left out besides those with `search_exclude = True`: a partner section
+# only shows its index filtered by the partner, and its title repeats the partner's
+# name, so a search for the partner would list it next to the partner's profile.
+EXCLUDED_PAGE_TYPES = {"partners.partnersectionpage"}
 
 
 def excluded_content_type_ids():
     models = [
-        model for model in get_page_models() if getattr(model, "search_exclude", False)
+        model
+        for model in get_page_models()
+        if getattr(model, "search_exclude", False)
+        or model._meta.label_lower in EXCLUDED_PAGE_TYPES
     ]
     if not models:
         return []
@@ -154,25 +169,78 @@ def filter_by_partner(pages, locale, code):
     condition = Q(
         pk__in=PartnerProfilePage.objects.filter(locale=locale, code=code).values("pk")
     )
-    for model, name in owner_fields():
-        owned = model.objects.filter(locale=locale, **{f"{name}__code": code})
-        for path in owned.values_list("path", flat=True):
+    for path, owner in owned_paths(locale).items():
+        if owner == code:
             condition |= Q(path__startswith=path)
     return pages.filter(condition)
+
+
+def owned_paths(locale):
+    """{tree path: partner code} of the pages in this locale a partner owns.
+
+    The pages with an ownership foreign key (OWNER_FIELD_NAMES); everything below such a
+    page belongs to the same partner. Kept per cache generation.
+    """
+    return cached_for_generation(
+        f"search-owned-paths:{locale.pk}", lambda: _owned_paths(locale)
+    )
+
+
+def _owned_paths(locale):
+    paths = {}
+    for model, name in owner_fields():
+        owned = model.objects.filter(locale=locale, **{f"{name}__isnull": False})
+        paths.update(owned.values_list("path", f"{name}__code"))
+    return paths
+
+
+def partner_names(locale):
+    """{partner code: profile title}, in this locale where the profile is translated.
+
+    Kept per cache generation.
+    """
+    return cached_for_generation(
+        f"search-partner-names:{locale.pk}", lambda: _partner_names(locale)
+    )
+
+
+def _partner_names(locale):
+    from partners.models import PartnerProfilePage
+
+    names = {}
+    profiles = PartnerProfilePage.objects.values_list("code", "title", "locale_id")
+    for code, title, locale_id in profiles.order_by("pk"):
+        if locale_id == locale.pk or code not in names:
+            names[code] = title
+    return names
+
+
+def active_locale():
+    """The locale of the active language, kept per cache generation (no query)."""
+    return cached_for_generation(f"search-locale:{get_language()}", Locale.get_active)
 
 
 def promotions_for(query, locale):
     """The editors' promoted results for this query, in the reader's language.
 
     A promoted page in the other language is replaced by its translation; promotions
-    whose page is not live and public here are left out.
+    whose page is not live and public here are left out. Two queries at most: the
+    promotions, then the visible translations of all promoted pages at once.
     """
-    promoted = Query.objects.filter(query_string=normalise_query_string(query)).first()
-    if promoted is None:
-        return []
-    visible = searchable_pages(locale)
+    promotions = list(
+        SearchPromotion.objects.filter(
+            query__query_string=normalise_query_string(query)
+        )
+        .select_related("page")
+        .order_by("sort_order", "pk")
+    )
+    keys = [item.page.translation_key for item in promotions if item.page]
+    visible = {}
+    if keys:
+        translations = searchable_pages(locale).filter(translation_key__in=keys)
+        visible = {page.translation_key: page for page in translations}
     items = []
-    for promotion in promoted.editors_picks.select_related("page"):
+    for promotion in promotions:
         if promotion.page is None:
             if promotion.external_link_url:
                 items.append(
@@ -185,8 +253,8 @@ def promotions_for(query, locale):
                     }
                 )
             continue
-        page = promotion.page.get_translation_or_none(locale)
-        if page is None or not visible.filter(pk=page.pk).exists():
+        page = visible.get(promotion.page.translation_key)
+        if page is None:
             continue
         items.append(
             {
@@ -199,94 +267,165 @@ def promotions_for(query, locale):
     return items
 
 
+def log_search(query):
+    """Count a search for the editors (Wagtail's Query and QueryDailyHits), cheaply.
+
+    `Query.get(query).add_hit()` takes three to five queries (get_or_create twice and an
+    update). The same with upserts: one statement on PostgreSQL, two on SQLite, and
+    safe when two workers count the same new term at once. Counted in the database,
+    never in one process's memory.
+    """
+    query_string = normalise_query_string(query)
+    if not query_string:
+        return
+    quote = connection.ops.quote_name
+    queries = quote(Query._meta.db_table)
+    daily = quote(QueryDailyHits._meta.db_table)
+    params = [query_string, timezone.now().date()]
+    # "WHERE true" lets SQLite tell the SELECT from the ON CONFLICT clause.
+    count_today = (
+        f"INSERT INTO {daily} (query_id, date, hits) SELECT id, %s, 1 FROM {{rows}} "  # noqa: S608 – table names from the models
+        f"WHERE true ON CONFLICT (query_id, date) DO UPDATE SET hits = {daily}.hits + 1"
+    )
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                f"WITH found AS (INSERT INTO {queries} (query_string) VALUES (%s) "  # noqa: S608
+                "ON CONFLICT (query_string) "
+                "DO UPDATE SET query_string = EXCLUDED.query_string RETURNING id) "
+                + count_today.format(rows="found"),  # noqa: S608
+                params,
+            )
+        else:
+            cursor.execute(
+                f"INSERT INTO {queries} (query_string) VALUES (%s) "  # noqa: S608
+                "ON CONFLICT (query_string) DO NOTHING",
+                params[:1],
+            )
+            cursor.execute(
+                count_today.format(
+                    rows=f"(SELECT id FROM {queries} WHERE query_string = %s)"  # noqa: S608
+                ),
+                [params[1], query_string],
+            )
+
+
 def popular_terms(locale, exclude=""):
-    """The most searched terms that find something in this locale (no-results page)."""
+    """The most searched terms that find something in this locale (no-results page).
+
+    Kept for a few minutes per locale and generation: finding out which terms find
+    something takes a query per term.
+    """
+    terms = cached_for_generation(
+        f"search-popular:{locale.pk}",
+        lambda: _popular_terms(locale),
+        timeout=POPULAR_TERMS_TIMEOUT,
+    )
+    excluded = normalise_query_string(exclude)
+    return [term for term in terms if term != excluded][:POPULAR_TERMS]
+
+
+def _popular_terms(locale):
     since = timezone.now().date() - timedelta(days=30)
     terms = []
-    excluded = normalise_query_string(exclude)
     pages = searchable_pages(locale)
     for query in Query.get_most_popular(date_since=since)[:POPULAR_CANDIDATES]:
-        if query.query_string == excluded:
-            continue
         words = search_words(query.query_string)
         if words and pages.search(words, operator="and").count():
             terms.append(query.query_string)
-        if len(terms) == POPULAR_TERMS:
+        if len(terms) == POPULAR_TERMS + 1:  # one spare for the current query
             break
     return terms
 
 
-def result_items(pages, terms):
-    """What the result list shows of one page of results, in a fixed number of queries.
+def specific_pages(pages):
+    """The specific pages of a list of pages, in order, in one query.
 
-    The specific pages come in one query per page type and the owning partners in two
-    (docs/PERFORMANCE.md: no query per result).
+    Wagtail's `.specific()` takes one query per page type; here every page type's table
+    is joined (select_related over the multi-table inheritance) for the few ids at once.
     """
     pages = list(pages)
-    specifics = Page.objects.filter(pk__in=[page.pk for page in pages]).specific()
-    by_id = {page.pk: page for page in specifics}
-    ordered = [by_id.get(page.pk) or page.specific for page in pages]
-    partners = owning_partners(ordered)
-    return [result_item(page, terms, partners.get(page.pk)) for page in ordered]
-
-
-def owning_partners(pages):
-    """{page id: partner profile} as BasePage.get_owning_partner() gives it, in bulk.
-
-    Page types that override get_owning_partner() are asked one by one; for the rest
-    the nearest ancestor with a `partner` foreign key (a partner section) is found for
-    all pages at once.
-    """
-    from tregks.core.models import BasePage
-
-    owners = {}
-    default = [
-        page
-        for page in pages
-        if getattr(type(page), "get_owning_partner", None)
-        is BasePage.get_owning_partner
-    ]
-    for page in pages:
-        if page not in default and hasattr(page, "get_owning_partner"):
-            owners[page.pk] = page.get_owning_partner()
-    ancestor_paths = {
-        page.path[: depth * Page.steplen]
-        for page in default
-        for depth in range(2, page.depth)
+    if not pages:
+        return []
+    paths = specific_paths()
+    by_id = {
+        page.pk: page
+        for page in Page.objects.filter(
+            pk__in=[page.pk for page in pages]
+        ).select_related(*paths.values())
     }
-    sections = {}
-    ancestors = Page.objects.filter(path__in=ancestor_paths).only(
-        "path", "content_type"
-    )
-    by_model = {}
-    for ancestor in ancestors:
-        model = ancestor.specific_class
-        field = _partner_field(model)
-        if field is not None:
-            by_model.setdefault(model, []).append(ancestor.pk)
-    for model, ids in by_model.items():
-        for section in model.objects.filter(pk__in=ids).select_related("partner"):
-            sections[section.path] = section.partner
-    for page in default:
-        owners[page.pk] = next(
-            (
-                sections[page.path[: depth * Page.steplen]]
-                for depth in range(page.depth - 1, 1, -1)
-                if page.path[: depth * Page.steplen] in sections
-            ),
-            None,
-        )
+    specifics = []
+    for page in pages:
+        loaded = by_id.get(page.pk, page)
+        model = page.specific_class
+        specific = loaded
+        for name in (paths.get(model) or "").split("__"):
+            if name:
+                specific = getattr(specific, name, None)
+                if specific is None:  # a row missing in the type's table
+                    break
+        specifics.append(specific if specific is not None else loaded.specific)
+    return specifics
+
+
+def specific_paths():
+    """{page model: select_related path from Page}, e.g. "pressreleasepage"."""
+    paths = {}
+    for model in get_page_models():
+        chain = []
+        current = model
+        while current is not Page:
+            parents = [
+                parent for parent in current._meta.parents if issubclass(parent, Page)
+            ]
+            if not parents:
+                break
+            chain.append(current._meta.model_name)
+            current = parents[0]
+        if current is Page and chain:
+            paths[model] = "__".join(reversed(chain))
+    return paths
+
+
+def result_items(pages, terms, locale):
+    """What the result list shows of one page of results, in one query.
+
+    The specific pages come in one query (`specific_pages`); the owning partners come
+    from the ownership map kept per cache generation (docs/PERFORMANCE.md: no query
+    per result or per page type).
+    """
+    pages = specific_pages(pages)
+    partners = owning_partners(pages, locale)
+    return [result_item(page, terms, partners.get(page.pk)) for page in pages]
+
+
+def owning_partners(pages, locale):
+    """{page id: {"code", "title"}} of the partner owning each page, without queries.
+
+    A partner profile owns itself; any other page belongs to the partner of the
+    nearest page at or above it that a partner owns (`owned_paths`): the same rule as
+    the partner filter, so a result shows the partner it is filtered by.
+    """
+    from partners.models import PartnerProfilePage
+
+    paths = owned_paths(locale)
+    names = partner_names(locale)
+    owners = {}
+    for page in pages:
+        if isinstance(page, PartnerProfilePage):
+            code = page.code
+        else:
+            code = next(
+                (
+                    paths[page.path[: depth * Page.steplen]]
+                    for depth in range(page.depth, 1, -1)
+                    if page.path[: depth * Page.steplen] in paths
+                ),
+                None,
+            )
+        if code in names:
+            owners[page.pk] = {"code": code, "title": names[code]}
     return owners
-
-
-def _partner_field(model):
-    if model is None:
-        return None
-    try:
-        field = model._meta.get_field("partner")
-    except FieldDoesNotExist:
-        return None
-    return field if field.many_to_one else None
 
 
 def result_item(page, terms, partner=None):

@@ -9,14 +9,13 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 
-from wagtail.contrib.search_promotions.models import Query
-from wagtail.models import Locale
-
 from .forms import SearchFilterForm
 from .pages import (
+    active_locale,
     filter_by_kind,
     filter_by_partner,
     kind_choices,
+    log_search,
     partner_choices,
     popular_terms,
     promotions_for,
@@ -34,7 +33,7 @@ SUGGESTION_MIN_LENGTH = 2
 @require_safe
 def search(request):
     """Full-text search over the live, public pages of the current language."""
-    locale = Locale.get_active()
+    locale = active_locale()
     query, was_cut = clean_query(request.GET.get("q", ""))
     kinds = kind_choices(locale)
     form = SearchFilterForm(
@@ -83,15 +82,17 @@ def _run_search(request, locale, query, kinds, filters):
     first_page = page_obj.number == 1
     if first_page and not request.GET.get("page"):
         # A new search, not a step through the pages of one: log it for the editors.
-        Query.get(query).add_hit()
+        log_search(query)
     total = paginator.count + len(promotions)
+    # No results: skip the (empty) result query itself.
+    found = page_obj.object_list if paginator.count else []
     # Filters and query travel with every page link.
     kept = {"q": query, "kind": filters["kind"], "partner": filters["partner"]}
     return {
         "pagination_query": urlencode({k: v for k, v in kept.items() if v}),
         "page_range": paginator.get_elided_page_range(page_obj.number),
         "page_obj": page_obj,
-        "results": result_items(page_obj.object_list, terms),
+        "results": result_items(found, terms, locale),
         "promotions": promotions if first_page else [],
         "result_count": total,
         "popular_terms": popular_terms(locale, exclude=query) if total == 0 else [],
@@ -117,7 +118,7 @@ def suggest(request):
     suggestions = []
     words = search_words(query)
     if len(query) >= SUGGESTION_MIN_LENGTH and words:
-        pages = searchable_pages(Locale.get_active())
+        pages = searchable_pages(active_locale())
         for page in pages.autocomplete(words)[:limit]:
             suggestions.append(
                 {

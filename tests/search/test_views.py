@@ -163,6 +163,38 @@ class TestResultList:
         assert "Testpartner GmbH" in result.select_one(".search-result__meta").text
         assert result.select_one(".search-result__excerpt mark").text == WORD
 
+    def test_partner_sections_are_not_results(self, client, search_url):
+        """A section only shows its index filtered by the partner: the profile is found."""
+        from partners.models import PartnerProfilePage, PartnerSectionPage
+
+        profile = PartnerProfilePage.objects.get(
+            code="uni-kassel", locale__language_code="de"
+        )
+        sections = PartnerSectionPage.objects.filter(locale__language_code="de")
+        found = result_urls(search(client, search_url("de"), q=profile.title))
+        assert profile.url in found
+        assert not {section.url for section in sections} & set(found)
+
+    def test_an_episode_shows_the_partner_running_its_show(self, client, search_url):
+        from partners.models import PartnerProfilePage
+        from podcast.models import PodcastEpisodePage
+
+        episode = (
+            PodcastEpisodePage.objects.live().filter(locale__language_code="en").first()
+        )
+        owner = episode.show.owner_partner
+        profile = PartnerProfilePage.objects.get(
+            code=owner.code, locale__language_code="en"
+        )
+        response = search(client, search_url("en"), q=episode.title)
+        result = next(
+            item
+            for item in soup(response).select(".search-result")
+            if item.select_one("a")["href"] == episode.url
+        )
+        meta = result.select_one(".search-result__meta").text
+        assert f"Partner: {profile.title}" in " ".join(meta.split())
+
     def test_html_in_page_text_is_shown_as_text(
         self, client, home_de, make_page, search_url
     ):
@@ -350,3 +382,63 @@ class TestRanking:
             in_title.url,
             in_body.url,
         ]
+
+
+class TestWhatIsSearched:
+    """Titles, lead, StreamField text and document titles, transcripts, partner texts."""
+
+    def test_a_page_is_found_by_the_title_of_a_document_it_offers(
+        self, client, home_de, make_page, search_url
+    ):
+        from django.core.files.base import ContentFile
+
+        from wagtail.documents.models import Document
+
+        document = Document.objects.create(
+            title=f"Leitfaden {WORD}",
+            file=ContentFile(b"%PDF-1.4", name="leitfaden.pdf"),
+        )
+        page = make_page(home_de, "Downloads", text="Unterlagen zum Herunterladen.")
+        page.body = [("document", {"document": document, "label": ""})]
+        page.save_revision().publish()
+
+        assert result_urls(search(client, search_url("de"), q=WORD)) == [page.url]
+
+    @pytest.mark.parametrize(
+        ("label", "field"),
+        [
+            ("podcast.PodcastEpisodePage", "transcript"),
+            ("partners.PartnerProfilePage", "description"),
+            ("stories.VideoStoryPage", "transcript"),
+        ],
+    )
+    def test_pages_are_found_by_their_texts(self, client, search_url, label, field):
+        """A word that only this page's field contains finds the page."""
+        import re
+
+        from django.apps import apps
+        from django.utils.html import strip_tags
+
+        from search.text import search_words
+
+        model = apps.get_model(label)
+        for language in ("de", "en"):
+            page = (
+                model.objects.live()
+                .filter(locale__language_code=language, alias_of__isnull=True)
+                .exclude(**{field: ""})
+                .first()
+            )
+            text = strip_tags(str(getattr(page, field)))
+            words = sorted(set(re.findall(r"\w{9,}", text)), key=len, reverse=True)
+            kind = model.get_search_kind()
+            for word in words[:5]:
+                response = search(client, search_url(language), q=word, kind=kind)
+                found = result_urls(response)
+                if len(found) < 12:  # a word rare enough to fit on one page
+                    assert page.url in found, (language, word)
+                    break
+            else:
+                pytest.fail(
+                    f"No rare word in {label}.{field}: {search_words(text)[:80]}"
+                )

@@ -1,0 +1,92 @@
+"""The search page keeps to the query budget of every public page (12, uncached).
+
+The demo site answers "Netzwerk", "network" and "Region" with results of four to six
+page types on the first page, so a query per page type or per result would show at
+once. Logging, promotions and the no-results suggestions are counted too.
+"""
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from wagtail.contrib.search_promotions.models import (
+    Query,
+    QueryDailyHits,
+    SearchPromotion,
+)
+
+import pytest
+
+from search.pages import log_search, searchable_pages
+from tests.utils import soup
+
+pytestmark = pytest.mark.django_db
+
+BUDGET = 12
+
+
+@pytest.fixture(autouse=True)
+def _no_page_cache(settings):
+    settings.PAGE_CACHE_ENABLED = False
+
+
+def count_queries(client, url, params):
+    """Queries of the second request (the first warms what a running server keeps)."""
+    client.get(url, params)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, params)
+    assert response.status_code == 200
+    return len(queries), response
+
+
+@pytest.mark.parametrize(
+    ("language", "term"),
+    [("de", "Netzwerk"), ("de", "Region"), ("en", "network"), ("en", "Transformation")],
+)
+def test_a_search_with_many_kinds_of_result_keeps_to_the_budget(
+    client, search_url, language, term
+):
+    count, response = count_queries(client, search_url(language), {"q": term})
+    kinds = {
+        item.get_text(strip=True)
+        for item in soup(response).select(".search-result__kind")
+    }
+    assert len(kinds) >= 3, kinds  # otherwise this test proves nothing
+    assert count <= BUDGET
+
+
+def test_further_pages_filters_and_no_results_keep_to_the_budget(client, search_url):
+    url = search_url("de")
+    for params in (
+        {"q": "Region", "page": "2"},
+        {"q": "Region", "partner": "uni-kassel"},
+        {"q": "Region", "kind": "news.pressreleasepage"},
+        {"q": "xyzzyplugh"},
+    ):
+        count, _response = count_queries(client, url, params)
+        assert count <= BUDGET, params
+
+
+def test_promotions_keep_to_the_budget(client, home_en, search_url):
+    pages = searchable_pages(home_en.locale).filter(depth__gt=2)[:4]
+    query = Query.get("network")
+    for page in pages:
+        SearchPromotion.objects.create(query=query, page=page, description="Promoted.")
+    count, response = count_queries(client, search_url("en"), {"q": "network"})
+    assert len(soup(response).select(".search-result--promoted")) == 4
+    assert count <= BUDGET
+
+
+def test_a_search_is_logged_in_the_database(client, search_url):
+    """New and known terms are counted per day, normalised, like Query.add_hit()."""
+    log_search("  Netzwerk ")
+    log_search("netzwerk")
+    client.get(search_url("de"), {"q": "NETZWERK"})
+    query = Query.objects.get(query_string="netzwerk")
+    assert query.hits == 3
+    assert QueryDailyHits.objects.filter(query=query).count() == 1
+    assert Query.get_most_popular()[0] == query
+
+
+def test_an_empty_term_is_not_logged():
+    log_search("   ")
+    assert not Query.objects.exists()
