@@ -55,6 +55,13 @@ class PressReleaseFeed(Feed):
     def item_link(self, item):
         return item.get_full_url(self.request)
 
+    def item_guid(self, item):
+        """A stable id: a corrected slug or a move must not make readers see it anew."""
+        return f"tregks-press:{item.translation_key}:{self.language}"
+
+    def item_guid_is_permalink(self, item):
+        return False
+
     def item_pubdate(self, item):
         return item.pubdate
 

@@ -76,3 +76,19 @@ def test_news_pages_announce_the_feed_of_their_language(client, url, language):
     link = html.select_one('head link[rel="alternate"][type="application/rss+xml"]')
     assert link["href"] == index.full_url + "feed/"
     assert link["title"]
+
+
+def test_item_ids_are_stable_when_a_slug_changes(client):
+    release = PressReleasePage.objects.get(slug="fuenf-fachgruppen-starten")
+    before = {
+        entry.title: entry.id for entry in parse(client, "/de/presse/feed/").entries
+    }
+    release.slug = "fuenf-fachgruppen-nehmen-die-arbeit-auf"
+    release.save_revision().publish()
+    after = parse(client, "/de/presse/feed/")
+    entry = next(entry for entry in after.entries if entry.title == release.title)
+    assert entry.link.endswith("/fuenf-fachgruppen-nehmen-die-arbeit-auf/")
+    assert entry.id == before[release.title]
+    assert entry.guidislink is False  # isPermaLink="false": the id is no address
+    english = parse(client, "/en/press/feed/")
+    assert entry.id not in {other.id for other in english.entries}
