@@ -88,7 +88,6 @@ PAGE_TYPES = [
 # the test fails as soon as one of them keeps to the budget (then remove it here).
 KNOWN_OVER_BUDGET = {
     ("stories.VideoStoryPage", ""),
-    ("search", ""),
 }
 
 
