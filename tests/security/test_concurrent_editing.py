@@ -7,6 +7,7 @@ from django.test import Client
 
 from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+from wagtail.users.models import UserProfile
 
 import pytest
 
@@ -17,6 +18,9 @@ def editor(name):
     user = get_user_model().objects.create_superuser(
         name, f"{name}@example.com", "irrelevant-Passw0rd", first_name=name.title()
     )
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"  # the notices below are Wagtail's English ones
+    profile.save()
     client = Client()
     client.force_login(user)
     return client
@@ -61,6 +65,29 @@ def test_each_editor_sees_the_other(page):
     assert anna.post(ping, {"is_editing": "1"}).status_code == 200
     answer = ben.post(ping).json()
     assert "Anna" in answer["html"]
+
+
+def test_the_other_editor_is_told_of_a_newer_version(page):
+    """Ben still has the opened revision; after Anna saves, his next ping says so."""
+    anna, ben = editor("anna"), editor("ben")
+    opened = latest(page)
+    ping = f"/admin/editing-sessions/ping/wagtailcore/page/{page.pk}/0/"
+    loaded = {
+        "revision_id": opened.pk,
+        "revision_created_at": opened.created_at.isoformat(),
+    }
+    quiet = ben.post(ping, loaded).json()
+    assert "saved a new version" not in quiet["html"]
+
+    edit_url = f"/admin/pages/{page.pk}/edit/"
+    assert (
+        anna.post(edit_url, form_data(page, "Impressum von Anna", opened)).status_code
+        == 302
+    )
+    answer = ben.post(ping, loaded).json()
+    annas = latest(page)
+    assert [s["revision_id"] for s in answer["other_sessions"]] == [annas.pk]
+    assert "Anna saved a new version" in " ".join(answer["html"].split())
 
 
 def test_the_second_save_keeps_the_first_as_a_revision(page):

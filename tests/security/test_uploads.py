@@ -147,14 +147,23 @@ def upload_image(admin_client, root_collection, name, content):
     )
 
 
-def test_images_must_be_images(admin_client, root_collection):
-    assert (
-        upload_image(admin_client, root_collection, "bild.png", HTML).status_code == 200
-    )
-    assert (
-        upload_image(admin_client, root_collection, "bild.svg", SVG).status_code == 200
-    )
-    assert not get_image_model().objects.filter(title__startswith="bild.").exists()
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("bild.png", HTML, "Not a valid .png image"),
+        ("bild.svg", SVG, "Not a supported image format"),
+        ("bild.html", HTML, "Not a supported image format"),
+        ("bild.gif", png_bytes(), "The extension does not match the file format"),
+    ],
+)
+def test_images_must_be_images(admin_client, root_collection, name, content, message):
+    response = upload_image(admin_client, root_collection, name, content)
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not get_image_model().objects.filter(title=name).exists()
+
+
+def test_genuine_images_are_accepted(admin_client, root_collection):
     response = upload_image(admin_client, root_collection, "echt.png", png_bytes())
     assert response.status_code == 302
 
