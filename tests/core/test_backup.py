@@ -1,7 +1,7 @@
 """Backup and restore: a round trip into an empty database finds the same pages,
 revisions and files."""
 
-import hashlib
+import io
 import json
 import subprocess
 import sys
@@ -10,62 +10,65 @@ import tempfile
 from pathlib import Path
 
 from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
 from django.core.management import call_command
 
 from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import Collection, Page, Revision
+from wagtailmedia.models import get_media_model
 
 import pytest
+from PIL import Image as PILImage
 
 from tests.serving import ROOT, site_env
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
-# Runs inside the restored site: the same facts, as JSON.
-REPORT = """
-import hashlib, json
+# The facts a restore must bring back, computed the same way in this process and
+# inside the restored site: pages, revisions, and every stored file (documents, images,
+# audio and video) with its checksum.
+FACTS = """
+import hashlib
 from django.core.files.storage import default_storage
 from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
-pages = sorted(
-    [p.pk, p.title, p.url_path, p.live, p.latest_revision_id, p.locale.language_code]
-    for p in Page.objects.all()
-)
-revisions = sorted([r.pk, r.object_id, r.content.get("title")] for r in Revision.objects.all())
-documents = sorted(
-    [d.title, d.file.name, hashlib.sha256(default_storage.open(d.file.name).read()).hexdigest()]
-    for d in get_document_model().objects.all()
-)
-print(json.dumps({"pages": pages, "revisions": revisions, "documents": documents}))
-"""
+from wagtailmedia.models import get_media_model
 
 
-def report_here():
-    from django.core.files.storage import default_storage
+def checksum(name):
+    with default_storage.open(name) as stored:
+        return hashlib.sha256(stored.read()).hexdigest()
 
+
+def files_of(model):
+    return sorted([o.title, o.file.name, checksum(o.file.name)] for o in model.objects.all())
+
+
+def site_facts():
     pages = sorted(
-        [
-            p.pk,
-            p.title,
-            p.url_path,
-            p.live,
-            p.latest_revision_id,
-            p.locale.language_code,
-        ]
+        [p.pk, p.title, p.url_path, p.live, p.latest_revision_id, p.locale.language_code]
         for p in Page.objects.all()
     )
     revisions = sorted(
         [r.pk, r.object_id, r.content.get("title")] for r in Revision.objects.all()
     )
-    documents = sorted(
-        [
-            d.title,
-            d.file.name,
-            hashlib.sha256(default_storage.open(d.file.name).read()).hexdigest(),
-        ]
-        for d in get_document_model().objects.all()
-    )
-    return {"pages": pages, "revisions": revisions, "documents": documents}
+    return {
+        "pages": pages,
+        "revisions": revisions,
+        "documents": files_of(get_document_model()),
+        "images": files_of(get_image_model()),
+        "media": files_of(get_media_model()),
+    }
+"""
+REPORT = FACTS + "\nimport json\nprint(json.dumps(site_facts()))\n"
+
+
+def report_here():
+    namespace = {}
+    exec(FACTS, namespace)  # noqa: S102 - the test's own source, see above
+    return namespace["site_facts"]()
 
 
 def run_manage(*args, env):
@@ -82,14 +85,31 @@ def run_manage(*args, env):
 
 @pytest.fixture
 def site_with_history():
-    """The demo site plus a draft revision and an uploaded document."""
+    """The demo site plus a draft revision, an uploaded document, image and audio."""
     page = Page.objects.get(slug="impressum").specific
     page.title = "Impressum (Entwurf zur Sicherung)"
     page.save_revision()
+    root = Collection.get_first_root_node()
     get_document_model().objects.create(
         title="Jahresbericht 2025",
         file=ContentFile(b"%PDF-1.4\nJahresbericht\n%%EOF\n", name="jahresbericht.pdf"),
-        collection=Collection.get_first_root_node(),
+        collection=root,
+    )
+    picture = io.BytesIO()
+    PILImage.new("RGB", (8, 6), "teal").save(picture, "PNG")
+    get_image_model().objects.create(
+        title="Netzwerktreffen",
+        file=ImageFile(io.BytesIO(picture.getvalue()), name="netzwerktreffen.png"),
+        collection=root,
+    )
+    get_media_model().objects.create(
+        title="Folge zur Sicherung",
+        type="audio",
+        duration=12,
+        file=ContentFile(
+            b"ID3\x04\x00\x00\x00\x00\x00\x00" + b"\xff\xfb" * 64, name="folge.mp3"
+        ),
+        collection=root,
     )
     return page
 
@@ -137,7 +157,14 @@ def test_backup_restores_into_an_empty_database(
         names = contents.getnames()
         manifest = json.load(contents.extractfile("manifest.json"))
     assert "database.json" in names
-    assert any(name.endswith("jahresbericht.pdf") for name in names)
+    for uploaded in ("jahresbericht", "netzwerktreffen", "folge"):
+        assert any(uploaded in name for name in names), uploaded
+    for kind, title in [
+        ("documents", "Jahresbericht 2025"),
+        ("images", "Netzwerktreffen"),
+        ("media", "Folge zur Sicherung"),
+    ]:
+        assert title in [entry[0] for entry in expected[kind]], kind
     assert manifest["counts"]["pages"] == len(expected["pages"])
 
     env = site_env(
@@ -161,11 +188,26 @@ def test_backup_restores_into_an_empty_database(
     assert "already holds content" in again.stderr
 
 
-def test_restore_refuses_an_archive_that_is_not_a_backup(tmp_path):
-    bogus = tmp_path / "bogus.tar.gz"
-    with tarfile.open(bogus, "w:gz") as archive:
-        archive.add(Path(tempfile.mkstemp()[1]), arcname="something.txt")
+def not_a_backup(tmp_path, kind):
+    path = tmp_path / "backup.tar.gz"
+    if kind == "tar without manifest":
+        with tarfile.open(path, "w:gz") as archive:
+            archive.add(Path(tempfile.mkstemp()[1]), arcname="something.txt")
+    elif kind == "text file":
+        path.write_text("Dies ist keine Sicherung.")
+    return path  # "missing": never written
+
+
+@pytest.mark.parametrize(
+    ("kind", "message"),
+    [
+        ("tar without manifest", "not a site backup"),
+        ("text file", "not a site backup"),
+        ("missing", "does not exist"),
+    ],
+)
+def test_restore_refuses_a_file_that_is_not_a_backup(tmp_path, kind, message):
     from django.core.management.base import CommandError
 
-    with pytest.raises(CommandError, match="not a site backup"):
-        call_command("restore_site", str(bogus))
+    with pytest.raises(CommandError, match=message):
+        call_command("restore_site", str(not_a_backup(tmp_path, kind)))

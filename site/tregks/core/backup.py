@@ -138,15 +138,26 @@ def database_is_empty():
     )
 
 
+def read_manifest(path):
+    """The archive's manifest; RestoreError if the file is not a backup of ours."""
+    try:
+        with tarfile.open(path, "r:gz") as archive:
+            manifest = json.load(archive.extractfile("manifest.json"))
+    except FileNotFoundError as error:
+        raise RestoreError(f"{path} does not exist.") from error
+    except (tarfile.TarError, OSError, EOFError) as error:
+        raise RestoreError(f"{path} is not a site backup (not a tar.gz).") from error
+    except (KeyError, ValueError) as error:
+        raise RestoreError(f"{path} is not a site backup (no manifest).") from error
+    if manifest.get("format") != FORMAT_VERSION:
+        raise RestoreError(f"Unknown backup format {manifest.get('format')!r}.")
+    return manifest
+
+
 def restore_backup(path, force=False, stdout=None):
     """Restore an archive into the current (migrated) database and media storage."""
+    manifest = read_manifest(path)
     with tarfile.open(path, "r:gz") as archive:
-        try:
-            manifest = json.load(archive.extractfile("manifest.json"))
-        except KeyError as error:
-            raise RestoreError(f"{path} is not a site backup (no manifest).") from error
-        if manifest.get("format") != FORMAT_VERSION:
-            raise RestoreError(f"Unknown backup format {manifest.get('format')!r}.")
         if not force and not database_is_empty():
             raise RestoreError(
                 "The database already holds content. Restore into an empty, migrated "

@@ -3,7 +3,7 @@
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
-from tregks.core.backup import RestoreError, restore_backup
+from tregks.core.backup import RestoreError, read_manifest, restore_backup
 
 
 class Command(BaseCommand):
@@ -21,10 +21,12 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        call_command("migrate", interactive=False, verbosity=0)
         try:
+            # A wrong file is refused before the database is touched.
+            read_manifest(options["archive"])
+            call_command("migrate", interactive=False, verbosity=0)
             restore_backup(
                 options["archive"], force=options["force"], stdout=self.stdout
             )
-        except (RestoreError, FileNotFoundError) as error:
+        except RestoreError as error:
             raise CommandError(str(error)) from error
