@@ -3,7 +3,7 @@
 
     make bench            # or: .venv/bin/python bench/run.py [--scale 10000]
 
-Steps (loopback only, well under 20 minutes on two cores):
+Steps (loopback only; bounded by --max-minutes, 45 by default, on two cores):
 1. a fresh PostgreSQL database (tregks_bench), migrations, `load_demo --scale N`;
 2. collectstatic into a temporary folder;
 3. SQL queries per page, counted in a separate Django process (page cache bypassed);
@@ -15,6 +15,13 @@ Steps (loopback only, well under 20 minutes on two cores):
 6. a table on the terminal and in docs/PERFORMANCE.md (between the bench markers).
 
 `--reuse` skips step 1 when the database exists already (for quick re-measurements).
+
+Bounded in time: building the site has its own limit (--build-minutes), every wrk run
+lasts --duration seconds, after each run the script waits (at most a minute) until
+gunicorn has finished the requests wrk left queued, so that one slow page cannot slow
+the next measurement, and pages still unmeasured when --max-minutes have passed are
+listed as such. Only loopback addresses are used: PostgreSQL, Redis and gunicorn must
+be on 127.0.0.0/8 or ::1.
 """
 
 import argparse
@@ -34,6 +41,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from datetime import UTC, datetime
+from ipaddress import ip_address
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -67,6 +75,12 @@ def main():
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--workers", type=int, default=0, help="0: gunicorn default")
     parser.add_argument("--reuse", action="store_true", help="keep the database")
+    parser.add_argument(
+        "--max-minutes", type=float, default=45, help="bound of the whole run"
+    )
+    parser.add_argument(
+        "--build-minutes", type=float, default=30, help="bound of building the site"
+    )
     parser.add_argument("--no-doc", action="store_true", help="do not write the doc")
     parser.add_argument("--inspect", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -74,9 +88,11 @@ def main():
         return inspect()
 
     started = time.monotonic()
+    deadline = started + args.max_minutes * 60
     wrk = shutil.which("wrk")
     if not wrk:
         sys.exit("wrk is missing. Install it with: apt-get install -y wrk")
+    require_loopback(args)
     check_services(args)
     workdir = Path(tempfile.mkdtemp(prefix="tregks-bench-"))
     env = bench_env(args, workdir)
@@ -88,8 +104,19 @@ def main():
             manage(env, "migrate", "--noinput", "-v0")
             commands.append(f"manage.py load_demo --skip-accounts --scale {args.scale}")
             t0 = time.monotonic()
-            manage(env, "load_demo", "--skip-accounts", f"--scale={args.scale}")
-            print(f"Site built in {time.monotonic() - t0:.0f} s.")
+            manage(
+                env,
+                "load_demo",
+                "--skip-accounts",
+                f"--scale={args.scale}",
+                timeout=args.build_minutes * 60,
+            )
+            build_seconds = time.monotonic() - t0
+            commands.append(f"site built in {build_seconds / 60:.1f} minutes")
+            print(f"Site built in {build_seconds:.0f} s.")
+        else:
+            # The code may have moved on since the database was built.
+            manage(env, "migrate", "--noinput", "-v0")
         manage(env, "collectstatic", "--noinput", "-v0")
         print("Counting SQL queries per page …")
         inspected = json.loads(
@@ -107,7 +134,9 @@ def main():
         flush_cache(args)
         server = start_gunicorn(env, args, workdir)
         try:
-            results = measure(args, wrk, inspected)
+            load_before = load_average()
+            results = measure(args, wrk, inspected, deadline)
+            results["load_before"], results["load_after"] = load_before, load_average()
         finally:
             server.send_signal(signal.SIGTERM)
             try:
@@ -204,13 +233,31 @@ def flush_cache(args):
         client.delete(key)
 
 
-def manage(env, *arguments):
+def manage(env, *arguments, timeout=None):
     subprocess.run(
         [sys.executable, str(ROOT / "manage.py"), *arguments],
         env=env,
         cwd=ROOT,
         check=True,
+        timeout=timeout,
     )
+
+
+def is_loopback(host):
+    if host in ("localhost", ""):
+        return True
+    try:
+        return ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def require_loopback(args):
+    """The benchmark sends load only to this machine (docs/PERFORMANCE.md)."""
+    for name, url in (("--pg", args.pg), ("--redis", args.redis)):
+        host = urllib.parse.urlsplit(url).hostname or ""
+        if not is_loopback(host):
+            sys.exit(f"{name} must point to a loopback address, not {host!r}.")
 
 
 def start_gunicorn(env, args, workdir):
@@ -252,14 +299,18 @@ def fetch(url, bypass=False):
     headers = {BYPASS_HEADER: "1"} if bypass else {}
     request = urllib.request.Request(url, headers=headers)  # noqa: S310 - http only
     with urllib.request.urlopen(request, timeout=20) as response:  # noqa: S310
-        return response.status, response.read()
+        return response.status, response.read(), response.headers
 
 
-def wrk(binary, args, url, bypass=False):
+def server_workers(args):
+    return args.workers or (os.cpu_count() or 1) * 2 + 1
+
+
+def wrk(binary, args, url, bypass=False, connections=None):
     command = [
         binary,
         f"-t{args.threads}",
-        f"-c{args.connections}",
+        f"-c{connections or args.connections}",
         f"-d{args.duration}s",
         "--timeout",
         "30s",
@@ -268,9 +319,36 @@ def wrk(binary, args, url, bypass=False):
     if bypass:
         command += ["-H", f"{BYPASS_HEADER}: 1"]
     output = subprocess.run(
-        [*command, url], capture_output=True, text=True, check=True
+        [*command, url],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=args.duration + 60,
     ).stdout
-    return parse_wrk(output)
+    result = parse_wrk(output)
+    drain(url.split("/", 3)[:3])
+    return result
+
+
+def drain(base_parts, limit=60.0):
+    """Wait until gunicorn has worked off what wrk left queued when it stopped.
+
+    wrk closes its connections at the end, but requests already sent are still
+    rendered; a slow page would otherwise eat into the next page's measurement. The
+    trivial view, queued behind them, answers quickly once they are done.
+    """
+    ping = "/".join(base_parts) + "/bench/ping"
+    waited = time.monotonic()
+    while time.monotonic() - waited < limit:
+        t0 = time.monotonic()
+        try:
+            fetch(ping)
+        except (urllib.error.URLError, TimeoutError, ConnectionError):
+            time.sleep(0.5)
+            continue
+        if time.monotonic() - t0 < 0.2:
+            return time.monotonic() - waited
+    return limit
 
 
 def parse_wrk(output):
@@ -293,9 +371,9 @@ def parse_wrk(output):
     }
 
 
-def measure(args, binary, inspected):
+def measure(args, binary, inspected, deadline):
     base = f"http://127.0.0.1:{args.port}"
-    home_status, home_html = fetch(base + inspected["endpoints"]["home"]["url"])
+    _status, home_html, _headers = fetch(base + inspected["endpoints"]["home"]["url"])
     css = re.search(rb'href="(/static/css/site\.[0-9a-f]+\.css)"', home_html)
     static_url = css.group(1).decode() if css else "/static/css/site.css"
     results = {"ceilings": {}, "pages": {}, "search": {}, "failed": {}}
@@ -308,40 +386,62 @@ def measure(args, binary, inspected):
         "url": "/bench/ping",
         **wrk(binary, args, base + "/bench/ping"),
     }
+    # Uncached, at most one connection per worker: more would only queue requests
+    # (their waiting time is not the page's) and leave work behind for the next run.
+    uncached_connections = min(args.connections, server_workers(args))
     for name, endpoint in inspected["endpoints"].items():
+        if time.monotonic() > deadline:
+            results["failed"][name] = {
+                "url": endpoint["url"],
+                "error": "time bound reached",
+            }
+            continue
         url = base + endpoint["url"]
         try:
-            status, _body = fetch(url)  # renditions, caches and the page cache warm up
-            fetch(url)
+            status, _body, _headers = fetch(url)  # renditions and the cache warm up
+            _status, _body, headers = fetch(url)
         except (urllib.error.URLError, TimeoutError) as error:
             # One slow or broken page must not cost the whole run: note it, go on.
             print(f"{name}: {endpoint['url']} failed: {error}")
             results["failed"][name] = {"url": endpoint["url"], "error": str(error)}
             continue
-        print(f"{name}: {endpoint['url']} (HTTP {status}) …")
+        cache_status = headers.get("X-Page-Cache", "?")
+        print(f"{name}: {endpoint['url']} (HTTP {status}, page cache {cache_status}) …")
         results["pages"][name] = {
             "url": endpoint["url"],
             "status": status,
+            "cache": cache_status,
             "warm": wrk(binary, args, url),
-            "uncached": wrk(binary, args, url, bypass=True),
+            "uncached": wrk(
+                binary, args, url, bypass=True, connections=uncached_connections
+            ),
         }
     print("Search latency …")
-    search_url = base + inspected["search_url"]
+    results["search"] = search_latency(base + inspected["search_url"], deadline)
+    return results
+
+
+def search_latency(search_url, deadline, rounds=20, limit=120.0):
+    """One reader at a time, ten terms in turn; at most `limit` seconds."""
     timings = []
-    for _round in range(20):
+    stop = min(deadline + limit, time.monotonic() + limit)
+    for _round in range(rounds):
         for term in SEARCH_TERMS:
+            if time.monotonic() > stop:
+                break
             query = urllib.parse.urlencode({"q": term})
             t0 = time.perf_counter()
             fetch(f"{search_url}?{query}", bypass=True)
             timings.append((time.perf_counter() - t0) * 1000)
     timings.sort()
-    results["search"] = {
+    if not timings:
+        return {"requests": 0, "p50": None, "p95": None, "max": None}
+    return {
         "requests": len(timings),
         "p50": statistics.median(timings),
-        "p95": timings[int(len(timings) * 0.95) - 1],
+        "p95": timings[max(0, int(len(timings) * 0.95) - 1)],
         "max": timings[-1],
     }
-    return results
 
 
 # --- the query counter (runs as a separate Django process) -----------------------------
@@ -397,6 +497,11 @@ def inspect():
         pages = max(1, -(-releases.count() // page_size))
         add("news index, deep page", f"{news_index}?page={max(2, pages * 9 // 10)}")
     add("press release", first_url("news.PressReleasePage"))
+    # The demo's own releases carry an image, related pages and downloads.
+    add(
+        "press release with image",
+        first_url("news.PressReleasePage", image__isnull=False),
+    )
     add("story", first_url("stories.VideoStoryPage"))
     add("episode", first_url("podcast.PodcastEpisodePage"))
     add("partner", first_url("partners.PartnerProfilePage"))
@@ -488,6 +593,13 @@ def tool_version(command):
     return text[0] if text else "?"
 
 
+def load_average():
+    try:
+        return " / ".join(f"{value:.1f}" for value in os.getloadavg())
+    except OSError:
+        return "?"
+
+
 def fmt(value, digits=1):
     return "–" if value is None else f"{value:,.{digits}f}"
 
@@ -507,20 +619,22 @@ def render(args, inspected, results, commands, seconds):
         + f"{tool_version(['redis-server', '--version'])}",
         f"- Site: {', '.join(f'{v:,} {k}' for k, v in inspected['counts'].items())} "
         "(both languages counted)",
-        f"- Load: wrk, {args.threads} threads, {args.connections} connections, "
+        f"- Load: wrk, {args.threads} threads, {args.connections} connections "
+        f"(uncached: {min(args.connections, server_workers(args))}, one per worker), "
         f"{args.duration} s per run, loopback; gunicorn "
-        f"{args.workers or 'default (2 × cores + 1)'} workers, production settings, "
-        "Redis cache",
+        f"{server_workers(args)} workers, production settings, Redis cache",
+        f"- Other work on the machine: load average {results['load_before']} "
+        f"before, {results['load_after']} after the measurements (1, 5, 15 minutes)",
         "- Commands: `make bench` = `.venv/bin/python bench/run.py "
         f"--scale {args.scale}` ({'; '.join(commands) or 'database reused'})",
         "",
-        "| endpoint | SQL queries | warm rps | warm p50 / p99 ms | % of trivial view "
-        "| uncached rps | uncached p50 / p99 ms | % of trivial view |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| endpoint | SQL queries | page cache | warm rps | warm p50 / p99 ms "
+        "| % of trivial view | uncached rps | uncached p50 / p99 ms | % of trivial view |",
+        "| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for name, ceiling in results["ceilings"].items():
         lines.append(
-            f"| {name} `{ceiling['url']}` | – | {fmt(ceiling['rps'], 0)} | "
+            f"| {name} `{ceiling['url']}` | – | – | {fmt(ceiling['rps'], 0)} | "
             f"{fmt(ceiling['p50'])} / {fmt(ceiling['p99'])} | "
             f"{ceiling['rps'] / ping * 100:.0f} % | | | |"
         )
@@ -533,7 +647,8 @@ def render(args, inspected, results, commands, seconds):
                 f" (HTTP {page['status']}, {warm['errors'] + cold['errors']} errors)"
             )
         lines.append(
-            f"| {name} `{page['url']}`{flags} | {queries} | {fmt(warm['rps'], 0)} | "
+            f"| {name} `{page['url']}`{flags} | {queries} | {page.get('cache', '?')} | "
+            f"{fmt(warm['rps'], 0)} | "
             f"{fmt(warm['p50'])} / {fmt(warm['p99'])} | {warm['rps'] / ping * 100:.0f} % | "
             f"{fmt(cold['rps'], 0)} | {fmt(cold['p50'])} / {fmt(cold['p99'])} | "
             f"{cold['rps'] / ping * 100:.1f} % |"
@@ -541,7 +656,7 @@ def render(args, inspected, results, commands, seconds):
     for name, failure in results["failed"].items():
         lines.append(
             f"| {name} `{failure['url']}` (not measured: {failure['error']}) | "
-            f"{inspected['endpoints'][name].get('queries', '–')} | | | | | | |"
+            f"{inspected['endpoints'][name].get('queries', '–')} | | | | | | | |"
         )
     search = results["search"]
     lines += [

@@ -22,8 +22,9 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from modelcluster.fields import ParentalManyToManyField
 
+from tregks.cache.pages import ancestor_of_type
 from tregks.core.blocks import BodyStreamBlock, DocumentLinkBlock
-from tregks.core.i18n import localized_many
+from tregks.core.i18n import localized_many, localized_pages
 from tregks.core.models import BasePage, IndexPage
 
 # Teaser cards (index, home page, partner profiles) all use this rendition.
@@ -349,7 +350,7 @@ class PressReleasePage(BasePage):
 
     @cached_property
     def news_index(self):
-        return NewsIndexPage.objects.ancestor_of(self).live().first()
+        return ancestor_of_type(self, NewsIndexPage, live_only=True)
 
     @cached_property
     def partners_for_reader(self):
@@ -384,9 +385,12 @@ class PressReleasePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["news_index"] = self.news_index
-        context["related"] = [
-            block.value.specific.localized
-            for block in self.related_pages
-            if block.value is not None and block.value.live
-        ]
+        context["related"] = localized_pages(
+            [
+                block.value
+                for block in self.related_pages
+                if block.value is not None and block.value.live
+            ],
+            self.locale_id,
+        )
         return context

@@ -24,6 +24,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from modelcluster.fields import ParentalManyToManyField
 
 from tregks.cache.generation import cached_for_generation
+from tregks.cache.pages import ancestor_of_type
 from tregks.core.i18n import localized_many
 from tregks.core.models import BasePage, IndexPage
 
@@ -330,7 +331,11 @@ class PartnerSectionPage(BasePage):
     def serve(self, request, *args, **kwargs):
         # The index does the listing; a redirect would leave a live page that never
         # answers 200 (crawlers, link checkers and the site's own page tests).
-        index = self.get_parent().specific
+        # The parent index comes from the pages kept per cache generation (no query);
+        # the partner was loaded with the section (tregks.core.routing).
+        index = ancestor_of_type(self, *self.clean_parent_page_models())
+        if index is None or index.depth != self.depth - 1:
+            index = self.get_parent().specific
         query = request.GET.copy()
         query["partner"] = self.partner.code
         request.GET = query

@@ -29,6 +29,8 @@ from wagtailmedia.edit_handlers import MediaChooserPanel
 
 from modelcluster.fields import ParentalManyToManyField
 
+from tregks.cache.generation import cached_for_generation
+from tregks.cache.pages import ancestor_of_type
 from tregks.core.i18n import localized_many
 from tregks.core.models import BasePage, IndexPage, Topic
 
@@ -76,8 +78,6 @@ class StoryIndexPage(IndexPage):
         verbose_name = _("Story index")
 
     def get_context(self, request, *args, **kwargs):
-        from partners.models import PartnerProfilePage, PartnerSectionPage
-
         context = super().get_context(request, *args, **kwargs)
         stories = VideoStoryPage.objects.descendant_of(self).for_listing()
         all_stories = stories
@@ -91,11 +91,17 @@ class StoryIndexPage(IndexPage):
             stories = stories.filter(topics__slug=topic)
         if company:
             stories = stories.filter(company__code=company)
+        # The filter choices change only when something is published: kept per cache
+        # generation (docs/PERFORMANCE.md), they cost no query on most renders.
+        choices = cached_for_generation(
+            f"story-filters:{self.pk}", lambda: self._filter_choices(all_stories)
+        )
         if partner:
-            sections = PartnerSectionPage.objects.child_of(self).filter(
-                partner__code=partner
-            )
-            paths = list(sections.values_list("path", flat=True))
+            paths = [
+                section.path
+                for section in choices["sections"]
+                if section.partner.code == partner
+            ]
             stories = stories.filter(_path_filter(paths)) if paths else stories.none()
         if topic:
             stories = stories.distinct()
@@ -104,26 +110,38 @@ class StoryIndexPage(IndexPage):
         paginator = Paginator(stories, STORIES_PER_PAGE)
         page_obj = paginator.get_page(request.GET.get("page"))
 
-        company_ids = all_stories.values_list("company_id", flat=True).distinct()
         context.update(
             {
                 "stories": page_obj,
                 "paginator": paginator,
-                "topics": Topic.objects.filter(locale_id=self.locale_id),
-                "companies": PartnerProfilePage.objects.filter(
-                    pk__in=company_ids
-                ).order_by("title"),
+                "topics": choices["topics"],
+                "companies": choices["companies"],
                 # Sections are translated; their partner link points to the German
                 # profile, so the select shows the section's own title.
-                "partner_sections": PartnerSectionPage.objects.child_of(self)
-                .live()
-                .filter(numchild__gt=0)
-                .select_related("partner"),
+                "partner_sections": [
+                    section
+                    for section in choices["sections"]
+                    if section.live and section.numchild > 0
+                ],
                 "selected": {"topic": topic, "company": company, "partner": partner},
                 "is_filtered": bool(topic or company or partner),
             }
         )
         return context
+
+    def _filter_choices(self, all_stories):
+        from partners.models import PartnerProfilePage, PartnerSectionPage
+
+        company_ids = all_stories.values_list("company_id", flat=True).distinct()
+        return {
+            "topics": list(Topic.objects.filter(locale_id=self.locale_id)),
+            "companies": list(
+                PartnerProfilePage.objects.filter(pk__in=company_ids).order_by("title")
+            ),
+            "sections": list(
+                PartnerSectionPage.objects.child_of(self).select_related("partner")
+            ),
+        }
 
 
 def _path_filter(paths):
@@ -498,7 +516,7 @@ class VideoStoryPage(BasePage):
     @cached_property
     def story_index(self):
         """The story list above the partner section, for topic filter links."""
-        return StoryIndexPage.objects.ancestor_of(self).first()
+        return ancestor_of_type(self, StoryIndexPage)
 
     @cached_property
     def localized_topics(self):
@@ -538,18 +556,26 @@ class VideoStoryPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["privacy_page"] = _privacy_page(request)
+        context["privacy_url"] = _privacy_url(request)
         context["captions_language_name"] = dict(settings.LANGUAGES).get(
             self.captions_language, self.captions_language
         )
         return context
 
 
-def _privacy_page(request):
-    """The privacy page in the reader's language, if the footer settings name one."""
-    from tregks.core.models import FooterLinks
+def _privacy_url(request):
+    """The privacy page in the reader's language, if the footer settings name one.
 
-    page = FooterLinks.for_request(request).privacy_page
-    if page is None or not page.live:
-        return None
-    return page.localized
+    Read from the footer links every page shows (built once per generation), so the
+    story needs no query of its own for it.
+    """
+    from tregks.core.navigation import site_chrome
+
+    return next(
+        (
+            link["url"]
+            for link in site_chrome(request)["footer"]
+            if link.get("field") == "privacy_page"
+        ),
+        None,
+    )

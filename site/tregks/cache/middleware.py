@@ -33,7 +33,12 @@ from django.utils.cache import (
 )
 from django.utils.http import http_date, parse_http_date_safe
 
-from .generation import GENERATION_KEY, current_generation, page_cache
+from .generation import (
+    GENERATION_KEY,
+    current_generation,
+    page_cache,
+    request_scope,
+)
 
 # Query parameters that select what a public page shows; their values are part of the
 # key. Anything else (except tracking parameters) makes the request uncacheable.
@@ -193,7 +198,8 @@ class PageCacheMiddleware:
     def __call__(self, request):
         key = self.cache_key(request)
         if key is None:
-            response = self.get_response(request)
+            with request_scope():
+                response = self.get_response(request)
             if not response.has_header(STATUS_HEADER):
                 response[STATUS_HEADER] = "bypass"
             if settings.SESSION_COOKIE_NAME in request.COOKIES and not (
@@ -212,7 +218,8 @@ class PageCacheMiddleware:
 
         if generation is None:
             generation = current_generation(cache)
-        response = self.get_response(request)
+        with request_scope(generation):  # the render reads no counter of its own
+            response = self.get_response(request)
         if self.is_storable(response):
             self.add_validators(response)
             headers = [

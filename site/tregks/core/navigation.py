@@ -96,7 +96,7 @@ def language_links(request, page=None):
     links = []
     for code, name in settings.LANGUAGES:
         if code in translations:
-            url, translated = translations[code].url, True
+            url, translated = translations[code].get_url(request), True
         elif page is None and request is not None:
             # Non-page views (search) exist in every language under the same path.
             url, translated = translate_url(request.get_full_path(), code), True

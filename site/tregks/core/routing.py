@@ -5,24 +5,32 @@ translation, and then each level's child and its specific object: nine queries f
 press release, before the page does any work of its own. The path already names every
 level, and `url_path` is unique in the tree, so one query finds all pages on the path
 (the root path for the language comes from Wagtail's cached site root paths) and a
-second loads the deepest one's specific object. Its own `route()` then runs as usual
-(RoutablePageMixin sub-routes such as `feed/`, or 404 for an unknown child).
+second loads the deepest one's specific object, together with the objects its own
+foreign keys point to (image, poster, video, partner: each would cost a query later).
+Its own `route()` then runs as usual (RoutablePageMixin sub-routes such as `feed/`, or
+404 for an unknown child).
 
 Where the shortcut could differ from Wagtail, Wagtail routes instead: no root path for
 the language, the root translation not live, or a page on the way with its own
 `route()` that would take the rest of the path (a RoutablePage sub-route).
 """
 
+import functools
+
 from django.http import Http404
+from django.http.request import split_domain_port
 from django.utils import translation
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, Site
 from wagtail.views import serve as wagtail_serve
 
+from tregks.cache.generation import cached_for_generation
+
 
 def serve(request, path):
     """Wagtail's serve view, with the route found by `fast_route` where it can."""
+    _remember_site(request)
     if not hasattr(request, "_wagtail_route_for_request"):
         try:
             route = fast_route(request, path)
@@ -34,16 +42,35 @@ def serve(request, path):
     return wagtail_serve(request, path)
 
 
+def _remember_site(request):
+    """The request's Site as `Site.find_for_request` finds it, kept per generation.
+
+    Wagtail asks the database on every request; sites change rarely, and a change
+    starts a new cache generation. The host was checked against ALLOWED_HOSTS by
+    CommonMiddleware already.
+    """
+    if hasattr(request, "_wagtail_site"):
+        return
+    host = split_domain_port(request._get_raw_host())[0]
+    port = request.get_port()
+    request._wagtail_site = cached_for_generation(
+        f"site-for:{host}:{port}", lambda: Site._find_for_request(request)
+    )
+
+
 def fast_route(request, path):
     """Wagtail's RouteResult for the path, None (404), or NotImplemented (ask Wagtail)."""
     site = Site.find_for_request(request)
     if site is None:
         return None
     language = translation.get_language()
+    # Kept on the request, where page URLs of the same render look for them too.
+    if not hasattr(request, "_wagtail_cached_site_root_paths"):
+        request._wagtail_cached_site_root_paths = Site.get_site_root_paths()
     root_path = next(
         (
             root.root_path
-            for root in Site.get_site_root_paths()
+            for root in request._wagtail_cached_site_root_paths
             if root.site_id == site.pk and root.language_code == language
         ),
         None,
@@ -70,8 +97,32 @@ def fast_route(request, path):
             model, row, components[consumed:]
         ):
             return NotImplemented
-    deepest = rows[-1].specific
+    deepest = _load_specific(rows[-1])
     return deepest.route(request, components[len(rows) - 1 :])
+
+
+def _load_specific(row):
+    """The page's specific object, with the objects its own foreign keys point to.
+
+    A template shows the image, poster, video, captions or partner a page links to;
+    loading them in the same query saves a query for each.
+    """
+    model = row.specific_class
+    related = _own_foreign_keys(model)
+    if not related:
+        return row.specific
+    return model._default_manager.select_related(*related).get(pk=row.pk)
+
+
+@functools.cache
+def _own_foreign_keys(model):
+    """Names of the forward foreign keys a page type adds to Wagtail's Page."""
+    page_fields = {field.name for field in Page._meta.get_fields()}
+    return tuple(
+        field.name
+        for field in model._meta.concrete_fields
+        if field.many_to_one and field.name not in page_fields
+    )
 
 
 def _passes_through(model, row, rest):

@@ -74,5 +74,7 @@ def build_footer_links(request):
         ):
             target = getattr(settings_obj, field)
             if target is not None and target.live:
-                links.append({"label": label, "url": target.localized.url})
+                links.append(
+                    {"field": field, "label": label, "url": target.localized.url}
+                )
     return links
