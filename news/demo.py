@@ -431,6 +431,11 @@ def _release(sections, partners, topics, spec, made):
         lead=t(*spec["lead"]),
         body=body(t, *spec["body"]),
         image=image,
+        # The alt text is translated with the page (the image itself is shared).
+        image_alt=t(
+            f"Grafik in Farbe mit dem Schriftzug „{spec['image'][0]}“",
+            f"Colour graphic with the lettering “{spec['image'][0]}”",
+        ),
         image_caption=t(*spec["caption"]),
         image_credit="tregks",
         issuing_partners=[partners[code] for code in spec["issuers"]],

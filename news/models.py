@@ -153,9 +153,15 @@ class PressReleasePage(BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("A landscape picture, at least 1200 pixels wide."),
+    )
+    image_alt = models.CharField(
+        _("Alt text"),
+        max_length=250,
+        blank=True,
         help_text=_(
-            "A landscape picture, at least 1200 pixels wide. Give the image an alt "
-            "text that describes it; listings show it too."
+            "What the picture shows, for readers who cannot see it; translated with "
+            "the page. Empty: the image's own description (usually German)."
         ),
     )
     image_caption = models.CharField(
@@ -245,6 +251,7 @@ class PressReleasePage(BasePage):
         MultiFieldPanel(
             [
                 FieldPanel("image"),
+                FieldPanel("image_alt"),
                 FieldPanel("image_caption"),
                 FieldPanel("image_credit"),
             ],
@@ -282,6 +289,7 @@ class PressReleasePage(BasePage):
             "image_thumbnail",
             serializer=ImageRenditionField("fill-1200x675|format-jpeg", source="image"),
         ),
+        APIField("image_alt_text"),
         APIField("image_caption"),
         APIField("image_credit"),
         APIField("api_partners"),
@@ -298,6 +306,7 @@ class PressReleasePage(BasePage):
         # Translate: what readers read, including the download labels.
         TranslatableField("lead"),
         TranslatableField("body"),
+        TranslatableField("image_alt"),
         TranslatableField("image_caption"),
         TranslatableField("contact_role"),
         TranslatableField("downloads"),
@@ -336,6 +345,13 @@ class PressReleasePage(BasePage):
     @property
     def teaser_text(self):
         return self.lead
+
+    @property
+    def image_alt_text(self):
+        """The lead image's alt text in the page's language where an editor gave one."""
+        if self.image is None:
+            return ""
+        return self.image_alt or self.image.default_alt_text
 
     @property
     def pubdate(self):

@@ -23,6 +23,7 @@ def test_press_release_fields_explain_themselves(admin_client):
     for help_text in (
         "das Archiv sortiert und filtert danach",  # release date
         "mindestens 1200 Pixel breit",  # image
+        "wird mit der Seite übersetzt",  # alt text
         "die Seite setzt „Bild:“ davor",  # credit
         "Eine Funktion statt eines Namens",  # press contact
         "Mit Ländervorwahl",  # phone

@@ -158,3 +158,36 @@ def test_demo_has_releases_in_both_languages():
     for page in english:
         german_slug = page.get_translation(german.first().locale).slug
         assert page.slug != german_slug
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("url", "alt"),
+    [
+        (FOUNDING_DE, "Grafik in Farbe mit dem Schriftzug „Gründung“"),
+        (FOUNDING_EN, "Colour graphic with the lettering “Gründung”"),
+    ],
+)
+def test_lead_image_alt_text_is_in_the_pages_language(client, url, alt):
+    html = soup(client.get(url))
+    assert html.select_one("figure img")["alt"] == alt
+
+
+@pytest.mark.django_db
+def test_without_its_own_alt_text_a_release_uses_the_images_description(client):
+    page = PressReleasePage.objects.get(slug="fuenf-fachgruppen-starten")
+    page.image_alt = ""
+    page.save_revision().publish()
+    html = soup(client.get(page.url))
+    assert html.select_one("figure img")["alt"] == page.image.default_alt_text != ""
+
+
+@pytest.mark.django_db
+def test_api_gives_the_alt_text_in_the_readers_language(client):
+    response = client.get(
+        "/api/v2/pages/",
+        {"type": "news.PressReleasePage", "locale": "en", "fields": "image_alt_text"},
+    )
+    alts = {item["image_alt_text"] for item in response.json()["items"]}
+    assert "Colour graphic with the lettering “Gründung”" in alts
+    assert not any("Schriftzug" in alt for alt in alts)
