@@ -194,6 +194,10 @@ def _show(home, agv):
             "culture, mobility and innovation in North Hesse.",
         ),
         artwork=artwork,
+        artwork_alt=t(
+            "Schriftzug „Kassel fährt voraus“ auf rotbraunem Grund",
+            "The lettering “Kassel fährt voraus” on a rust-brown background",
+        ),
         author="Arbeitgeberverband HESSENMETALL Nordhessen",
         owner_name="Arbeitgeberverband HESSENMETALL Nordhessen",
         owner_email="podcast@example.org",

@@ -84,6 +84,15 @@ class PodcastShowPage(RoutablePageMixin, BasePage):
             "Apple Podcasts and Spotify require. Its alt text describes the picture."
         ),
     )
+    artwork_alt = models.CharField(
+        _("Alt text of the artwork"),
+        max_length=250,
+        blank=True,
+        help_text=_(
+            "What the artwork shows, for readers who cannot see it; translated with "
+            "the page. Empty: the image's own description (usually German)."
+        ),
+    )
     author = models.CharField(
         _("Author"),
         max_length=150,
@@ -132,6 +141,7 @@ class PodcastShowPage(RoutablePageMixin, BasePage):
         *Page.content_panels,
         FieldPanel("description"),
         FieldPanel("artwork"),
+        FieldPanel("artwork_alt"),
         FieldPanel("owner_partner"),
         MultiFieldPanel(
             [
@@ -160,6 +170,7 @@ class PodcastShowPage(RoutablePageMixin, BasePage):
                 "fill-1400x1400|format-jpeg", source="artwork"
             ),
         ),
+        APIField("artwork_alt_text"),
         APIField("author"),
         APIField("apple_category"),
         APIField("apple_subcategory"),
@@ -172,6 +183,7 @@ class PodcastShowPage(RoutablePageMixin, BasePage):
         *BasePage.translatable_fields,
         # Translate: the text readers and podcast apps show.
         TranslatableField("description"),
+        TranslatableField("artwork_alt"),
         # Synchronise: the partner (a page foreign key cannot be translated, see
         # docs/engineering.md; readers see `owner_partner_for_reader`), artwork,
         # directory settings and the owner's contact.
@@ -221,6 +233,13 @@ class PodcastShowPage(RoutablePageMixin, BasePage):
 
     def get_meta_image(self):
         return self.social_image or self.artwork
+
+    @property
+    def artwork_alt_text(self):
+        """The artwork's alt text in the page's language where an editor gave one."""
+        if self.artwork is None:
+            return ""
+        return self.artwork_alt or self.artwork.default_alt_text
 
     def clean(self):
         super().clean()

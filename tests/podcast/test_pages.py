@@ -347,3 +347,18 @@ def test_api_describes_the_show_for_apps(client):
     assert data["language"] == "en"
     assert data["artwork_rendition"]["width"] == 1400
     assert data["description"].startswith("The podcast of the Kassel Region")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "alt"),
+    [
+        ("de", "Schriftzug „Kassel fährt voraus“ auf rotbraunem Grund"),
+        ("en", "The lettering “Kassel fährt voraus” on a rust-brown background"),
+    ],
+)
+def test_artwork_alt_text_is_in_the_pages_language(client, language, alt):
+    html = soup(client.get(show(language).url))
+    assert html.select_one("img.podcast-show__artwork")["alt"] == alt
+    detail = client.get(f"/api/v2/pages/{show(language).pk}/").json()
+    assert detail["artwork_alt_text"] == alt
