@@ -10,7 +10,8 @@ from datetime import timedelta
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
 from django.db import connection
-from django.db.models import Q
+from django.db.models import CharField, OuterRef, Q, Subquery, TextField
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.translation import get_language
 
@@ -20,6 +21,7 @@ from wagtail.contrib.search_promotions.models import (
     SearchPromotion,
 )
 from wagtail.models import Locale, Page, get_page_models
+from wagtail.search.models import IndexEntry
 from wagtail.search.utils import normalise_query_string
 
 from tregks.cache.generation import cached_for_generation
@@ -343,29 +345,50 @@ def specific_pages(pages):
 
     Wagtail's `.specific()` takes one query per page type; here every page type's table
     is joined (select_related over the multi-table inheritance) for the few ids at once.
+    Each page also gets `indexed_text`: the plain text the search index holds of it
+    (`None` if it has no index entry yet), so excerpts need no StreamField rendering
+    and no query for the images or documents in it.
     """
     pages = list(pages)
     if not pages:
         return []
     paths = specific_paths()
-    by_id = {
-        page.pk: page
-        for page in Page.objects.filter(
-            pk__in=[page.pk for page in pages]
-        ).select_related(*paths.values())
-    }
+    loaded = (
+        Page.objects.filter(pk__in=[page.pk for page in pages])
+        .select_related(*paths.values())
+        .annotate(indexed_text=_indexed_text())
+    )
+    by_id = {page.pk: page for page in loaded}
     specifics = []
     for page in pages:
-        loaded = by_id.get(page.pk, page)
-        model = page.specific_class
-        specific = loaded
-        for name in (paths.get(model) or "").split("__"):
+        base = by_id.get(page.pk, page)
+        specific = base
+        for name in (paths.get(page.specific_class) or "").split("__"):
             if name:
                 specific = getattr(specific, name, None)
                 if specific is None:  # a row missing in the type's table
                     break
-        specifics.append(specific if specific is not None else loaded.specific)
+        specific = specific if specific is not None else base.specific
+        specific.indexed_text = getattr(base, "indexed_text", None)
+        specifics.append(specific)
     return specifics
+
+
+def _indexed_text():
+    """The body text of a page's entry in Wagtail's index table, as a subquery.
+
+    The entry is stored under the page's specific content type; PostgreSQL keeps the
+    plain text in `body_text` (next to the tsvector `body`), SQLite in `body`.
+    """
+    entry = IndexEntry._meta
+    field = "body_text" if any(f.name == "body_text" for f in entry.fields) else "body"
+    return Subquery(
+        IndexEntry.objects.filter(
+            content_type_id=OuterRef("content_type_id"),
+            object_id=Cast(OuterRef("pk"), CharField(max_length=50)),
+        ).values(field)[:1],
+        output_field=TextField(),
+    )
 
 
 def specific_paths():
@@ -432,7 +455,11 @@ def result_item(page, terms, partner=None):
     """What the result list shows of one (specific) page."""
     model = type(page)
     date = getattr(page, "latest_date", None) or page.first_published_at
-    text = page_text(page)
+    text = getattr(page, "indexed_text", None)
+    if text is None:  # not in the index (yet): read the page's fields
+        text = page_text(page)
+    else:
+        text = " ".join(f"{page.search_description or ''} {text}".split())
     return {
         "page": page,
         "url": page.url,
