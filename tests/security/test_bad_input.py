@@ -8,6 +8,8 @@ reader can post. Over-large requests are refused with 400 or 413.
 from urllib.parse import quote, urlencode
 
 from django.test import Client
+from django.urls import reverse
+from django.utils import translation
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
@@ -78,7 +80,7 @@ def check(response, sent=""):
 
 
 @pytest.fixture(scope="module")
-def page_urls(django_db_blocker):
+def page_urls(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         urls = set()
         for page in Page.objects.live().public().specific():
@@ -89,6 +91,7 @@ def page_urls(django_db_blocker):
             if isinstance(page, RoutablePageMixin):
                 urls.add(url + "feed/")
         urls |= {"/de/suche/", "/en/search/", "/api/v2/pages/", "/api/v2/images/"}
+        urls |= set(suggestion_urls())
         urls |= {"/api/v2/documents/", "/sitemap.xml", "/robots.txt", "/healthz/"}
         return sorted(urls)
 
@@ -108,11 +111,30 @@ def test_query_strings_on_every_public_url(page_urls, data, params):
     check(response, sent=" ".join(params.values()))
 
 
+def suggestion_urls():
+    """The search suggestions (JSON) of both languages."""
+    urls = []
+    for language in ("de", "en"):
+        with translation.override(language):
+            urls.append(reverse("search_suggest"))
+    return urls
+
+
 @FUZZ
 @given(term=payload)
 def test_search_escapes_the_search_term(term):
     for url in ("/de/suche/", "/en/search/"):
         check(reader().get(url, {"q": term}), sent=term)
+
+
+@FUZZ
+@given(term=payload, limit=st.integers(-5, 10**6).map(str) | text)
+def test_search_suggestions_answer_json_without_a_server_error(term, limit):
+    for url in suggestion_urls():
+        response = reader().get(url, {"q": term, "limit": limit})
+        check(response)
+        assert response["Content-Type"].startswith("application/json"), url
+        assert response.status_code in (200, 400), url
 
 
 @FUZZ
