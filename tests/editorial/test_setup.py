@@ -105,3 +105,21 @@ def test_the_lead_and_translators_hold_no_partner_page_permission(editorial_netw
     granted = GroupPagePermission.objects.filter(group=translators)
     assert granted.exists()
     assert {grant.page.locale.language_code for grant in granted} == {"en"}
+
+
+@pytest.mark.parametrize(
+    "base_url,warned",
+    [
+        ("http://127.0.0.1:8000", True),
+        ("http://localhost:8000", True),
+        ("", True),
+        ("https://tregks.de", False),
+    ],
+)
+def test_a_local_admin_base_url_in_production_is_reported(base_url, warned):
+    from django.core.checks import run_checks
+    from django.test import override_settings
+
+    with override_settings(DEBUG=False, WAGTAILADMIN_BASE_URL=base_url):
+        ids = [message.id for message in run_checks()]
+    assert ("editorial.W001" in ids) == warned

@@ -10,6 +10,10 @@ class EditorialConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.core import checks
+
         from . import signals
+        from .checks import check_admin_base_url
 
         signals.connect()
+        checks.register(check_admin_base_url)
