@@ -41,6 +41,10 @@ MESSAGE_YOUTUBE_ID = _(
     "This YouTube address contains no valid video id. Copy the address from the "
     "video's “Share” button."
 )
+MESSAGE_VIMEO_UNLISTED = _(
+    "This is the link of an unlisted Vimeo video, which cannot be embedded without "
+    "its private key. Make the video public on Vimeo, or upload the video file instead."
+)
 MESSAGE_VIMEO_ID = _(
     "This Vimeo address contains no valid video number. Copy the address from the "
     "video's “Share” button."
@@ -81,12 +85,28 @@ def parse_video_url(url):
             return _youtube(segments[1])
         return _youtube("")
     if host in VIMEO_HOSTS:
-        return _vimeo(segments[0] if len(segments) == 1 else "")
+        return _vimeo(_vimeo_page_id(segments))
     if host in VIMEO_PLAYER_HOSTS:
+        if "h" in parse_qs(parts.query):
+            raise VideoURLError(MESSAGE_VIMEO_UNLISTED)
         return _vimeo(
             segments[1] if len(segments) == 2 and segments[0] == "video" else ""
         )
     raise VideoURLError(MESSAGE_HOST)
+
+
+def _vimeo_page_id(segments):
+    """The id in a vimeo.com address: /<id>, /channels/<name>/<id> or
+    /groups/<name>/videos/<id>. /<id>/<key> is an unlisted video, which needs its key."""
+    if len(segments) == 2 and VIMEO_ID.fullmatch(segments[0]):
+        raise VideoURLError(MESSAGE_VIMEO_UNLISTED)
+    if len(segments) == 1:
+        return segments[0]
+    if len(segments) == 3 and segments[0] == "channels":
+        return segments[2]
+    if len(segments) == 4 and segments[0] == "groups" and segments[2] == "videos":
+        return segments[3]
+    return ""
 
 
 def _youtube(candidate):

@@ -137,6 +137,20 @@ class TestStoryAdminValidation(AdminTestCase):
         )
         self.assertIn("YouTube", errors)
 
+    def test_unlisted_vimeo_link_is_refused_with_its_reason(self):
+        errors = self.video_url_errors(
+            self.post(video_url="https://vimeo.com/76979871/3b4f9c2d1e")
+        )
+        self.assertIn("nicht gelisteten Vimeo-Videos", errors)
+
+    def test_vimeo_link_stores_provider_and_number(self):
+        response = self.post(video_url="https://vimeo.com/channels/staffpicks/76979871")
+        self.assertEqual(response.status_code, 302)
+        created = VideoStoryPage.objects.get(slug="neue-werkhalle")
+        self.assertEqual(
+            (created.video_provider, created.video_id), ("vimeo", "76979871")
+        )
+
     def test_a_source_is_required_to_publish(self):
         self.login()
         url = reverse(

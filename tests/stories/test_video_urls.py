@@ -4,7 +4,7 @@ from django.utils import translation
 
 import pytest
 
-from stories.video import VideoURLError, parse_video_url, watch_url
+from stories.video import VideoRef, VideoURLError, parse_video_url, watch_url
 
 ID = "dQw4w9WgXcQ"
 
@@ -31,7 +31,6 @@ def english_messages():
         ("https://vimeo.com/76979871", "vimeo", "76979871"),
         ("https://vimeo.com/76979871/", "vimeo", "76979871"),
         ("https://player.vimeo.com/video/76979871", "vimeo", "76979871"),
-        ("https://player.vimeo.com/video/76979871?h=abc", "vimeo", "76979871"),
     ],
 )
 def test_youtube_and_vimeo_addresses_give_provider_and_id(url, provider, video_id):
@@ -96,6 +95,29 @@ def test_youtube_addresses_without_a_video_id_are_rejected(url):
 )
 def test_vimeo_addresses_without_a_video_number_are_rejected(url):
     with pytest.raises(VideoURLError, match="no valid video number"):
+        parse_video_url(url)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://vimeo.com/channels/staffpicks/76979871",
+        "https://vimeo.com/groups/motion/videos/76979871",
+    ],
+)
+def test_vimeo_channel_and_group_addresses_give_the_video_number(url):
+    assert parse_video_url(url) == VideoRef("vimeo", "76979871")
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://vimeo.com/76979871/3b4f9c2d1e",
+        "https://player.vimeo.com/video/76979871?h=3b4f9c2d1e",
+    ],
+)
+def test_unlisted_vimeo_links_are_refused_with_a_reason(url):
+    with pytest.raises(VideoURLError, match="unlisted Vimeo video"):
         parse_video_url(url)
 
 
