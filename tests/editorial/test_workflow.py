@@ -10,6 +10,7 @@ from unittest import mock
 
 from django.core import mail
 from django.core.management import call_command
+from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
@@ -82,8 +83,11 @@ def test_network_wide_release_needs_partner_approval_then_lead_sign_off(client, 
     assert page.live
     state.refresh_from_db()
     assert state.status == "approved"
-    # The editor who submitted hears that the page was approved.
+    # The editor who submitted hears that the page was approved, with both comments.
     assert recipients() == ["agv-editor@tregks.invalid"]
+    body = mail.outbox[0].body
+    assert "Inhaltlich geprüft." in body and "Freigabe AGV" in body
+    assert "Für das Netzwerk freigegeben." in body
 
     # Wagtail's history holds every step with user and time.
     log = list(
@@ -353,3 +357,15 @@ def test_the_lead_signs_off_in_the_editor_and_returns_to_the_dashboard(client, u
     assert fresh(page).live
     task_state = fresh(page).current_workflow_state
     assert task_state is None or task_state.status == "approved"
+
+
+@override_settings(WAGTAILADMIN_NOTIFICATION_USE_HTML=True)
+def test_the_approval_comment_is_in_the_html_mail_too(client, users):
+    page = make_release("agv", "html-mail", users["agv-editor"])
+    submit(client, page, users["agv-editor"])
+    mail.outbox.clear()
+    act(client, page, users["agv-approver"], "approve", "Gut <b>so</b>.")
+    assert recipients() == ["agv-editor@tregks.invalid"]
+    html = mail.outbox[0].alternatives[0][0]
+    assert "Freigabe AGV" in html
+    assert "Gut &lt;b&gt;so&lt;/b&gt;." in html  # escaped: the comment is user input
