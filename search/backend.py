@@ -29,7 +29,7 @@ from contextlib import contextmanager
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from django.db import connection
-from django.db.models import F, prefetch_related_objects
+from django.db.models import Count, F, Window, prefetch_related_objects
 from django.db.models.lookups import Exact, In
 from django.db.models.sql.where import AND, WhereNode
 from django.utils import translation
@@ -94,6 +94,16 @@ def _language_of_queryset(queryset):
     return visit(queryset.query.where)
 
 
+def _locale_languages():
+    """{locale id: language code}, kept per cache generation (locales rarely change)."""
+    from tregks.cache.generation import cached_for_generation
+
+    return cached_for_generation(
+        "search-locale-languages",
+        lambda: dict(Locale.objects.values_list("pk", "language_code")),
+    )
+
+
 class LocaleSearchQueryCompiler(PostgresSearchQueryCompiler):
     """Builds the tsquery with the configuration of the language being searched."""
 
@@ -106,15 +116,23 @@ class LocaleSearchQueryCompiler(PostgresSearchQueryCompiler):
             (F("index_entries__body"), 1.0),
         ]
 
+    def _apply_ordering_and_scoring(
+        self, queryset, rank_expression, start, stop, score_field=None
+    ):
+        if stop is not None:
+            # A page of results carries the number of all matches (`search_total`):
+            # ranking reads every match anyway, so a separate COUNT query would do
+            # the join a second time (see search.views.paginate).
+            queryset = queryset.annotate(search_total=Window(Count("pk")))
+        return super()._apply_ordering_and_scoring(
+            queryset, rank_expression, start, stop, score_field
+        )
+
     def get_config(self, backend):
         locale_id = _language_of_queryset(self.queryset)
         language = None
         if locale_id is not None:
-            language = (
-                Locale.objects.filter(pk=locale_id)
-                .values_list("language_code", flat=True)
-                .first()
-            )
+            language = _locale_languages().get(locale_id)
         return backend.config_for_language(language or translation.get_language())
 
 

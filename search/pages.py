@@ -9,7 +9,7 @@ from datetime import timedelta
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import CharField, OuterRef, Q, Subquery, TextField
 from django.db.models.functions import Cast
 from django.utils import timezone
@@ -289,8 +289,12 @@ def log_search(query):
         f"INSERT INTO {daily} (query_id, date, hits) SELECT id, %s, 1 FROM {{rows}} "  # noqa: S608 – table names from the models
         f"WHERE true ON CONFLICT (query_id, date) DO UPDATE SET hits = {daily}.hits + 1"
     )
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
+    if connection.vendor == "postgresql":
+        # A hit count is not worth waiting for the disk: the commit returns before
+        # its WAL is flushed (a crash may lose the last few counts, never corrupt
+        # anything). SET LOCAL affects this transaction only.
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SET LOCAL synchronous_commit TO OFF")
             cursor.execute(
                 f"WITH found AS (INSERT INTO {queries} (query_string) VALUES (%s) "  # noqa: S608
                 "ON CONFLICT (query_string) "
@@ -298,18 +302,19 @@ def log_search(query):
                 + count_today.format(rows="found"),  # noqa: S608
                 params,
             )
-        else:
-            cursor.execute(
-                f"INSERT INTO {queries} (query_string) VALUES (%s) "  # noqa: S608
-                "ON CONFLICT (query_string) DO NOTHING",
-                params[:1],
-            )
-            cursor.execute(
-                count_today.format(
-                    rows=f"(SELECT id FROM {queries} WHERE query_string = %s)"  # noqa: S608
-                ),
-                [params[1], query_string],
-            )
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {queries} (query_string) VALUES (%s) "  # noqa: S608
+            "ON CONFLICT (query_string) DO NOTHING",
+            params[:1],
+        )
+        cursor.execute(
+            count_today.format(
+                rows=f"(SELECT id FROM {queries} WHERE query_string = %s)"  # noqa: S608
+            ),
+            [params[1], query_string],
+        )
 
 
 def popular_terms(locale, exclude=""):
@@ -353,9 +358,13 @@ def specific_pages(pages):
     if not pages:
         return []
     paths = specific_paths()
+    # Only the tables of the page types on this page of results: each join costs.
+    joined = {
+        paths[page.specific_class] for page in pages if page.specific_class in paths
+    }
     loaded = (
         Page.objects.filter(pk__in=[page.pk for page in pages])
-        .select_related(*paths.values())
+        .select_related(*joined)
         .annotate(indexed_text=_indexed_text())
     )
     by_id = {page.pk: page for page in loaded}

@@ -2,7 +2,7 @@
 
 from urllib.parse import urlencode
 
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
@@ -28,6 +28,9 @@ RESULTS_PER_PAGE = 12
 SUGGESTION_LIMIT = 8
 SUGGESTION_LIMIT_MAX = 10
 SUGGESTION_MIN_LENGTH = 2
+# Larger page numbers go through Django's paginator (the last page): an OFFSET past
+# what the database's integers hold would fail.
+MAX_DIRECT_PAGE = 100_000
 
 
 @require_safe
@@ -76,15 +79,13 @@ def _run_search(request, locale, query, kinds, filters):
         pages = pages.exclude(pk__in=promoted_ids)
     words = search_words(query)
     results = pages.search(words, operator="and") if words else pages.none()
-    paginator = Paginator(results, RESULTS_PER_PAGE)
-    page_obj = paginator.get_page(request.GET.get("page"))
+    paginator, page_obj = paginate(results, request.GET.get("page"))
     terms = query_terms(query)
     first_page = page_obj.number == 1
     if first_page and not request.GET.get("page"):
         # A new search, not a step through the pages of one: log it for the editors.
         log_search(query)
     total = paginator.count + len(promotions)
-    # No results: skip the (empty) result query itself.
     found = page_obj.object_list if paginator.count else []
     # Filters and query travel with every page link.
     kept = {"q": query, "kind": filters["kind"], "partner": filters["partner"]}
@@ -98,6 +99,30 @@ def _run_search(request, locale, query, kinds, filters):
         "popular_terms": popular_terms(locale, exclude=query) if total == 0 else [],
         "terms": terms,
     }
+
+
+def paginate(results, raw_number):
+    """(paginator, page) of search results, in one query where the backend allows.
+
+    The requested page is fetched first; on PostgreSQL each result carries the number
+    of all matches (`search_total`, see search.backend), so no COUNT query is needed
+    (SQLite counts separately). Odd numbers and pages past the end go through Django's
+    paginator: they show the first or the last page, never an error.
+    """
+    paginator = Paginator(results, RESULTS_PER_PAGE)
+    try:
+        number = int(raw_number or 1)
+    except (TypeError, ValueError):
+        number = 0
+    if 1 <= number <= MAX_DIRECT_PAGE:
+        start = (number - 1) * RESULTS_PER_PAGE
+        rows = list(results[start : start + RESULTS_PER_PAGE])
+        if rows:
+            total = getattr(rows[0], "search_total", None)
+            if total is not None:
+                paginator.count = total  # Django's cached_property, set from the rows
+            return paginator, Page(rows, number, paginator)
+    return paginator, paginator.get_page(raw_number)
 
 
 @require_safe

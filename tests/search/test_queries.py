@@ -90,3 +90,24 @@ def test_a_search_is_logged_in_the_database(client, search_url):
 def test_an_empty_term_is_not_logged():
     log_search("   ")
     assert not Query.objects.exists()
+
+
+def test_the_count_comes_with_the_results_on_postgresql(client, search_url):
+    """On PostgreSQL a page of results carries the number of all matches: no COUNT."""
+    from wagtail.models import Locale
+
+    url = search_url("de")
+    client.get(url, {"q": "Region", "page": "2"})
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, {"q": "Region", "page": "2"})
+    locale = Locale.objects.get(language_code="de")
+    expected = searchable_pages(locale).search("Region", operator="and").count()
+    assert expected > 12  # a second page exists
+    count_text = soup(response).select_one(".search-count").get_text(" ", strip=True)
+    assert count_text.startswith(f"{expected} ")
+    assert soup(response).select_one("ol.search-results")["start"] == "13"
+    counts = [q["sql"] for q in queries.captured_queries if "COUNT(" in q["sql"]]
+    if connection.vendor == "postgresql":
+        assert not counts
+    else:
+        assert len(counts) == 1  # SQLite counts in a query of its own
