@@ -13,7 +13,8 @@ Loopback only and bounded in time. Steps:
 5. the result goes to the terminal and into docs/RELIABILITY.md (between the markers).
 
 The run fails (exit 1) on any 5xx, on a socket error count above 1 % of requests, or
-when the workers' memory at the end is more than 25 % above the memory after warm-up.
+when the largest worker's memory in the last third of the run is more than 25 % above
+its memory in the first third (after a warm-up that visits every page once).
 """
 
 import argparse

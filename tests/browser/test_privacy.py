@@ -55,6 +55,8 @@ def test_after_consent_only_the_privacy_enhanced_host(context, live_site, page_t
         assert not recorder.csp_violations, recorder.csp_violations
         frame = page.locator("iframe").first.get_attribute("src")
         assert urlsplit(frame).netloc in VIDEO_HOSTS
+        if urlsplit(frame).netloc == "player.vimeo.com":
+            assert "dnt=1" in urlsplit(frame).query, "Vimeo without tracking"
         checked += 1
         page.close()
     assert checked, "no story with a consent step"
