@@ -26,7 +26,8 @@ from .models import (
     PartnerSectionPage,
 )
 
-# code: (role, title (de, en), short name, slug (de, en), logo colour, expert groups,
+# code: (role, title (de, en), short name, slug (de, en), logo colour, expert groups led
+#        (only where the network's public facts say so: AGV leads "Arbeitsbeziehungen"),
 #        description paragraphs [(de, en)], contact data: only where the network's public
 #        facts give it, i.e. for the consortium lead)
 PROFILES = {
@@ -39,7 +40,7 @@ PROFILES = {
         "WFG",
         ("wirtschaftsfoerderung-region-kassel", "kassel-region-business-development"),
         "#0b4f6c",
-        ["dekarbonisierung"],
+        [],
         [
             (
                 "Die Wirtschaftsförderung Region Kassel leitet das Konsortium. Sie koordiniert "
@@ -102,15 +103,13 @@ PROFILES = {
         "DGB",
         ("dgb-region-nordhessen", "dgb-north-hesse"),
         "#b3121a",
-        ["arbeitsbeziehungen"],
+        [],
         [
             (
                 "Der Deutsche Gewerkschaftsbund in der Region Nordhessen bringt die Sicht der "
-                "Beschäftigten in das Netzwerk ein und leitet die Fachgruppe "
-                "Arbeitsbeziehungen gemeinsam mit den Arbeitgebern.",
+                "Beschäftigten in das Netzwerk ein.",
                 "The German Trade Union Confederation in the North Hesse region brings the "
-                "employees' point of view into the network and co-leads the industrial "
-                "relations expert group with the employers.",
+                "employees' point of view into the network.",
             ),
         ],
         {},
@@ -121,7 +120,7 @@ PROFILES = {
         "DGB Bildungswerk",
         ("dgb-bildungswerk-hessen", "dgb-education-centre-hesse"),
         "#8c1d40",
-        ["qualifizierung"],
+        [],
         [
             (
                 "Das DGB Bildungswerk Hessen ist der Bildungsträger der Gewerkschaften. Es "
@@ -140,7 +139,7 @@ PROFILES = {
         "VSB",
         ("vsb-akademie-der-wirtschaft", "vsb-business-academy"),
         "#2f6b2f",
-        ["digitalisierung", "qualifizierung"],
+        [],
         [
             (
                 "Die VSB – Akademie der Wirtschaft steht für Weiterbildung in der Region. Sie "
@@ -165,7 +164,7 @@ PROFILES = {
         "Uni Kassel",
         ("universitaet-kassel", "university-of-kassel"),
         "#333f48",
-        ["mobilitaet-der-zukunft"],
+        [],
         [
             (
                 "Die Universität Kassel bringt Forschung in das Netzwerk. Mit dem „Mobility "
