@@ -49,3 +49,30 @@ Requests/sec:   4145.00
     assert result["p50"] == pytest.approx(0.85)
     assert result["p99"] == pytest.approx(1200.0)
     assert result["errors"] == 5
+
+
+@pytest.mark.parametrize(
+    ("host", "loopback"),
+    [
+        ("127.0.0.1", True),
+        ("127.0.0.53", True),
+        ("localhost", True),
+        ("[::1]", True),
+        ("10.0.0.5", False),
+        ("192.168.1.10", False),
+        ("db.example.org", False),
+    ],
+)
+def test_benchmark_only_talks_to_loopback_addresses(host, loopback):
+    assert load_bench_script().is_loopback(host) is loopback
+
+
+def test_benchmark_refuses_a_database_elsewhere():
+    import argparse
+
+    bench = load_bench_script()
+    args = argparse.Namespace(
+        pg="postgres://postgres@10.1.2.3:5432", redis="redis://127.0.0.1:6379/9"
+    )
+    with pytest.raises(SystemExit, match="loopback"):
+        bench.require_loopback(args)
