@@ -369,3 +369,23 @@ def test_the_approval_comment_is_in_the_html_mail_too(client, users):
     html = mail.outbox[0].alternatives[0][0]
     assert "Freigabe AGV" in html
     assert "Gut &lt;b&gt;so&lt;/b&gt;." in html  # escaped: the comment is user input
+
+
+def test_the_leads_rejection_returns_the_release_to_its_editor(client, users):
+    editor = users["agv-editor"]
+    page = make_release("agv", "leitung-lehnt-ab", editor, network_wide=True)
+    state = submit(client, page, editor)
+    act(client, page, users["agv-approver"], "approve")
+    mail.outbox.clear()
+    comment = "Bitte die Zahlen des ganzen Netzwerks nennen."
+    task_state = act(client, page, users["lead"], "reject", comment)
+    assert task_state.task.name == "Freigabe Konsortialleitung"
+    assert task_state.status == TaskState.STATUS_REJECTED
+    state.refresh_from_db()
+    assert state.status == "needs_changes"
+    assert not fresh(page).live
+    assert recipients() == ["agv-editor@tregks.invalid"]
+    assert comment in mail.outbox[0].body
+    client.force_login(editor)
+    edit = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    assert edit.status_code == 200 and comment in edit.content.decode()
