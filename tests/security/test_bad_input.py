@@ -223,6 +223,17 @@ def test_admin_login_posts(username, password):
     assert response.status_code == 200  # the form again, never a login
 
 
+@FUZZ
+@given(email=payload)
+def test_password_reset_posts(email):
+    response = reader().post("/admin/password_reset/", {"email": email})
+    check(response, sent=email)
+    # The form again (invalid address) or on to "check your e-mail", never elsewhere.
+    assert response.status_code in (200, 302), response.status_code
+    if response.status_code == 302:
+        assert response["Location"].startswith("/admin/password_reset/")
+
+
 def test_a_body_over_the_memory_limit_is_refused(settings):
     settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1024
     client = Client(raise_request_exception=False)

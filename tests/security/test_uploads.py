@@ -256,6 +256,25 @@ def test_documents_are_served_by_the_serve_view_with_safe_headers(
     assert b"".join(response.streaming_content) == content
 
 
+def test_a_crafted_file_name_cannot_break_the_content_disposition(
+    client, root_collection
+):
+    """Quotes, line breaks and a second extension in an uploaded name stay harmless."""
+    name = 'Bericht "2025"; filename=evil.html\r\nX-Injected: 1 Übersicht.pdf'
+    document = get_document_model().objects.create(
+        title="Bericht", file=ContentFile(PDF, name=name), collection=root_collection
+    )
+    response = client.get(document.url)
+    assert response.status_code == 200
+    disposition = response["Content-Disposition"]
+    assert "\r" not in disposition and "\n" not in disposition
+    assert "X-Injected" not in response.headers
+    assert disposition.count("filename=") == 1, disposition
+    served_name = disposition.split("filename=")[1].split(";")[0].strip('"')
+    assert served_name.endswith(".pdf"), disposition
+    assert response["Content-Type"] == "application/pdf"
+
+
 def test_the_message_is_german_for_german_editors(admin_client, root_collection):
     user = get_user_model().objects.get(username="upload-admin")
     profile = UserProfile.get_for_user(user)
