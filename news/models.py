@@ -299,6 +299,7 @@ class PressReleasePage(BasePage):
         APIField("contact_phone"),
         APIField("contact_email"),
         APIField("downloads"),
+        APIField("api_related_pages"),
     ]
 
     translatable_fields = [
@@ -398,10 +399,9 @@ class PressReleasePage(BasePage):
             for topic in self.topics_for_reader
         ]
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["news_index"] = self.news_index
-        context["related"] = localized_pages(
+    def related_for_reader(self):
+        """The live related pages, each in the page's language where it is translated."""
+        return localized_pages(
             [
                 block.value
                 for block in self.related_pages
@@ -409,4 +409,16 @@ class PressReleasePage(BasePage):
             ],
             self.locale_id,
         )
+
+    @property
+    def api_related_pages(self):
+        return [
+            {"id": page.pk, "title": page.title, "url": page.get_full_url()}
+            for page in self.related_for_reader()
+        ]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["news_index"] = self.news_index
+        context["related"] = self.related_for_reader()
         return context

@@ -97,3 +97,20 @@ def test_unknown_type_is_a_clear_400(client):
     response = client.get("/api/v2/pages/", {"type": "news.Nothing"})
     assert response.status_code == 400
     assert "type" in response.json()["message"]
+
+
+def test_related_pages_come_in_the_readers_language(client):
+    data = api(
+        client,
+        "/api/v2/pages/",
+        type="news.PressReleasePage",
+        locale="en",
+        slug="five-expert-groups-start",
+        fields="api_related_pages",
+    )
+    (release,) = data["items"]
+    (related,) = release["api_related_pages"]
+    assert related["url"].endswith(
+        "/en/press/wfg/kassel-region-transformation-network-founded/"
+    )
+    assert related["title"].endswith("Kassel Region Transformation Network founded")
