@@ -297,3 +297,41 @@ def test_captions_must_be_webvtt(admin_client, root_collection):
     )
     assert bad.status_code == 200
     assert "does not match its name" in bad.content.decode()
+
+
+def settings_in_a_fresh_process(**environment):
+    """The upload limits as a process started with this environment sees them."""
+    import subprocess
+    import sys
+
+    from tests.serving import ROOT, site_env
+
+    return subprocess.run(  # noqa: S603
+        [
+            sys.executable,
+            str(ROOT / "manage.py"),
+            "shell",
+            "-c",
+            "from django.conf import settings as s; print(s.WAGTAILDOCS_MAX_UPLOAD_SIZE,"
+            " s.WAGTAILIMAGES_MAX_UPLOAD_SIZE, s.MEDIA_MAX_UPLOAD_SIZE)",
+        ],
+        cwd=ROOT,
+        env=site_env(**environment),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_upload_limits_come_from_the_environment():
+    result = settings_in_a_fresh_process(
+        DOCUMENT_MAX_UPLOAD_MB="7", IMAGE_MAX_UPLOAD_MB="3", MEDIA_MAX_UPLOAD_MB="50"
+    )
+    assert result.returncode == 0, result.stderr
+    mib = 1024 * 1024
+    assert result.stdout.split()[-3:] == [str(7 * mib), str(3 * mib), str(50 * mib)]
+
+    wrong = settings_in_a_fresh_process(IMAGE_MAX_UPLOAD_MB="zehn")
+    assert wrong.returncode != 0
+    assert "IMAGE_MAX_UPLOAD_MB must be a whole number" in wrong.stderr
