@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 
-from .models import PressReleasePage
+from .models import NewsIndexPage, PressReleasePage
 
 
 @hooks.register("home_latest_items")
@@ -24,6 +24,13 @@ def press_releases_of_partner(partner_page, limit):
         partner_page.code, list(section_paths)
     )
     return _("Press releases"), list(releases[:limit])
+
+
+@hooks.register("topic_listings")
+def press_by_topic(locale_id):
+    """The press index filters by topic (partner profiles link each expert group)."""
+    index = NewsIndexPage.objects.live().filter(locale_id=locale_id).first()
+    return (_("Press releases"), index.url) if index else None
 
 
 @hooks.register("load_demo_content")

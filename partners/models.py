@@ -293,9 +293,27 @@ class PartnerProfilePage(BasePage):
                 groups.append((str(heading), list(pages)))
         return groups
 
+    def topic_listings(self):
+        """[(label, url)] of the listings that filter by topic with `?topic=<slug>`.
+
+        Content apps register `f(locale_id) -> (label, url) or None` as the
+        "topic_listings" hook; kept per cache generation (no query on most renders).
+        """
+        return cached_for_generation(
+            f"topic-listings:{self.locale_id}:{get_language()}",
+            lambda: [
+                (str(label), url)
+                for label, url in filter(
+                    None,
+                    (f(self.locale_id) for f in hooks.get_hooks("topic_listings")),
+                )
+            ],
+        )
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["item_groups"] = self.latest_items()
+        context["topic_listings"] = self.topic_listings()
         return context
 
 

@@ -39,6 +39,17 @@ def episodes_with_partner(partner_page, limit):
     return _("Podcast episodes"), _with_show_artwork(episodes, partner_page.locale_id)
 
 
+@hooks.register("topic_listings")
+def episodes_by_topic(locale_id):
+    """The show page filters its episodes by topic (partner profiles link each group)."""
+    show = (
+        PodcastShowPage.objects.live()
+        .filter(locale_id=locale_id, alias_of__isnull=True)
+        .first()
+    )
+    return (_("Podcast episodes"), show.url) if show else None
+
+
 @hooks.register("load_demo_content")
 def demo_content():
     from .demo import build

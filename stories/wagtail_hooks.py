@@ -2,7 +2,7 @@
 
 from wagtail import hooks
 
-from .models import VideoStoryPage
+from .models import StoryIndexPage, VideoStoryPage
 
 
 @hooks.register("load_demo_content")
@@ -45,3 +45,12 @@ def partner_stories(partner_page, limit):
         .filter(condition)
     )
     return _("Video stories"), list(stories[:limit])
+
+
+@hooks.register("topic_listings")
+def stories_by_topic(locale_id):
+    """The story index filters by topic (partner profiles link each expert group)."""
+    from django.utils.translation import gettext as _
+
+    index = StoryIndexPage.objects.live().filter(locale_id=locale_id).first()
+    return (_("Video stories"), index.url) if index else None

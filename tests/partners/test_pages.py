@@ -218,7 +218,7 @@ def test_english_profile_shows_english_topics_and_releases(client):
 )
 def test_profile_shows_the_expert_group_it_leads_in_its_language(client, url, group):
     html = soup(client.get(url))
-    groups = html.select("#expert-groups-heading + ul li")
+    groups = html.select(".expert-groups__name")
     assert [item.get_text() for item in groups] == [group]
 
 
@@ -281,4 +281,32 @@ def test_profile_query_count_does_not_grow_with_content(client):
     titles = press_links(html, "Pressemitteilungen")
     assert len(titles) == 4
     assert all(title.startswith("Testmitteilung") for title in titles)
-    assert "Thema 2" in html.select_one("#expert-groups-heading + ul").get_text()
+    assert "Thema 2" in html.select_one(".expert-groups").get_text()
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        (
+            "/de/partner/arbeitgeberverband-hessenmetall-nordhessen/",
+            ["/de/presse/", "/de/geschichten/", "/de/podcast/"],
+        ),
+        (
+            "/en/partners/hessenmetall-employers-association/",
+            ["/en/press/", "/en/stories/", "/en/podcast/"],
+        ),
+    ],
+)
+def test_an_expert_group_links_to_everything_on_its_topic(client, url, expected):
+    html = soup(client.get(url))
+    links = html.select(".expert-groups__links a")
+    assert [a["href"] for a in links] == [
+        f"{base}?topic=arbeitsbeziehungen" for base in expected
+    ]
+    # Each link names its topic for screen readers, not just "Press releases".
+    assert all("–" in a.select_one(".visually-hidden").get_text() for a in links)
+    for link in links:
+        response = client.get(link["href"])
+        assert response.status_code == 200
+        # Every listing has something on industrial relations in the demo.
+        assert soup(response).select(".card__title a, .episode-item__title a")
