@@ -179,6 +179,8 @@ def bench_env(args, workdir):
             "HOST": "127.0.0.1",
             "PORT": str(args.port),
             "LOG_LEVEL": "WARNING",
+            # An uncached sitemap of the whole archive renders for many seconds.
+            "GUNICORN_TIMEOUT": "120",
         }
     )
     if args.workers:
@@ -295,10 +297,10 @@ def start_gunicorn(env, args, workdir):
 # --- measuring -----------------------------------------------------------------------
 
 
-def fetch(url, bypass=False):
+def fetch(url, bypass=False, timeout=60):
     headers = {BYPASS_HEADER: "1"} if bypass else {}
     request = urllib.request.Request(url, headers=headers)  # noqa: S310 - http only
-    with urllib.request.urlopen(request, timeout=20) as response:  # noqa: S310
+    with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
         return response.status, response.read(), response.headers
 
 
@@ -342,7 +344,7 @@ def drain(base_parts, limit=60.0):
     while time.monotonic() - waited < limit:
         t0 = time.monotonic()
         try:
-            fetch(ping)
+            fetch(ping, timeout=5)
         except (urllib.error.URLError, TimeoutError, ConnectionError):
             time.sleep(0.5)
             continue

@@ -74,16 +74,27 @@ def real_translations(page):
 
     Synchronised aliases (German content under /en/) are left out: they must not pose
     as a translation in hreflang, the switcher or the sitemap. Kept on the page object:
-    the switcher and the hreflang links of one render ask for the same list.
+    the switcher and the hreflang links of one render ask for the same list. Plain
+    Page rows (links need no more), their locales from the kept list of locales, and
+    the privacy filter only where private pages exist: a lean query on every render.
     """
+    from tregks.cache.generation import cached_for_generation
+    from tregks.cache.privacy import restricted_paths
+
     if "_real_translations" not in page.__dict__:
-        page.__dict__["_real_translations"] = list(
-            page.get_translations(inclusive=True)
-            .live()
-            .public()
-            .filter(alias_of__isnull=True)
-            .select_related("locale")
+        pages = Page.objects.filter(
+            translation_key=page.translation_key, live=True, alias_of__isnull=True
         )
+        if restricted_paths():
+            pages = pages.public()
+        locales = cached_for_generation(
+            "locales", lambda: {locale.pk: locale for locale in Locale.objects.all()}
+        )
+        found = list(pages)
+        for translation in found:
+            if translation.locale_id in locales:
+                translation.locale = locales[translation.locale_id]
+        page.__dict__["_real_translations"] = found
     return page.__dict__["_real_translations"]
 
 
