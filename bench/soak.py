@@ -12,9 +12,10 @@ Loopback only and bounded in time. Steps:
 4. every 2 seconds the resident memory (RSS) of each gunicorn worker is sampled;
 5. the result goes to the terminal and into docs/RELIABILITY.md (between the markers).
 
-The run fails (exit 1) on any 5xx, on a socket error count above 1 % of requests, or
-when the largest worker's memory in the last third of the run is more than 25 % above
-its memory in the first third (after a warm-up that visits every page once).
+The run fails (exit 1) on any 5xx, on a socket error count above 1 % of requests, on a
+traceback or a worker timeout in gunicorn's log, or when the largest worker's memory in
+the last third of the run is more than 25 % above its memory in the first third (after
+a warm-up that visits every page once).
 """
 
 import argparse
@@ -100,7 +101,7 @@ def main():
     parser.add_argument("--duration", type=int, default=60, help="seconds (max 600)")
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--threads", type=int, default=2, help="wrk threads")
-    parser.add_argument("--port", type=int, default=8106)
+    parser.add_argument("--port", type=int, default=8106, help="loopback port")
     parser.add_argument("--workers", type=int, default=0, help="gunicorn workers")
     parser.add_argument("--cached", action="store_true", help="use the page cache")
     parser.add_argument("--no-doc", action="store_true", help="do not write the doc")
@@ -350,11 +351,14 @@ def verdict(result):
         problems.append(f"{result['socket_errors']} socket errors")
     if result["tracebacks_in_log"]:
         problems.append("tracebacks in the gunicorn log")
+    if result["worker_timeouts_in_log"]:
+        # A killed worker drops the request it was serving.
+        problems.append(f"{result['worker_timeouts_in_log']} worker timeouts")
     growth = result["memory"].get("growth")
     if growth is None:
         problems.append("too few memory samples")
     elif growth > MEMORY_GROWTH_LIMIT:
-        problems.append(f"worker memory grew by {growth:.0%}")
+        problems.append(f"worker memory grew by {growth - 1:.0%}")
     return problems
 
 
