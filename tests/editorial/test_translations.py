@@ -183,7 +183,7 @@ def test_after_a_source_change_and_sync_the_translation_stays_draft_until_approv
     assert fresh(translated).lead == "Ein neuer Vorspann."
 
 
-def test_approvers_may_sync_and_publish_their_own_partners_translations(
+def test_approvers_cannot_sync_translations_without_the_translate_permission(
     client, users, english
 ):
     approver = users["agv-approver"]
