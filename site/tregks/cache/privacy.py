@@ -24,12 +24,19 @@ from .generation import cached_for_generation
 _wagtail_get_view_restrictions = Page.get_view_restrictions
 
 
+# Kept for a minute at most: every privacy change starts a new generation at once, but
+# a change that is rolled back afterwards would otherwise be believed until the entry
+# expires.
+PRIVACY_SECONDS = 60
+
+
 def restricted_paths():
     return cached_for_generation(
         "restricted-paths",
         lambda: sorted(
             PageViewRestriction.objects.values_list("page__path", flat=True).distinct()
         ),
+        timeout=PRIVACY_SECONDS,
     )
 
 
@@ -42,6 +49,7 @@ def alias_parent_paths():
                 "path", flat=True
             )
         ),
+        timeout=PRIVACY_SECONDS,
     )
 
 
