@@ -115,3 +115,18 @@ def test_the_count_comes_with_the_results_on_postgresql(client, search_url):
         assert not counts
     else:
         assert len(counts) == 1  # SQLite counts in a query of its own
+
+
+def test_the_latency_command_times_the_search_page():
+    """`manage.py search_latency` renders real searches and reports p95 and queries."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("search_latency", rounds=1, stdout=out)
+    report = out.getvalue()
+    assert "10 requests to /de/suche/" in report
+    assert "p95" in report
+    queries = int(report.split("; ")[-1].split()[0])
+    assert 0 < queries <= BUDGET
