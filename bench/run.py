@@ -101,7 +101,7 @@ def main():
         if not args.reuse or not database_exists(args):
             recreate_database(args)
             commands.append("manage.py migrate")
-            manage(env, "migrate", "--noinput", "-v0")
+            manage(env, "migrate", "--noinput", "-v0", timeout=600)
             commands.append(f"manage.py load_demo --skip-accounts --scale {args.scale}")
             t0 = time.monotonic()
             manage(
@@ -116,8 +116,8 @@ def main():
             print(f"Site built in {build_seconds:.0f} s.")
         else:
             # The code may have moved on since the database was built.
-            manage(env, "migrate", "--noinput", "-v0")
-        manage(env, "collectstatic", "--noinput", "-v0")
+            manage(env, "migrate", "--noinput", "-v0", timeout=600)
+        manage(env, "collectstatic", "--noinput", "-v0", timeout=300)
         print("Counting SQL queries per page …")
         inspected = json.loads(
             subprocess.run(
@@ -127,6 +127,7 @@ def main():
                 check=True,
                 stdout=subprocess.PIPE,
                 text=True,
+                timeout=600,
             )
             .stdout.strip()
             .splitlines()[-1]
