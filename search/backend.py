@@ -274,15 +274,16 @@ def _related_objects_prefetched(model, objs):
     Wagtail's `get_indexed_objects()` asks for prefetch_related, but modelcluster's
     ParentalManyToManyField (issuing partners of a press release) ignores Django's
     prefetch cache and queries per object. Its own cache (`_cluster_related_objects`)
-    is filled for the indexing and emptied again afterwards; an object that already
-    carries unsaved cluster state (a page built from a revision) keeps it.
+    is filled for the indexing; both caches lose what was added here afterwards, and an
+    object that already carries unsaved cluster state (a page built from a revision)
+    keeps it.
     """
     names = [
         field.field_name
         for field in model.get_search_fields()
         if isinstance(field, RelatedFields)
     ]
-    filled = []
+    filled = []  # (cache dict, name) of every entry added here, removed afterwards
     for name in names:
         try:
             field = model._meta.get_field(name)
@@ -290,19 +291,26 @@ def _related_objects_prefetched(model, objs):
             continue
         if not field.many_to_many:
             continue
-        prefetch_related_objects(list(objs), name)
+        missing = [
+            obj
+            for obj in objs
+            if name not in getattr(obj, "_prefetched_objects_cache", {})
+        ]
+        prefetch_related_objects(missing, name)
+        filled.extend((obj._prefetched_objects_cache, name) for obj in missing)
         if not isinstance(field, ParentalManyToManyField):
             continue
         for obj in objs:
             cluster = obj.__dict__.setdefault("_cluster_related_objects", {})
-            if name not in cluster:
-                cluster[name] = list(obj._prefetched_objects_cache[name])
+            prefetched = obj._prefetched_objects_cache.get(name)
+            if name not in cluster and prefetched is not None:
+                cluster[name] = list(prefetched)
                 filled.append((cluster, name))
     try:
         yield
     finally:
-        for cluster, name in filled:
-            cluster.pop(name, None)
+        for cache, name in filled:
+            cache.pop(name, None)
 
 
 class LocalePostgresSearchBackend(PostgresSearchBackend):
