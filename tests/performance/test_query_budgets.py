@@ -128,6 +128,31 @@ def test_every_demo_page_stays_within_the_query_budget(client, settings):
     assert not over, f"Over {BUDGET} queries: {over}"
 
 
+@pytest.mark.parametrize(
+    "label",
+    [
+        "news.PressReleasePage",
+        "stories.VideoStoryPage",
+        "podcast.PodcastEpisodePage",
+        "partners.PartnerProfilePage",
+        "partners.PartnerSectionPage",
+    ],
+)
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_richest_page_of_each_type_keeps_to_the_budget(
+    client, settings, django_assert_max_num_queries, label, language
+):
+    """pytest-django's own counter on the demo page with the most to show (the one
+    with the largest field values: images, related pages, downloads, video)."""
+    settings.PAGE_CACHE_ENABLED = False
+    model = apps.get_model(label)
+    pages = model.objects.live().filter(locale__language_code=language)
+    page = max(pages.specific(), key=lambda page: len(str(vars(page))))
+    client.get(page.url)  # warm: what a running server keeps
+    with django_assert_max_num_queries(BUDGET):
+        assert client.get(page.url).status_code == 200
+
+
 def measure(client, url):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
