@@ -192,3 +192,16 @@ def test_partner_section_shows_the_index_filtered_by_its_partner(client):
     english = client.get("/en/press/vsb/")
     assert english.status_code == 200
     assert titles(english) == titles(client.get("/en/press/?partner=vsb"))
+
+
+def test_switching_the_language_keeps_the_filters(client):
+    html = soup(client.get("/de/presse/?partner=wfg&topic=qualifizierung&year=2023"))
+    english = html.select_one('.language-switcher a[hreflang="en"]')["href"]
+    assert english == "/en/press/?partner=wfg&topic=qualifizierung&year=2023"
+    assert titles(client.get(english)) == ["Five expert groups start their work"]
+
+
+def test_switching_the_language_drops_other_parameters(client):
+    html = soup(client.get("/de/presse/?utm_source=x&topic=digitalisierung"))
+    english = html.select_one('.language-switcher a[hreflang="en"]')["href"]
+    assert english == "/en/press/?topic=digitalisierung"

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.http import urlencode
 
 from wagtail.models import Locale, Page, Site
 
@@ -98,6 +99,23 @@ def real_translations(page):
     return page.__dict__["_real_translations"]
 
 
+# Listing filters whose values are the same in every language (topic slugs, partner and
+# company codes, years, page numbers): switching the language keeps them.
+LANGUAGE_NEUTRAL_PARAMETERS = ("partner", "topic", "company", "year", "page")
+
+
+def language_neutral_query(request):
+    """ "?topic=…&page=…" of the request's language-neutral filters, or ""."""
+    if request is None:
+        return ""
+    kept = [
+        (name, request.GET[name])
+        for name in LANGUAGE_NEUTRAL_PARAMETERS
+        if request.GET.get(name)
+    ]
+    return f"?{urlencode(kept)}" if kept else ""
+
+
 def language_links(request, page=None):
     """One entry per language: where the switcher sends a reader of this page."""
     current = translation.get_language()
@@ -107,7 +125,8 @@ def language_links(request, page=None):
     links = []
     for code, name in settings.LANGUAGES:
         if code in translations:
-            url, translated = translations[code].get_url(request), True
+            url = translations[code].get_url(request) + language_neutral_query(request)
+            translated = True
         elif page is None and request is not None:
             # Non-page views (search) exist in every language under the same path.
             url, translated = translate_url(request.get_full_path(), code), True
