@@ -299,6 +299,7 @@ class PressReleasePage(BasePage):
         APIField("contact_phone"),
         APIField("contact_email"),
         APIField("downloads"),
+        APIField("api_downloads"),
         APIField("api_related_pages"),
     ]
 
@@ -409,6 +410,28 @@ class PressReleasePage(BasePage):
             ],
             self.locale_id,
         )
+
+    @property
+    def api_downloads(self):
+        """Downloads for apps: label, absolute address and format of each document.
+
+        Documents in a private collection are left out, as the documents endpoint does.
+        """
+        root = self.get_site().root_url if self.get_site() else ""
+        items = []
+        for block in self.downloads:
+            document = block.value.get("document")
+            if document is None or document.collection.get_view_restrictions().exists():
+                continue
+            items.append(
+                {
+                    "id": document.pk,
+                    "label": block.value.get("label") or document.title,
+                    "url": root + document.url,
+                    "file_extension": document.file_extension,
+                }
+            )
+        return items
 
     @property
     def api_related_pages(self):

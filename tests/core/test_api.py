@@ -1,5 +1,10 @@
 """The read-only API v2: live pages only, with the fields an app or newsletter needs."""
 
+from django.core.files.base import ContentFile
+
+from wagtail.documents import get_document_model
+from wagtail.models import BaseViewRestriction, Collection, CollectionViewRestriction
+
 import pytest
 
 from news.factories import PressReleasePageFactory
@@ -114,3 +119,30 @@ def test_related_pages_come_in_the_readers_language(client):
         "/en/press/wfg/kassel-region-transformation-network-founded/"
     )
     assert related["title"].endswith("Kassel Region Transformation Network founded")
+
+
+def test_downloads_give_apps_an_address_but_hide_private_documents(client):
+
+    release = PressReleasePage.objects.get(
+        slug="transformationsnetzwerk-region-kassel-gegruendet"
+    )
+    collection = Collection.get_first_root_node().add_child(name="Intern")
+    CollectionViewRestriction.objects.create(
+        collection=collection, restriction_type=BaseViewRestriction.LOGIN
+    )
+    private = get_document_model().objects.create(
+        title="Internes Protokoll",
+        collection=collection,
+        file=ContentFile(b"%PDF-1.4\n%%EOF\n", name="protokoll.pdf"),
+    )
+    release.downloads.append(("document", {"document": private, "label": ""}))
+    release.save_revision().publish()
+
+    data = api(client, f"/api/v2/pages/{release.pk}/")
+    (download,) = data["api_downloads"]
+    assert download["label"] == "Faktenblatt zur Gründung (Text)"
+    assert download["url"].startswith("http")
+    assert download["file_extension"] == "txt"
+    path = download["url"].split("://", 1)[1].split("/", 1)[1]
+    assert client.get(f"/{path}").status_code == 200
+    assert "Internes Protokoll" not in str(data["api_downloads"])
