@@ -142,6 +142,10 @@ def build_site():
                 "new source of strength.",
             ),
             hero_image=hero,
+            hero_image_alt=t(
+                "Stilisierte Linien in Petrol mit dem Schriftzug tregks",
+                "Stylised petrol-blue lines with the word tregks",
+            ),
             intro=rich_text(
                 t,
                 (

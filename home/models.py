@@ -38,6 +38,15 @@ class HomePage(BasePage):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    hero_image_alt = models.CharField(
+        _("Hero image alt text"),
+        max_length=250,
+        blank=True,
+        help_text=_(
+            "What the picture shows, for readers who cannot see it; translated with "
+            "the page. Empty: the image's own description (usually German)."
+        ),
+    )
     intro = RichTextField(
         _("Introduction"), blank=True, features=["bold", "italic", "link"]
     )
@@ -49,6 +58,7 @@ class HomePage(BasePage):
         FieldPanel("hero_title"),
         FieldPanel("hero_text"),
         FieldPanel("hero_image"),
+        FieldPanel("hero_image_alt"),
         FieldPanel("intro"),
         FieldPanel("timeline_title"),
         FieldPanel("timeline"),
@@ -70,6 +80,7 @@ class HomePage(BasePage):
                 "fill-1200x675|format-jpeg", source="hero_image"
             ),
         ),
+        APIField("hero_image_alt_text"),
         APIField("intro"),
         APIField("timeline_title"),
         APIField("timeline"),
@@ -80,6 +91,7 @@ class HomePage(BasePage):
         # Translate: text in the hero, introduction and timeline.
         TranslatableField("hero_title"),
         TranslatableField("hero_text"),
+        TranslatableField("hero_image_alt"),
         TranslatableField("intro"),
         TranslatableField("timeline_title"),
         TranslatableField("timeline"),
@@ -89,6 +101,13 @@ class HomePage(BasePage):
 
     class Meta:
         verbose_name = _("Home page")
+
+    @property
+    def hero_image_alt_text(self):
+        """The hero image's alt text in the page's language where an editor gave one."""
+        if self.hero_image is None:
+            return ""
+        return self.hero_image_alt or self.hero_image.default_alt_text
 
     def get_context(self, request, *args, **kwargs):
         from .latest import latest_items, partner_logos

@@ -155,3 +155,21 @@ def test_timeline_is_editable_content_in_both_languages(client):
     assert len(home.timeline) >= 8
     english = soup(client.get("/en/"))
     assert "Five expert groups" in english.select_one(".timeline").get_text()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "path, alt",
+    [
+        ("/de/", "Stilisierte Linien in Petrol mit dem Schriftzug tregks"),
+        ("/en/", "Stylised petrol-blue lines with the word tregks"),
+    ],
+)
+def test_hero_image_alt_text_is_in_the_pages_language(client, path, alt):
+    assert soup(client.get(path)).select_one("img.hero__image")["alt"] == alt
+
+
+@pytest.mark.django_db
+def test_hero_image_alt_text_falls_back_to_the_images_description(home_en):
+    home_en.hero_image_alt = ""
+    assert home_en.hero_image_alt_text == home_en.hero_image.default_alt_text
