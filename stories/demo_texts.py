@@ -65,11 +65,11 @@ STORIES = [
             (
                 "Leitung Fertigung",
                 "Head of production",
-                "Die Prüfanforderungen sind gestiegen. Wir haben die Hälfte des Teams in "
-                "Hochvolt-Sicherheit geschult, und wer wollte, konnte sich zur Prüftechnik "
+                "Die Prüfanforderungen sind gestiegen. Schulungen in Hochvolt-Sicherheit "
+                "gehören jetzt dazu, und wer möchte, kann sich zur Prüftechnik "
                 "weiterbilden.",
-                "The testing requirements have gone up. We trained half of the team in "
-                "high-voltage safety, and anyone who wanted to could retrain in test "
+                "The testing requirements have gone up. Training in high-voltage safety is "
+                "now part of the job, and anyone who wants to can retrain in test "
                 "engineering.",
             ),
             (
