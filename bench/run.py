@@ -17,7 +17,7 @@ Steps (loopback only; bounded by --max-minutes, 45 by default, on two cores):
 `--reuse` skips step 1 when the database exists already (for quick re-measurements).
 
 Bounded in time: building the site has its own limit (--build-minutes), every wrk run
-lasts --duration seconds, after each run the script waits (at most a minute) until
+lasts --duration seconds, after each run the script waits (at most two minutes) until
 gunicorn has finished the requests wrk left queued, so that one slow page cannot slow
 the next measurement, and pages still unmeasured when --max-minutes have passed are
 listed as such. Only loopback addresses are used: PostgreSQL, Redis and gunicorn must
@@ -281,6 +281,7 @@ def start_gunicorn(env, args, workdir):
         stdout=log,
         stderr=subprocess.STDOUT,
     )
+    SERVER["pid"] = server.pid
     base = f"http://127.0.0.1:{args.port}"
     for _attempt in range(120):
         try:
@@ -333,15 +334,31 @@ def wrk(binary, args, url, bypass=False, connections=None):
     return result
 
 
-def drain(base_parts, limit=60.0):
-    """Wait until gunicorn has worked off what wrk left queued when it stopped.
+# The gunicorn master's process id while it runs (for drain()).
+SERVER = {"pid": None}
+
+
+def drain(base_parts, limit=120.0):
+    """Wait until gunicorn has worked off what wrk left behind when it stopped.
 
     wrk closes its connections at the end, but requests already sent are still
-    rendered; a slow page would otherwise eat into the next page's measurement. The
-    trivial view, queued behind them, answers quickly once they are done.
+    rendered (an uncached whole-archive sitemap for many seconds); they would eat into
+    the next page's measurement. Done when the workers have used no CPU for a second
+    (Linux /proc); elsewhere when the trivial view, queued behind them, answers fast.
     """
-    ping = "/".join(base_parts) + "/bench/ping"
     waited = time.monotonic()
+    previous = worker_cpu_ticks(SERVER["pid"])
+    quiet = 0
+    while previous is not None and time.monotonic() - waited < limit:
+        time.sleep(0.5)
+        current = worker_cpu_ticks(SERVER["pid"])
+        if current is None:
+            break
+        quiet = quiet + 1 if current - previous <= 2 else 0  # clock ticks
+        if quiet >= 2:
+            return time.monotonic() - waited
+        previous = current
+    ping = "/".join(base_parts) + "/bench/ping"
     while time.monotonic() - waited < limit:
         t0 = time.monotonic()
         try:
@@ -352,6 +369,24 @@ def drain(base_parts, limit=60.0):
         if time.monotonic() - t0 < 0.2:
             return time.monotonic() - waited
     return limit
+
+
+def worker_cpu_ticks(master_pid):
+    """CPU time (clock ticks) the master's worker processes have used, or None."""
+    if master_pid is None:
+        return None
+    try:
+        children = Path(f"/proc/{master_pid}/task/{master_pid}/children").read_text()
+    except OSError:
+        return None
+    total = 0
+    for pid in children.split():
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+        except (OSError, IndexError, ValueError):
+            continue
+    return total
 
 
 def parse_wrk(output):
