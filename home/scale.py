@@ -23,7 +23,7 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
 from django.core.management import call_command
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -131,8 +131,18 @@ def build_scale(scale, stdout, seed=6):
             stdout.write(f"Added {count} {label} in German and English.")
     stdout.write("Updating the search index …")
     call_command("update_index", verbosity=0)
+    _refresh_planner_statistics()
     seconds = (timezone.now() - started).total_seconds()
     stdout.write(f"Scaled archive ready in {seconds:.0f} s.")
+
+
+def _refresh_planner_statistics():
+    """PostgreSQL plans with row counts from before the bulk insert until autovacuum
+    runs ANALYZE, minutes later: searches then loop over every page instead of using
+    the full-text index (170 ms instead of 20 ms at 22,000 pages)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
 
 
 def add_archive(releases, stories, episodes, profiles, topics_per_page=1, partners=1):
