@@ -344,7 +344,8 @@ def drain(base_parts, limit=120.0):
     wrk closes its connections at the end, but requests already sent are still
     rendered (an uncached whole-archive sitemap for many seconds); they would eat into
     the next page's measurement. Done when the workers have used no CPU for a second
-    (Linux /proc); elsewhere when the trivial view, queued behind them, answers fast.
+    (Linux /proc) and the trivial view, queued behind any request still waiting for a
+    worker, answers fast.
     """
     waited = time.monotonic()
     previous = worker_cpu_ticks(SERVER["pid"])
@@ -356,7 +357,7 @@ def drain(base_parts, limit=120.0):
             break
         quiet = quiet + 1 if current - previous <= 2 else 0  # clock ticks
         if quiet >= 2:
-            return time.monotonic() - waited
+            break  # then the trivial view must answer fast too (requests still queued)
         previous = current
     ping = "/".join(base_parts) + "/bench/ping"
     while time.monotonic() - waited < limit:
@@ -450,10 +451,18 @@ def measure(args, binary, inspected, deadline):
             "status": status,
             "cache": cache_status,
             "warm": wrk(binary, args, url),
-            "uncached": wrk(
-                binary, args, url, bypass=True, connections=uncached_connections
-            ),
         }
+    # Uncached runs after all warm ones: a slow render left behind (or a query still
+    # running in PostgreSQL) must not fall into a cached page's measurement.
+    print("Uncached …")
+    for page in results["pages"].values():
+        page["uncached"] = wrk(
+            binary,
+            args,
+            base + page["url"],
+            bypass=True,
+            connections=uncached_connections,
+        )
     # The machine is shared: the ceiling again at the end shows how much it moved;
     # the percentages use the mean of both.
     results["ceilings"]["trivial Django view, again at the end"] = {
