@@ -1,11 +1,11 @@
 """Who may publish a page directly, outside the workflow's approval.
 
 Wagtail lets anyone with publish permission publish directly. Here that is narrower:
-the lead holds publish permission on the press indexes only so that its sign-off can
-publish (Wagtail publishes as the last approver), and a network-wide release needs the
-lead's sign-off. Every direct publishing path asks `direct_publish_refusal()`: the edit
-view, bulk publishing, the admin API's publish action and wagtail-localize's
-"convert to alias" (which makes a translation live).
+only pages the user may also edit (an approved workflow publishes by itself, see
+workflows.py, so no group needs publish rights on other partners' pages), and a
+network-wide release needs the lead's sign-off. Every direct publishing path asks
+`direct_publish_refusal()`: the edit view, bulk publishing, the admin API's publish
+action and wagtail-localize's "convert to alias" (which makes a translation live).
 """
 
 from django.utils.translation import gettext_lazy as _
