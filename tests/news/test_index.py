@@ -205,3 +205,30 @@ def test_switching_the_language_drops_other_parameters(client):
     html = soup(client.get("/de/presse/?utm_source=x&topic=digitalisierung"))
     english = html.select_one('.language-switcher a[hreflang="en"]')["href"]
     assert english == "/en/press/?topic=digitalisierung"
+
+
+def test_a_deep_archive_links_a_short_row_of_pages(client, many_releases, monkeypatch):
+    """Hundreds of result pages must not become hundreds of links on a phone."""
+    monkeypatch.setattr("news.listing.PAGE_SIZE", 1)
+    total = PressReleasePage.objects.filter(locale__language_code="de").live().count()
+    assert total > 20
+    html = soup(client.get("/de/presse/?page=10"))
+    numbers = [
+        item.get_text(" ", strip=True) for item in html.select(".pagination li")
+    ]
+    assert numbers == [
+        "Zurück",
+        "Seite 1",
+        "…",
+        "Seite 8",
+        "Seite 9",
+        "10",
+        "Seite 11",
+        "Seite 12",
+        "…",
+        f"Seite {total}",
+        "Weiter",
+    ]
+    last = html.select(".pagination a")[-2]
+    assert last["href"] == f"?page={total}"
+    assert "Seite" in last.get_text() and html.select_one("[aria-current=page]")

@@ -78,3 +78,11 @@ def build_footer_links(request):
                     {"field": field, "label": label, "url": target.localized.url}
                 )
     return links
+
+
+@register.filter
+def elided_page_range(page_obj):
+    """Page numbers to link for a listing page: the ends and two either side of it."""
+    return page_obj.paginator.get_elided_page_range(
+        page_obj.number, on_each_side=2, on_ends=1
+    )
