@@ -213,9 +213,7 @@ def test_a_deep_archive_links_a_short_row_of_pages(client, many_releases, monkey
     total = PressReleasePage.objects.filter(locale__language_code="de").live().count()
     assert total > 20
     html = soup(client.get("/de/presse/?page=10"))
-    numbers = [
-        item.get_text(" ", strip=True) for item in html.select(".pagination li")
-    ]
+    numbers = [item.get_text(" ", strip=True) for item in html.select(".pagination li")]
     assert numbers == [
         "Zurück",
         "Seite 1",
