@@ -180,8 +180,6 @@ def bench_env(args, workdir):
             "HOST": "127.0.0.1",
             "PORT": str(args.port),
             "LOG_LEVEL": "WARNING",
-            # An uncached sitemap of the whole archive renders for many seconds.
-            "GUNICORN_TIMEOUT": "120",
         }
     )
     if args.workers:
@@ -342,7 +340,7 @@ def drain(base_parts, limit=120.0):
     """Wait until gunicorn has worked off what wrk left behind when it stopped.
 
     wrk closes its connections at the end, but requests already sent are still
-    rendered (an uncached whole-archive sitemap for many seconds); they would eat into
+    rendered (ten queued uncached index pages take seconds); they would eat into
     the next page's measurement. Done when the workers have used no CPU for a second
     (Linux /proc) and the trivial view, queued behind any request still waiting for a
     worker, answers fast.
@@ -568,7 +566,12 @@ def inspect():
         url = first_url(label)
         if url:
             add(name, url + "feed/")
-    add("sitemap", "/sitemap-pages.xml")
+    # Crawlers read the index, then every part it lists; measure both (a middle part).
+    add("sitemap index", "/sitemap.xml")
+    parts = re.findall(r"<loc>([^<]+)</loc>", client.get("/sitemap.xml").text)
+    if parts:
+        middle = urllib.parse.urlsplit(parts[len(parts) // 2])
+        add("sitemap part", f"{middle.path}?{middle.query}".rstrip("?"))
 
     # Every other public page type found in the database (late arrivals included).
     known = {endpoint["url"].split("?")[0] for endpoint in endpoints.values()}
@@ -689,26 +692,28 @@ def render(args, inspected, results, commands, seconds):
         "- Commands: `make bench` = `.venv/bin/python bench/run.py "
         f"--scale {args.scale}` ({'; '.join(commands) or 'database reused'})",
         "",
-        "| endpoint | SQL queries | page cache | warm rps | warm p50 / p99 ms "
+        "| endpoint | SQL queries | KB | page cache | warm rps | warm p50 / p99 ms "
         "| % of trivial view | uncached rps | uncached p50 / p99 ms | % of trivial view |",
-        "| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for name, ceiling in results["ceilings"].items():
         lines.append(
-            f"| {name} `{ceiling['url']}` | – | – | {fmt(ceiling['rps'], 0)} | "
+            f"| {name} `{ceiling['url']}` | – | – | – | {fmt(ceiling['rps'], 0)} | "
             f"{fmt(ceiling['p50'])} / {fmt(ceiling['p99'])} | "
             f"{ceiling['rps'] / ping * 100:.0f} % | | | |"
         )
     for name, page in results["pages"].items():
         warm, cold = page["warm"], page["uncached"]
         queries = inspected["endpoints"][name]["queries"]
+        kilobytes = inspected["endpoints"][name]["bytes"] / 1000
         flags = ""
         if warm["errors"] or cold["errors"] or page["status"] != 200:
             flags = (
                 f" (HTTP {page['status']}, {warm['errors'] + cold['errors']} errors)"
             )
         lines.append(
-            f"| {name} `{page['url']}`{flags} | {queries} | {page.get('cache', '?')} | "
+            f"| {name} `{page['url']}`{flags} | {queries} | {kilobytes:,.0f} | "
+            f"{page.get('cache', '?')} | "
             f"{fmt(warm['rps'], 0)} | "
             f"{fmt(warm['p50'])} / {fmt(warm['p99'])} | {warm['rps'] / ping * 100:.0f} % | "
             f"{fmt(cold['rps'], 0)} | {fmt(cold['p50'])} / {fmt(cold['p99'])} | "
@@ -717,7 +722,7 @@ def render(args, inspected, results, commands, seconds):
     for name, failure in results["failed"].items():
         lines.append(
             f"| {name} `{failure['url']}` (not measured: {failure['error']}) | "
-            f"{inspected['endpoints'][name].get('queries', '–')} | | | | | | | |"
+            f"{inspected['endpoints'][name].get('queries', '–')} | | | | | | | | |"
         )
     search = results["search"]
     lines += [
