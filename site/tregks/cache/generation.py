@@ -21,6 +21,8 @@ import time
 from django.conf import settings
 from django.core.cache import caches
 
+from .code_version import code_version
+
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "pagecache:generation"
@@ -106,7 +108,8 @@ def cached_for_generation(key, build, timeout=None):
     """
     cache = page_cache()
     generation = current_generation(cache)
-    full_key = f"pagecache:{key}:{generation}"
+    # The code's fingerprint: a release may change the shape of the value.
+    full_key = f"pagecache:{key}:{code_version()}:{generation}"
     now = time.monotonic()
     kept = _memory.get(full_key)
     if kept is not None and kept[0] > now:

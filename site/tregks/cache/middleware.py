@@ -1,8 +1,9 @@
 """Full-page cache for anonymous GET and HEAD requests of public pages.
 
 A response is kept in the shared cache (Redis in production, local memory in
-development) under a key made of host, path, the whitelisted query parameters and, for
-paths without a language prefix, the reader's language. Each entry remembers the cache
+development) under a key made of the code's fingerprint (code_version.py), host, path,
+the whitelisted query parameters and, for paths without a language prefix, the reader's
+language. Each entry remembers the cache
 generation it was rendered in (see generation.py); an entry of an older generation is a
 miss. Generation and entry come back in one round trip.
 
@@ -33,6 +34,7 @@ from django.utils.cache import (
 )
 from django.utils.http import http_date, parse_http_date_safe
 
+from .code_version import code_version
 from .generation import (
     GENERATION_KEY,
     current_generation,
@@ -133,6 +135,7 @@ class PageCacheMiddleware:
 
         raw = "|".join(
             [
+                code_version(),
                 request.scheme,
                 request.get_host(),
                 path,
