@@ -21,6 +21,11 @@ CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
 
 # The artwork rendition: a square JPEG inside Apple's 1400–3000 px range.
 ARTWORK_FILTER = "fill-1400x1400|format-jpeg|jpegquality-85"
+# The newest episodes a feed lists. Podcast apps read the back catalogue from the
+# feed, so the limit is generous (about 16 years of a monthly show); it bounds the
+# size and render time of the feed when the archive grows (500 episodes: 363 KB and
+# 300 ms to render after every publish).
+FEED_MAX_EPISODES = 200
 
 ROOT_RELATIVE = re.compile(r'(\s(?:href|src)=")/(?!/)')
 
@@ -105,7 +110,11 @@ def build_feed(show, request):
         itunes_category=(show.apple_category, show.apple_subcategory),
         itunes_explicit=explicit,
     )
-    episodes = show.episodes().select_related("locale").filter(audio__isnull=False)
+    episodes = (
+        show.episodes()
+        .select_related("locale")
+        .filter(audio__isnull=False)[:FEED_MAX_EPISODES]
+    )
     for episode in episodes:
         image_url = ""
         if episode.episode_image:

@@ -545,6 +545,13 @@ class PodcastEpisodePage(BasePage):
     class Meta:
         verbose_name = _("Podcast episode")
         verbose_name_plural = _("Podcast episodes")
+        # Newest first without sorting every episode (see PressReleasePage).
+        indexes = [
+            models.Index(
+                fields=["-release_date", "-episode_number", "-page_ptr"],
+                name="podcast_episode_newest_first",
+            )
+        ]
 
     # Listings (home page teaser cards, partner profiles).
     kind_label = _("Podcast episode")

@@ -415,6 +415,10 @@ class VideoStoryPage(BasePage):
     class Meta:
         verbose_name = _("Video story")
         verbose_name_plural = _("Video stories")
+        # Newest first without sorting every story (see PressReleasePage).
+        indexes = [
+            models.Index(fields=["-date", "-page_ptr"], name="stories_story_newest_first")
+        ]
 
     def save(self, *args, **kwargs):
         self._use_company_in_page_language()

@@ -141,6 +141,12 @@ def test_items_are_newest_first(client):
     assert numbers == [3, 2, 1]
 
 
+def test_feed_lists_only_the_newest_episodes_up_to_its_limit(client, monkeypatch):
+    """A growing archive must not make the feed grow without bound."""
+    monkeypatch.setattr("podcast.feeds.FEED_MAX_EPISODES", 2)
+    assert list(items_by_episode(get_feed(client))) == [3, 2]
+
+
 def test_english_feed_has_english_titles_and_english_guids(client):
     response = get_feed(client, "en")
     parsed = feedparser.parse(response.content)
