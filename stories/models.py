@@ -417,7 +417,9 @@ class VideoStoryPage(BasePage):
         verbose_name_plural = _("Video stories")
         # Newest first without sorting every story (see PressReleasePage).
         indexes = [
-            models.Index(fields=["-date", "-page_ptr"], name="stories_story_newest_first")
+            models.Index(
+                fields=["-date", "-page_ptr"], name="stories_story_newest_first"
+            )
         ]
 
     def save(self, *args, **kwargs):
