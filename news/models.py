@@ -24,7 +24,7 @@ from modelcluster.fields import ParentalManyToManyField
 
 from tregks.cache.pages import ancestor_of_type
 from tregks.core.blocks import BodyStreamBlock, DocumentLinkBlock
-from tregks.core.i18n import localized_many, localized_pages
+from tregks.core.i18n import localized_choices, localized_pages
 from tregks.core.models import BasePage, IndexPage
 
 # Teaser cards (index, home page, partner profiles) all use this rendition.
@@ -381,12 +381,12 @@ class PressReleasePage(BasePage):
     @cached_property
     def partners_for_reader(self):
         """Issuing partners in the page's language (M2M values point to German pages)."""
-        partners = localized_many(self.issuing_partners.all(), self.locale_id)
+        partners = localized_choices(self.issuing_partners, self.locale_id)
         return [partner for partner in partners if partner.live]
 
     @cached_property
     def topics_for_reader(self):
-        return localized_many(self.topics.all(), self.locale_id)
+        return localized_choices(self.topics, self.locale_id)
 
     @property
     def api_partners(self):

@@ -32,7 +32,7 @@ from wagtailmedia.edit_handlers import MediaChooserPanel
 from modelcluster.fields import ParentalManyToManyField
 
 from tregks.cache.generation import cached_for_generation
-from tregks.core.i18n import localized_many
+from tregks.core.i18n import localized_choices, localized_many
 from tregks.core.models import BasePage, Topic
 
 from . import api, audio
@@ -579,11 +579,11 @@ class PodcastEpisodePage(BasePage):
     @property
     def guests_for_reader(self):
         """Guests' profiles in the page's language (M2M values point to German pages)."""
-        return localized_many(self.guests.all(), self.locale_id)
+        return localized_choices(self.guests, self.locale_id)
 
     @property
     def topics_for_reader(self):
-        return localized_many(self.topics.all(), self.locale_id)
+        return localized_choices(self.topics, self.locale_id)
 
     @property
     def audio_type(self):

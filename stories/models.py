@@ -31,7 +31,7 @@ from modelcluster.fields import ParentalManyToManyField
 
 from tregks.cache.generation import cached_for_generation
 from tregks.cache.pages import ancestor_of_type
-from tregks.core.i18n import localized_many
+from tregks.core.i18n import localized_choices
 from tregks.core.models import BasePage, IndexPage, Topic
 
 from .demo_texts import EXAMPLE_YOUTUBE_IDS
@@ -526,7 +526,7 @@ class VideoStoryPage(BasePage):
 
     @cached_property
     def localized_topics(self):
-        return localized_many(self.topics.all(), self.locale_id)
+        return localized_choices(self.topics, self.locale_id)
 
     @property
     def api_company(self):

@@ -29,6 +29,41 @@ def localized_many(objects, locale_id):
     return _swap(objects, translations, locale_id)
 
 
+def localized_choices(related_manager, locale_id):
+    """The objects of a many-to-many field in `locale_id`, in the field's order.
+
+    For the few, often shown objects of small models (topics, consortium partners):
+    one query for the chosen ids, then a table of every object of the model in the
+    reader's language, built once per cache generation and shared by every render
+    (`cached_for_generation`). A press release, story or episode rendered after a
+    publish then no longer loads its partners and topics with their translations.
+    Treat the objects as read-only.
+    """
+    from django.db.models import QuerySet
+
+    model = related_manager.model
+    chosen = related_manager.all()
+    if isinstance(chosen, QuerySet):
+        ids = list(chosen.values_list("pk", flat=True))
+    else:  # a preview's unsaved choices (modelcluster keeps them in memory)
+        ids = [obj.pk for obj in chosen]
+    if not ids:
+        return []
+    from tregks.cache.generation import cached_for_generation
+
+    table = cached_for_generation(
+        f"localized-table:{model._meta.label_lower}:{locale_id}",
+        lambda: _localized_table(model, locale_id),
+    )
+    return [table[pk] for pk in ids if pk in table]
+
+
+def _localized_table(model, locale_id):
+    objects = list(model._default_manager.all())
+    own = {obj.translation_key: obj for obj in objects if obj.locale_id == locale_id}
+    return {obj.pk: own.get(obj.translation_key, obj) for obj in objects}
+
+
 def localized_pages(pages, locale_id):
     """Each page's live translation in `locale_id`, else the page (as `Page.localized`).
 
