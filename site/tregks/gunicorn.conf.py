@@ -9,11 +9,13 @@ threads = int(os.environ.get("GUNICORN_THREADS", "1"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = int(os.environ.get("GUNICORN_GRACEFUL_TIMEOUT", "30"))
 keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", "5"))
-# Recycle workers now and then so that a slow leak cannot grow without bound. The
-# jitter is half the limit so that workers do not restart in lockstep: under even load
-# they reach the same count together, and five workers booting at once (about 1.3 s of
-# CPU each) stalled every request for 2 to 4 s in the benchmark.
-max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "5000"))
+# Recycle workers now and then so that a slow leak cannot grow without bound. A boot
+# costs about 1.3 s of CPU, so the limit is high: cached pages are served at some 600
+# requests per second and worker, and a limit of 2,000 meant a boot every few seconds
+# under load. The jitter is half the limit so that workers do not restart in
+# lockstep: under even load they reach the same count together, and five workers
+# booting at once stalled every request for 2 to 4 s in the benchmark.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "50000"))
 max_requests_jitter = int(
     os.environ.get("GUNICORN_MAX_REQUESTS_JITTER", str(max_requests // 2))
 )
