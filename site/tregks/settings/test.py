@@ -28,6 +28,10 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 if os.environ.get("TEST_DATABASE_URL"):
     import dj_database_url
 
-    DATABASES = {"default": dj_database_url.parse(os.environ["TEST_DATABASE_URL"])}
+    DATABASES = {
+        "default": with_prepared_statements(  # noqa: F405
+            dj_database_url.parse(os.environ["TEST_DATABASE_URL"])
+        )
+    }
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
