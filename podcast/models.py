@@ -32,6 +32,7 @@ from wagtailmedia.edit_handlers import MediaChooserPanel
 from modelcluster.fields import ParentalManyToManyField
 
 from tregks.cache.generation import cached_for_generation
+from tregks.cache.pages import ancestor_of_type
 from tregks.core.i18n import localized_choices, localized_many
 from tregks.core.models import BasePage, Topic
 
@@ -571,10 +572,11 @@ class PodcastEpisodePage(BasePage):
 
     @cached_property
     def show(self):
-        """The show this episode belongs to (its parent), with its artwork."""
-        return (
-            PodcastShowPage.objects.ancestor_of(self).select_related("artwork").first()
-        )
+        """The show this episode belongs to (its parent), with its artwork.
+
+        From the shows kept per cache generation: every episode render asks for it.
+        """
+        return ancestor_of_type(self, PodcastShowPage)
 
     @property
     def guests_for_reader(self):

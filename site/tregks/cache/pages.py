@@ -6,14 +6,35 @@ render. The few pages of such a type are kept per cache generation instead (ever
 publish, move or deletion starts a new one, see signals.py).
 """
 
+import functools
+
 from .generation import cached_for_generation
 
 
 def pages_of_type(model):
-    """All pages of a (specific) page type, in tree order, kept per generation."""
+    """All pages of a (specific) page type, in tree order, kept per generation.
+
+    With the objects their own foreign keys point to (a show's artwork, a section's
+    partner), so that a template using them needs no query.
+    """
     return cached_for_generation(
         f"pages-of-type:{model._meta.label_lower}",
-        lambda: list(model.objects.order_by("path")),
+        lambda: list(
+            model.objects.select_related(*own_foreign_keys(model)).order_by("path")
+        ),
+    )
+
+
+@functools.cache
+def own_foreign_keys(model):
+    """Names of the forward foreign keys a page type adds to Wagtail's Page."""
+    from wagtail.models import Page
+
+    page_fields = {field.name for field in Page._meta.get_fields()}
+    return tuple(
+        field.name
+        for field in model._meta.concrete_fields
+        if field.many_to_one and field.name not in page_fields
     )
 
 

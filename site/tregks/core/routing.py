@@ -15,8 +15,6 @@ the language, the root translation not live, or a page on the way with its own
 `route()` that would take the rest of the path (a RoutablePage sub-route).
 """
 
-import functools
-
 from django.http import Http404
 from django.http.request import split_domain_port
 from django.utils import translation
@@ -26,6 +24,7 @@ from wagtail.models import Page, Site
 from wagtail.views import serve as wagtail_serve
 
 from tregks.cache.generation import cached_for_generation
+from tregks.cache.pages import own_foreign_keys
 
 
 def serve(request, path):
@@ -108,21 +107,10 @@ def _load_specific(row):
     loading them in the same query saves a query for each.
     """
     model = row.specific_class
-    related = _own_foreign_keys(model)
+    related = own_foreign_keys(model)
     if not related:
         return row.specific
     return model._default_manager.select_related(*related).get(pk=row.pk)
-
-
-@functools.cache
-def _own_foreign_keys(model):
-    """Names of the forward foreign keys a page type adds to Wagtail's Page."""
-    page_fields = {field.name for field in Page._meta.get_fields()}
-    return tuple(
-        field.name
-        for field in model._meta.concrete_fields
-        if field.many_to_one and field.name not in page_fields
-    )
 
 
 def _passes_through(model, row, rest):
