@@ -6,6 +6,10 @@ objects. Templates and queries therefore match related objects by `translation_k
 (or by a synchronised code/slug) and show the object of the reader's locale.
 """
 
+from django.db.models import QuerySet
+
+from tregks.cache.generation import cached_for_generation
+
 
 def localized_many(objects, locale_id):
     """Return the translations of `objects` in `locale_id`, in the same order.
@@ -39,8 +43,6 @@ def localized_choices(related_manager, locale_id):
     publish then no longer loads its partners and topics with their translations.
     Treat the objects as read-only.
     """
-    from django.db.models import QuerySet
-
     model = related_manager.model
     chosen = related_manager.all()
     if isinstance(chosen, QuerySet):
@@ -49,8 +51,6 @@ def localized_choices(related_manager, locale_id):
         ids = [obj.pk for obj in chosen]
     if not ids:
         return []
-    from tregks.cache.generation import cached_for_generation
-
     table = cached_for_generation(
         f"localized-table:{model._meta.label_lower}:{locale_id}",
         lambda: _localized_table(model, locale_id),
