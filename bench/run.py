@@ -49,17 +49,12 @@ DOC = ROOT / "docs" / "PERFORMANCE.md"
 START_MARK = "<!-- bench:start -->"
 END_MARK = "<!-- bench:end -->"
 BYPASS_HEADER = "X-Bench-Bypass"
+# Terms the scaled archive contains (home/scale.py); manage.py search_latency uses
+# the same file.
 SEARCH_TERMS = [
-    "Wasserstoff",
-    "Zulieferer",
-    "Qualifizierung",
-    "Batterierecycling",
-    "Ladeinfrastruktur",
-    "digitale Zwillinge",
-    "Baunatal",
-    "Betriebsräte",
-    "Kreislaufwirtschaft",
-    "Energieeffizienz",
+    term
+    for term in (ROOT / "bench" / "search_terms.txt").read_text().splitlines()
+    if term.strip()
 ]
 
 

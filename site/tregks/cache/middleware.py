@@ -3,9 +3,9 @@
 A response is kept in the shared cache (Redis in production, local memory in
 development) under a key made of the code's fingerprint (code_version.py), host, path,
 the whitelisted query parameters and, for paths without a language prefix, the reader's
-language. Each entry remembers the cache
-generation it was rendered in (see generation.py); an entry of an older generation is a
-miss. Generation and entry come back in one round trip.
+language. Each entry remembers the cache generation it was rendered in (see
+generation.py); an entry of an older generation is a miss. Generation and entry come
+back in one round trip.
 
 Never cached: requests with a session or an unknown cookie or an Authorization header,
 other methods, excluded paths (admin, API, health check, documents, search suggestions),
