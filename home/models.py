@@ -12,7 +12,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from tregks.core.blocks import BodyStreamBlock
-from tregks.core.models import BasePage
+from tregks.core.models import BasePage, alt_text_field
 
 from .blocks import TimelineBlock
 
@@ -38,15 +38,7 @@ class HomePage(BasePage):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    hero_image_alt = models.CharField(
-        _("Hero image alt text"),
-        max_length=250,
-        blank=True,
-        help_text=_(
-            "What the picture shows, for readers who cannot see it; translated with "
-            "the page. Empty: the image's own description (usually German)."
-        ),
-    )
+    hero_image_alt = alt_text_field(_("Hero image alt text"))
     intro = RichTextField(
         _("Introduction"), blank=True, features=["bold", "italic", "link"]
     )

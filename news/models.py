@@ -25,7 +25,7 @@ from modelcluster.fields import ParentalManyToManyField
 from tregks.cache.pages import ancestor_of_type
 from tregks.core.blocks import BodyStreamBlock, DocumentLinkBlock
 from tregks.core.i18n import localized_choices, localized_pages
-from tregks.core.models import BasePage, IndexPage
+from tregks.core.models import BasePage, IndexPage, alt_text_field
 
 # Teaser cards (index, home page, partner profiles) all use this rendition.
 TEASER_RENDITION = "fill-480x270|format-webp"
@@ -155,15 +155,7 @@ class PressReleasePage(BasePage):
         related_name="+",
         help_text=_("A landscape picture, at least 1200 pixels wide."),
     )
-    image_alt = models.CharField(
-        _("Alt text"),
-        max_length=250,
-        blank=True,
-        help_text=_(
-            "What the picture shows, for readers who cannot see it; translated with "
-            "the page. Empty: the image's own description (usually German)."
-        ),
-    )
+    image_alt = alt_text_field(_("Alt text"))
     image_caption = models.CharField(
         _("Caption"),
         max_length=300,

@@ -34,7 +34,7 @@ from modelcluster.fields import ParentalManyToManyField
 from tregks.cache.generation import cached_for_generation
 from tregks.cache.pages import ancestor_of_type
 from tregks.core.i18n import localized_choices, localized_many
-from tregks.core.models import BasePage, Topic
+from tregks.core.models import BasePage, Topic, alt_text_field
 
 from . import api, audio
 from .categories import APPLE_CATEGORIES, CATEGORY_CHOICES, SUBCATEGORY_CHOICES
@@ -85,15 +85,7 @@ class PodcastShowPage(RoutablePageMixin, BasePage):
             "Apple Podcasts and Spotify require. Its alt text describes the picture."
         ),
     )
-    artwork_alt = models.CharField(
-        _("Alt text of the artwork"),
-        max_length=250,
-        blank=True,
-        help_text=_(
-            "What the artwork shows, for readers who cannot see it; translated with "
-            "the page. Empty: the image's own description (usually German)."
-        ),
-    )
+    artwork_alt = alt_text_field(_("Alt text of the artwork"), what="artwork")
     author = models.CharField(
         _("Author"),
         max_length=150,

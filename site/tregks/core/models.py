@@ -13,6 +13,27 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 
+def alt_text_field(verbose_name, what="picture"):
+    """A page's own alt text for an image it shows, translated with the page.
+
+    Image descriptions live on the image and are usually German; this field lets the
+    English page describe the same picture in English.
+    """
+    help_texts = {
+        "picture": _(
+            "What the picture shows, for readers who cannot see it; translated with "
+            "the page. Empty: the image's own description (usually German)."
+        ),
+        "artwork": _(
+            "What the artwork shows, for readers who cannot see it; translated with "
+            "the page. Empty: the image's own description (usually German)."
+        ),
+    }
+    return models.CharField(
+        verbose_name, max_length=250, blank=True, help_text=help_texts[what]
+    )
+
+
 class BasePage(Page):
     """Common fields and behaviour of every public page type."""
 
