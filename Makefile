@@ -2,7 +2,13 @@
 .DEFAULT_GOAL := help
 SHELL := /bin/bash
 
-PYTHON ?= $(shell command -v python3.11 || command -v python3)
+# The newest supported Python found (3.13, 3.12, 3.11); pyenv shims of versions that are
+# not active fail to run, so each candidate is asked for its version rather than looked up.
+SUPPORTED_PYTHON := import sys; sys.exit(not (3, 11) <= sys.version_info[:2] <= (3, 13))
+ifeq ($(origin PYTHON), undefined)
+PYTHON := $(shell for p in python3.13 python3.12 python3.11 python3; do \
+	$$p -c '$(SUPPORTED_PYTHON)' 2>/dev/null && command -v $$p && break; done)
+endif
 VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
@@ -10,13 +16,14 @@ PORT ?= 8000
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 PYTEST_ARGS ?=
 
-.PHONY: help run install install-dev test test-sqlite test-postgres lint format check messages demo bench clean
+.PHONY: help run install install-dev test test-sqlite test-postgres smoke-python lint format check messages demo bench clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}'
 
 $(VENV)/.installed: requirements.txt
-	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "Python 3.11 is needed (set PYTHON=...).")'
+	@test -n "$(PYTHON)" || { echo "Python 3.11, 3.12 or 3.13 is needed (none found; set PYTHON=...)."; exit 1; }
+	@$(PYTHON) -c '$(SUPPORTED_PYTHON)' || { echo "$(PYTHON) is not Python 3.11, 3.12 or 3.13 (set PYTHON=...)."; exit 1; }
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.txt
@@ -70,7 +77,10 @@ test-postgres: install-dev ## Run the test suite on PostgreSQL (PG_TEST_URL; bro
 		echo "PostgreSQL at $(PG_TEST_URL) is not reachable: PostgreSQL pass skipped."; \
 	fi
 
-test: lint check test-sqlite test-postgres ## Run the whole test suite (lint, checks, SQLite, PostgreSQL)
+smoke-python: install ## make run on a copy of the tree with another supported Python, then a request per language
+	.ci/smoke-other-python $(PY)
+
+test: lint check test-sqlite test-postgres smoke-python ## Run the whole test suite (lint, checks, SQLite, PostgreSQL, another Python)
 
 bench: install-dev ## Build a large site on PostgreSQL and measure it (see docs/PERFORMANCE.md)
 	$(PY) bench/run.py
