@@ -9,6 +9,7 @@ import contextlib
 import functools
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -214,3 +215,65 @@ class TCPProxy:
 def with_suppressed_errors(function, *args):
     with contextlib.suppress(OSError):
         function(*args)
+
+
+class RedisServer:
+    """A redis-server of its own on a free loopback port: stop, start, freeze, thaw.
+
+    Never the machine's shared Redis. Without persistence, so a stop loses the data
+    (as a restarted cache would); a freeze (SIGSTOP) keeps it: the connection is
+    accepted by the kernel and never answered, the worst case for a client.
+    """
+
+    def __init__(self):
+        self.port = free_port()
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+        self.process = None
+
+    def start(self):
+        binary = shutil.which("redis-server")
+        if not binary:
+            raise RuntimeError("redis-server is missing (apt-get install redis-server)")
+        self.process = subprocess.Popen(  # noqa: S603
+            [
+                binary,
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=1) as s:
+                    s.sendall(b"PING\r\n")
+                    if s.recv(16).startswith(b"+PONG"):
+                        return self
+            except OSError:
+                time.sleep(0.05)
+        raise RuntimeError("redis-server did not start")
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            self.thaw()
+            self.process.kill()
+            self.process.wait(timeout=10)
+
+    def freeze(self):
+        self.process.send_signal(signal.SIGSTOP)
+
+    def thaw(self):
+        self.process.send_signal(signal.SIGCONT)
+
+    def __enter__(self):
+        return self.start()
+
+    def __exit__(self, *exc):
+        self.stop()

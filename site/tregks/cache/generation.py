@@ -11,16 +11,28 @@ middleware). Values built for a generation never change, so besides the shared c
 each process keeps the ones it used last in memory for a minute
 (`cached_for_generation`): a render then needs one round trip to the shared cache for
 the counter, not two per value.
+
+No invalidation is lost to a cache outage. A change whose new generation cannot reach
+the shared cache (Redis down or hanging, or its breaker waiting, see breaker.py) is
+recorded in the database instead, in the transaction of the change (pending.py).
+Before anything is read from the shared cache, `settle` starts the owed generation:
+at once when this process has seen the cache fail or come back, and otherwise at most
+every CACHE_INVALIDATION_CHECK_SECONDS, because another process may have recorded one
+while this process's own connection kept working.
 """
 
 import contextlib
 import contextvars
+import functools
 import logging
 import time
 
 from django.conf import settings
 from django.core.cache import caches
+from django.db import DatabaseError, transaction
 
+from . import pending
+from .breaker import CacheUnavailable
 from .code_version import code_version
 
 logger = logging.getLogger(__name__)
@@ -65,6 +77,8 @@ def current_generation(cache=None):
     if scope is not None and scope.generation is not None:
         return scope.generation
     cache = cache or page_cache()
+    if not settle(cache):
+        return None  # the shared cache is not used now
     value = cache.get(GENERATION_KEY)
     if value is None:
         cache.add(GENERATION_KEY, _fresh_value(), timeout=None)
@@ -75,7 +89,8 @@ def current_generation(cache=None):
 
 
 def bump_generation(cache=None):
-    """Make every cached page stale. Returns the new generation (None if the cache is down)."""
+    """Make every cached page stale. Returns the new generation, or None when the
+    shared cache did not take it (use `invalidate`, which records that)."""
     scope = _scope.get()
     if scope is not None:
         scope.generation = None  # this request reads the new value from now on
@@ -86,10 +101,91 @@ def bump_generation(cache=None):
         # No counter yet (first start or evicted): a fresh time-based value is larger
         # than any earlier one.
         cache.set(GENERATION_KEY, _fresh_value(), timeout=None)
-        return cache.get(GENERATION_KEY)
-    except Exception:  # a cache outage must not break publishing
+        return cache.get(GENERATION_KEY)  # None if the cache failed in between
+    except CacheUnavailable:
+        return None
+    except Exception:  # another backend's failure must not break publishing either
         logger.exception("Could not invalidate the page cache.")
         return None
+
+
+def invalidate(reason):
+    """Every cached page is stale from now on, also if the shared cache is down.
+
+    The generation moves at once (this request sees the change) and again after the
+    transaction commits, so that no other process can keep a page it rendered from
+    the old data in between. If the cache does not take it, the invalidation is
+    recorded in the transaction of the change and applied by `settle`.
+    """
+    recorded = None
+    if bump_generation() is None:
+        recorded = pending.record(reason)
+    transaction.on_commit(functools.partial(_after_commit, reason, recorded))
+
+
+def _after_commit(reason, recorded):
+    try:
+        if bump_generation() is not None:
+            if recorded is not None:
+                pending.forget(ids=[recorded])  # applied now, after the commit
+        elif recorded is None:
+            pending.record(f"{reason}, after commit")
+    except DatabaseError:
+        logger.exception("Could not record the page cache invalidation (%s).", reason)
+
+
+class _Settled:
+    """What this process last checked, per cache server."""
+
+    recoveries = None
+    next_check = 0.0
+
+
+_settled = {}
+
+
+def settle(cache=None):
+    """Apply recorded invalidations before anything is read from the shared cache.
+
+    False: the shared cache must not be read now (its breaker waits, or an owed
+    invalidation could not be applied). A cache of this process alone (local memory)
+    cannot miss an invalidation and needs no check.
+    """
+    cache = cache or page_cache()
+    breaker = getattr(cache, "breaker", None)
+    if breaker is None:
+        return True
+    if breaker.waiting():
+        return False
+    state = _settled.setdefault(breaker.name, _Settled())
+    now = time.monotonic()
+    if (
+        breaker.healthy
+        and state.recoveries == breaker.recoveries
+        and now < state.next_check
+    ):
+        return True
+    interval = getattr(settings, "CACHE_INVALIDATION_CHECK_SECONDS", 1)
+    try:
+        owed = pending.outstanding()
+    except DatabaseError:
+        # Without the database nothing can be published either: keep serving cached
+        # pages (docs/RELIABILITY.md, "Database down") and look again later.
+        state.next_check = now + interval
+        return True
+    if owed is not None:
+        newest, oldest = owed
+        if bump_generation(cache) is None:
+            return False
+        applied = pending.forget(up_to=newest)
+        logger.warning(
+            "Applied %s pending page cache invalidation(s), the oldest from %s.",
+            applied,
+            oldest.isoformat(timespec="seconds"),
+        )
+    state.recoveries = breaker.recoveries
+    state.next_check = now + interval
+    return True
 
 
 # Values of the current generation this process has used: {full key: (until, value)}.
@@ -108,6 +204,8 @@ def cached_for_generation(key, build, timeout=None):
     """
     cache = page_cache()
     generation = current_generation(cache)
+    if generation is None:  # the shared cache is not used now: nothing says when
+        return build()  # the value changes, so it is not kept either
     # The code's fingerprint: a release may change the shape of the value.
     full_key = f"pagecache:{key}:{code_version()}:{generation}"
     now = time.monotonic()
@@ -118,8 +216,7 @@ def cached_for_generation(key, build, timeout=None):
     if value is None:
         value = build()
         cache.set(full_key, value, timeout or settings.PAGE_CACHE_TIMEOUT)
-    if generation is not None:  # without the shared cache nothing says when it changes
-        _remember(full_key, value, now + min(MEMORY_SECONDS, timeout or MEMORY_SECONDS))
+    _remember(full_key, value, now + min(MEMORY_SECONDS, timeout or MEMORY_SECONDS))
     return value
 
 

@@ -14,6 +14,11 @@ private/no-store/no-cache, or vary on anything but Cookie and Accept-Language. P
 that use a CSRF token always set the CSRF cookie, so forms are never shared; password-
 protected pages contain such a form, login-restricted pages redirect.
 
+When the shared cache does not answer (its breaker waits, see breaker.py), pages are
+rendered and served without it (`X-Page-Cache: unavailable`); invalidations that are
+owed from an outage are applied before the first page comes from the cache again
+(generation.settle).
+
 Cacheable responses get Cache-Control, ETag and Last-Modified, and conditional requests
 (If-None-Match, If-Modified-Since) are answered with 304 from the cache.
 """
@@ -40,6 +45,7 @@ from .generation import (
     current_generation,
     page_cache,
     request_scope,
+    settle,
 )
 
 # Query parameters that select what a public page shows; their values are part of the
@@ -53,6 +59,7 @@ DEFAULT_EXCLUDED_PREFIXES = (
     "/django-admin/",
     "/api/",
     "/healthz/",
+    "/readyz/",
     "/documents/",
     "/static/",
     "/media/",
@@ -213,29 +220,34 @@ class PageCacheMiddleware:
             return response
 
         cache = page_cache()
-        found = cache.get_many([GENERATION_KEY, key])
-        generation = found.get(GENERATION_KEY)
-        entry = found.get(key)
-        if entry is not None and generation is not None and entry[0] == generation:
-            return self.cached_response(request, entry)
-
-        if generation is None:
-            generation = current_generation(cache)
+        generation = None
+        if settle(cache):  # owed invalidations first, then pages from the cache
+            found = cache.get_many([GENERATION_KEY, key])
+            generation = found.get(GENERATION_KEY)
+            entry = found.get(key)
+            if entry is not None and generation is not None and entry[0] == generation:
+                return self.cached_response(request, entry)
+            if generation is None:
+                generation = current_generation(cache)
         with request_scope(generation):  # the render reads no counter of its own
             response = self.get_response(request)
         if self.is_storable(response):
             self.add_validators(response)
-            headers = [
-                (name, value)
-                for name, value in response.items()
-                if name.lower() not in UNSTORED_HEADERS
-            ]
-            cache.set(
-                key,
-                (generation, response.status_code, headers, response.content),
-                _setting("PAGE_CACHE_TIMEOUT", 600),
-            )
-            response[STATUS_HEADER] = "miss"
+            if generation is None:
+                # The shared cache does not answer: served uncached, kept nowhere.
+                response[STATUS_HEADER] = "unavailable"
+            else:
+                headers = [
+                    (name, value)
+                    for name, value in response.items()
+                    if name.lower() not in UNSTORED_HEADERS
+                ]
+                cache.set(
+                    key,
+                    (generation, response.status_code, headers, response.content),
+                    _setting("PAGE_CACHE_TIMEOUT", 600),
+                )
+                response[STATUS_HEADER] = "miss"
             return self.conditional(request, response)
         if not response.has_header(STATUS_HEADER):
             response[STATUS_HEADER] = "bypass"

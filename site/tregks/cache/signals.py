@@ -9,12 +9,13 @@ settings.PAGE_CACHE_INVALIDATING_MODELS ("app_label.ModelName").
 
 The generation is incremented at once (so this process's next request sees the
 change) and again after the transaction commits (so that no other process can keep a
-page it rendered from the old data in between under the new generation).
+page it rendered from the old data in between under the new generation). When the
+shared cache does not take it, the invalidation is recorded in the database and
+applied when the cache answers again (generation.invalidate).
 """
 
 from django.apps import apps
 from django.conf import settings
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
 from wagtail.contrib.frontend_cache.utils import PurgeBatch, get_backends
@@ -24,15 +25,24 @@ from wagtail.images.models import AbstractImage
 from wagtail.models import Locale, Page, PageViewRestriction, Site, TranslatableMixin
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .generation import bump_generation
+from . import generation
 
 DISPATCH_PREFIX = "tregks.cache."
 
+SIGNAL_NAMES = {
+    page_published: "publish",
+    page_unpublished: "unpublish",
+    post_page_move: "move",
+    post_delete: "delete",
+    post_save: "save",
+}
 
-def invalidate(**kwargs):
+
+def invalidate(sender, signal=None, instance=None, **kwargs):
     """Signal receiver: every cached page is stale from now on."""
-    bump_generation()
-    transaction.on_commit(bump_generation)
+    what = SIGNAL_NAMES.get(signal, "change")
+    label = sender._meta.label if hasattr(sender, "_meta") else str(sender)
+    generation.invalidate(f"{what} {label} #{getattr(instance, 'pk', '?')}")
 
 
 # Fields Wagtail saves while an editor works on a draft; the live page stays the same.
@@ -55,7 +65,7 @@ def invalidate_after_page_save(sender, instance, update_fields=None, **kwargs):
     Saving a draft revision only touches bookkeeping fields and keeps the cache.
     """
     if update_fields is None or set(update_fields) - DRAFT_BOOKKEEPING_FIELDS:
-        invalidate()
+        invalidate(sender, signal=post_save, instance=instance)
 
 
 def purge_ancestors(sender, instance, **kwargs):

@@ -1,5 +1,6 @@
-"""Site-wide views that are not pages: health check, robots.txt, sitemap, error pages."""
+"""Site-wide views that are not pages: health checks, robots.txt, sitemap, error pages."""
 
+import ipaddress
 import sys
 
 from django.conf import settings
@@ -9,18 +10,64 @@ from django.template import loader
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_safe
 
+from tregks.cache.health import cache_status
 
-@never_cache
-@require_safe
-def health(request):
-    """For load balancers: 200 when the database answers, 503 when it does not."""
+
+def database_answers():
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except DatabaseError:
+        return False
+    return True
+
+
+@never_cache
+@require_safe
+def health(request):
+    """Liveness for load balancers: 200 when the database answers, 503 when it does not."""
+    if not database_answers():
         return JsonResponse({"status": "unavailable", "database": "down"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+@never_cache
+@require_safe
+def readiness(request):
+    """Readiness with details: the database and the shared cache.
+
+    `status` is "ok", "degraded" (the shared cache does not answer or still owes
+    invalidations: pages are served, rendered without it) or "unavailable" (database
+    down, 503). A degraded cache keeps 200, so that a load balancer does not take
+    every server out at once for a cache outage. Everyone sees the status; the
+    details only staff and requests from this machine that came through no proxy.
+    """
+    database = database_answers()
+    cache = cache_status()
+    if not database:
+        status = "unavailable"
+    else:
+        status = "ok" if cache["status"] == "ok" else "degraded"
+    body = {"status": status}
+    if may_see_details(request):
+        body["database"] = "ok" if database else "down"
+        body["cache"] = cache
+    return JsonResponse(body, status=200 if database else 503)
+
+
+def may_see_details(request):
+    proxied = "HTTP_X_FORWARDED_FOR" in request.META or "HTTP_FORWARDED" in request.META
+    try:
+        loopback = ipaddress.ip_address(request.META.get("REMOTE_ADDR", "")).is_loopback
+    except ValueError:
+        loopback = False
+    if loopback and not proxied:
+        return True
+    try:
+        return request.user.is_staff
+    except DatabaseError:  # the session cannot be read while the database is down
+        return False
 
 
 @require_safe

@@ -170,22 +170,24 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: local memory by default; REDIS_URL (or CACHE_URL) makes it shared across processes.
+# Redis gets short timeouts and a circuit breaker: when it does not answer, pages are
+# served uncached and Redis is not asked again for CACHE_BREAKER_SECONDS
+# (tregks/cache/backend.py, docs/RELIABILITY.md).
 CACHE_URL = os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL", "")
 if CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
     CACHES = {
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
+            "BACKEND": "tregks.cache.backend.ResilientRedisCache",
             "LOCATION": CACHE_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "tregks"),
             "OPTIONS": {
-                # A cache outage must not take the site down: fall back to the database.
-                "IGNORE_EXCEPTIONS": True,
-                "SOCKET_CONNECT_TIMEOUT": 2,
-                "SOCKET_TIMEOUT": 2,
+                "SOCKET_CONNECT_TIMEOUT": env_int("CACHE_CONNECT_TIMEOUT_MS", 50)
+                / 1000,
+                "SOCKET_TIMEOUT": env_int("CACHE_TIMEOUT_MS", 50) / 1000,
+                "BREAKER_SECONDS": env_int("CACHE_BREAKER_SECONDS", 5),
             },
         }
     }
-    DJANGO_REDIS_IGNORE_EXCEPTIONS = True
 elif CACHE_URL:
     raise ImproperlyConfigured(
         f"CACHE_URL must start with redis://, rediss:// or unix://, not {CACHE_URL!r}."
@@ -197,6 +199,10 @@ else:
             "LOCATION": "tregks",
         }
     }
+
+# Seconds between checks for invalidations another process could not deliver to the
+# shared cache (tregks/cache/generation.py); right after an outage it is checked at once.
+CACHE_INVALIDATION_CHECK_SECONDS = env_int("CACHE_INVALIDATION_CHECK_SECONDS", 1)
 
 # Full-page cache (tregks.cache): anonymous GET pages in the default cache, invalidated
 # by a generation counter on publish, unpublish, move, delete and snippet changes.
