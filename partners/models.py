@@ -321,8 +321,12 @@ class PartnerSectionPage(BasePage):
     """A partner's own section under a shared index; its pages belong to that partner.
 
     Visiting it shows the parent index filtered by the partner (a page of its own,
-    status 200, whose canonical address is the index).
+    status 200, whose canonical address is the index). Not indexable: it is no
+    content of its own, so it stays out of the sitemap, the search, the API listing
+    and search engines (`noindex`, docs/seo.md).
     """
+
+    indexable = False
 
     parent_page_types = ["news.NewsIndexPage", "stories.StoryIndexPage"]
     subpage_types = ["news.PressReleasePage", "stories.VideoStoryPage"]
@@ -357,7 +361,12 @@ class PartnerSectionPage(BasePage):
         query = request.GET.copy()
         query["partner"] = self.partner.code
         request.GET = query
-        return index.serve(request)
+        response = index.serve(request)
+        # The filtered index under a second address: search engines skip it.
+        response["X-Robots-Tag"] = "noindex"
+        if getattr(response, "context_data", None) is not None:
+            response.context_data["noindex"] = True
+        return response
 
     def serve_preview(self, request, mode_name):
         # Wagtail previews a page with its own template, which a section has not:

@@ -34,18 +34,16 @@ POPULAR_CANDIDATES = 15
 POPULAR_TERMS_TIMEOUT = 300  # seconds; the list follows new searches this late
 
 
-# Page types left out besides those with `search_exclude = True`: a partner section
-# only shows its index filtered by the partner, and its title repeats the partner's
-# name, so a search for the partner would list it next to the partner's profile.
-EXCLUDED_PAGE_TYPES = {"partners.partnersectionpage"}
-
-
 def excluded_content_type_ids():
+    """Page types with `search_exclude = True`, and those that are not indexable
+    (`tregks.core.seo`): a partner section only shows its index filtered by the
+    partner, and its title repeats the partner's name, so a search for the partner
+    would list it next to the partner's profile."""
     models = [
         model
         for model in get_page_models()
         if getattr(model, "search_exclude", False)
-        or model._meta.label_lower in EXCLUDED_PAGE_TYPES
+        or not getattr(model, "indexable", True)
     ]
     if not models:
         return []

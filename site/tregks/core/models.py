@@ -59,6 +59,22 @@ class BasePage(Page):
     search_kind_label = None  # e.g. _("Press release"); None: the verbose name
     search_exclude = False  # True for helper pages readers never open directly
 
+    # Search engines, the sitemap and the API listing (tregks.core.seo): False for
+    # page types that only stand for another page.
+    indexable = True
+    # Where a page's meta description and preview image come from, first match wins
+    # (after the editor's search description and social media image).
+    meta_description_fields = ("lead", "intro", "summary", "description")
+    meta_image_fields = (
+        "social_image",
+        "image",
+        "poster",
+        "episode_image",
+        "artwork",
+        "hero_image",
+        "logo",
+    )
+
     translatable_fields = [
         # Translate: what readers read.
         TranslatableField("title"),
@@ -104,10 +120,20 @@ class BasePage(Page):
         return None
 
     def get_meta_description(self):
-        return self.search_description or getattr(self, "lead", "") or ""
+        """The text a description is derived from (tregks.core.seo trims it)."""
+        for name in self.meta_description_fields:
+            value = getattr(self, name, "")
+            if value:
+                return value
+        return ""
 
     def get_meta_image(self):
-        return self.social_image
+        """The picture link previews show: the social media image, else the page's own."""
+        for name in self.meta_image_fields:
+            image = getattr(self, name, None)
+            if image is not None:
+                return image
+        return None
 
 
 class IndexPage(BasePage):

@@ -146,21 +146,5 @@ def language_links(request, page=None):
     return links
 
 
-def hreflang_alternates(request, page):
-    """(language code, absolute URL) pairs for <link rel=alternate>, plus x-default."""
-    if page is None or getattr(page, "alias_of_id", None):
-        return []
-    alternates = [
-        (p.locale.language_code, p.get_full_url(request))
-        for p in real_translations(page)
-    ]
-    if len(alternates) < 2:
-        return alternates
-    default = dict(alternates).get(settings.LANGUAGE_CODE)
-    if default:
-        alternates.append(("x-default", default))
-    return alternates
-
-
 def active_locale():
     return Locale.get_active()

@@ -1,6 +1,9 @@
-from django import template
+import datetime
 
-from tregks.core import navigation
+from django import template
+from django.utils import timezone
+
+from tregks.core import navigation, seo
 
 register = template.Library()
 
@@ -42,8 +45,11 @@ def language_switcher(context):
 
 
 @register.simple_tag(takes_context=True)
-def hreflang_alternates(context):
-    return navigation.hreflang_alternates(context.get("request"), context.get("page"))
+def page_meta(context):
+    """Title, description, robots, canonical, hreflang and OpenGraph data (core.seo)."""
+    return seo.page_meta(
+        context.get("request"), context.get("page"), noindex=context.get("noindex")
+    )
 
 
 @register.simple_tag(takes_context=True)
@@ -86,3 +92,18 @@ def elided_page_range(page_obj):
     return page_obj.paginator.get_elided_page_range(
         page_obj.number, on_each_side=2, on_ends=1
     )
+
+
+@register.filter
+def machine_datetime(value):
+    """A valid HTML `datetime` value: a date as YYYY-MM-DD, a moment to the second.
+
+    Django's "c" format keeps microseconds, which the HTML standard does not allow.
+    """
+    if isinstance(value, datetime.datetime):
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
+        return value.replace(microsecond=0).isoformat()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return ""
