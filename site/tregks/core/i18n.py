@@ -91,3 +91,13 @@ def _swap(objects, translations, locale_id):
         else translations.get(obj.translation_key, obj)
         for obj in objects
     ]
+
+
+def language_code(locale_id):
+    """The language code of a locale from the kept list of locales (no query)."""
+    from wagtail.models import Locale
+
+    codes = cached_for_generation(
+        "locale-codes", lambda: dict(Locale.objects.values_list("pk", "language_code"))
+    )
+    return codes.get(locale_id, "")
