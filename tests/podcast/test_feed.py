@@ -308,7 +308,11 @@ def test_itunes_title_has_no_episode_number(client, language):
 @pytest.mark.parametrize(
     ("title", "number", "expected"),
     [
-        ("Folge 3: Generation Z in der Produktion", 3, "Generation Z in der Produktion"),
+        (
+            "Folge 3: Generation Z in der Produktion",
+            3,
+            "Generation Z in der Produktion",
+        ),
         ("Episode 12 – Hydrogen", 12, "Hydrogen"),
         ("#4 | Werkstatt", 4, "Werkstatt"),
         ("7. Ausbildung", 7, "Ausbildung"),

@@ -348,8 +348,10 @@ def test_api_describes_the_show_for_apps(client):
     data = response.json()
     # No English feed while every episode's audio is German (docs/podcast.md).
     assert data["feed_url"] == ""
-    assert client.get(f"/api/v2/pages/{show('de').pk}/").json()["feed_url"].endswith(
-        "/de/podcast/feed/"
+    assert (
+        client.get(f"/api/v2/pages/{show('de').pk}/")
+        .json()["feed_url"]
+        .endswith("/de/podcast/feed/")
     )
     assert data["language"] == "en"
     assert data["artwork_rendition"]["width"] == 1400
