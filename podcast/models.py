@@ -36,6 +36,7 @@ from modelcluster.fields import ParentalManyToManyField
 
 from tregks.cache.generation import cached_for_generation
 from tregks.cache.pages import ancestor_of_type
+from tregks.core import structured_data as jsonld
 from tregks.core.i18n import language_code, localized_choices, localized_many
 from tregks.core.models import BasePage, Topic, alt_text_field
 
@@ -49,6 +50,9 @@ EPISODES_PER_PAGE = 10
 
 # Teaser cards (home page, partner profiles) use this rendition, as news does.
 TEASER_RENDITION = "fill-480x270|format-webp"
+# The artwork on the show page, the episode's cover (also in structured data).
+SHOW_ARTWORK_RENDITION = "fill-400x400|format-webp"
+EPISODE_COVER_RENDITION = "fill-320x320|format-webp"
 
 
 def audio_language_choices():
@@ -384,6 +388,32 @@ class PodcastShowPage(RoutablePageMixin, BasePage):
         context["paginator"] = paginator
         context.update(self.feed_context(request))
         return context
+
+    def series_reference(self, request):
+        """The show as other pages name it (an episode's partOfSeries)."""
+        node = {
+            "@type": "PodcastSeries",
+            "name": self.title,
+            "url": jsonld.absolute(request, self.get_url(request)),
+        }
+        if self.language in self.feeds_by_language():
+            node["webFeed"] = self.get_full_feed_url(request)
+        return node
+
+    def structured_data(self, request):
+        """A PodcastSeries: what it is about, who runs it, its artwork and feed."""
+        node = {
+            **self.series_reference(request),
+            "description": jsonld.plain_text(self.description, 300),
+            "inLanguage": self.language,
+            "author": {"@type": "Organization", "name": self.author},
+            "publisher": jsonld.network_reference(request, self.locale_id),
+        }
+        if self.artwork:
+            # The rendition the page shows: no query of its own.
+            artwork = self.artwork.get_rendition(SHOW_ARTWORK_RENDITION)
+            node["image"] = jsonld.absolute(request, artwork.url)
+        return [node]
 
     def feed_context(self, request):
         """The feed the page links (head and subscribe box), and its language if it is
@@ -772,6 +802,40 @@ class PodcastEpisodePage(RoutablePageMixin, BasePage):
     @property
     def audio_language_name(self):
         return language_name(self.audio_language)
+
+    def structured_data(self, request):
+        """A PodcastEpisode of its series, with the audio (in its own language)."""
+        url = jsonld.absolute(request, self.get_url(request))
+        node = {
+            "@type": "PodcastEpisode",
+            "name": self.title,
+            "description": jsonld.plain_text(self.summary, 300),
+            "url": url,
+            "mainEntityOfPage": url,
+            "inLanguage": language_code(self.locale_id),
+            "datePublished": jsonld.iso_date(self.release_date),
+            "episodeNumber": self.episode_number,
+        }
+        if self.show:
+            node["partOfSeries"] = self.show.series_reference(request)
+        if self.audio:
+            node["associatedMedia"] = {
+                "@type": "AudioObject",
+                "contentUrl": jsonld.absolute(request, self.audio.url),
+                "encodingFormat": self.audio_type,
+                "duration": self.duration_iso,
+                "inLanguage": self.audio_language,
+            }
+            if self.transcript:
+                node["associatedMedia"]["transcript"] = jsonld.plain_text(
+                    self.transcript
+                )
+        image = self.episode_image or (self.show.artwork if self.show else None)
+        if image:
+            # The rendition the page shows: no query of its own.
+            cover = image.get_rendition(EPISODE_COVER_RENDITION)
+            node["image"] = jsonld.absolute(request, cover.url)
+        return [node]
 
     def get_transcript_url(self, request=None):
         return self.get_full_url(request) + self.reverse_subpage("transcript")

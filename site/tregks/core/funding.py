@@ -24,7 +24,7 @@ from PIL import ImageDraw, ImageFont
 
 from tregks.cache.generation import cached_for_generation
 
-from .models import FundingNotice
+from . import models
 
 SEED_FILE = Path(__file__).resolve().parent / "data" / "funding_notices.json"
 LOGO_RENDITION = "max-360x160|format-png"
@@ -42,7 +42,7 @@ def notice_table(locale_id):
 def _build_table(locale_id):
     default_locale_id = Locale.get_default().pk
     images = get_image_model().objects.prefetch_renditions(LOGO_RENDITION)
-    notices = FundingNotice.objects.filter(
+    notices = models.FundingNotice.objects.filter(
         locale_id__in={locale_id, default_locale_id}
     ).prefetch_related(Prefetch("logo", queryset=images))
     chosen = {}
@@ -106,9 +106,11 @@ def seed_notices(with_logos=False):
     for phase in json.loads(SEED_FILE.read_text("utf-8")):
         start = datetime.date.fromisoformat(phase["valid_from"])
         until = datetime.date.fromisoformat(phase["valid_until"])
-        source = FundingNotice.objects.filter(locale=german, valid_from=start).first()
+        source = models.FundingNotice.objects.filter(
+            locale=german, valid_from=start
+        ).first()
         if source is None:
-            source = FundingNotice.objects.create(
+            source = models.FundingNotice.objects.create(
                 locale=german, valid_from=start, valid_until=until, **phase["de"]
             )
         if with_logos and source.logo_id is None:
@@ -116,11 +118,11 @@ def seed_notices(with_logos=False):
             source.save()
         if english is None:
             continue
-        translated = FundingNotice.objects.filter(
+        translated = models.FundingNotice.objects.filter(
             locale=english, translation_key=source.translation_key
         ).first()
         if translated is None:
-            translated = FundingNotice(
+            translated = models.FundingNotice(
                 locale=english,
                 translation_key=source.translation_key,
                 valid_from=start,

@@ -13,6 +13,8 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from . import structured_data as jsonld
+
 
 def alt_text_field(verbose_name, what="picture"):
     """A page's own alt text for an image it shows, translated with the page.
@@ -110,6 +112,13 @@ class BasePage(Page):
     def get_meta_image(self):
         return self.social_image
 
+    def structured_data(self, request):
+        """The schema.org objects this page stands for (tregks.core.structured_data).
+
+        Page types override this; a page without its own type is a WebPage.
+        """
+        return [jsonld.web_page(self, request)]
+
 
 class IndexPage(BasePage):
     """A listing page of one language: an introduction above its items (press, stories,
@@ -133,6 +142,9 @@ class IndexPage(BasePage):
 
     class Meta:
         abstract = True
+
+    def structured_data(self, request):
+        return [jsonld.web_page(self, request, "CollectionPage")]
 
 
 class Topic(TranslatableMixin, models.Model):
