@@ -11,6 +11,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from tregks.core import structured_data as jsonld
 from tregks.core.blocks import BodyStreamBlock
 from tregks.core.models import BasePage, alt_text_field
 
@@ -100,6 +101,14 @@ class HomePage(BasePage):
         if self.hero_image is None:
             return ""
         return self.hero_image_alt or self.hero_image.default_alt_text
+
+    def structured_data(self, request):
+        """The site with its search, and the network behind it."""
+        return [
+            jsonld.website(self, request),
+            jsonld.network_organization(request, self.locale_id),
+            jsonld.web_page(self, request),
+        ]
 
     def get_context(self, request, *args, **kwargs):
         from .latest import latest_items, partner_logos

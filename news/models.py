@@ -23,12 +23,15 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from modelcluster.fields import ParentalManyToManyField
 
 from tregks.cache.pages import ancestor_of_type
+from tregks.core import structured_data as jsonld
 from tregks.core.blocks import BodyStreamBlock, DocumentLinkBlock
 from tregks.core.i18n import localized_choices, localized_pages
 from tregks.core.models import BasePage, IndexPage, alt_text_field
 
 # Teaser cards (index, home page, partner profiles) all use this rendition.
 TEASER_RENDITION = "fill-480x270|format-webp"
+# The picture search engines and link previews show (as the Open Graph image).
+SHARE_RENDITION = "fill-1200x630"
 PAGE_SIZE = 12
 FEED_SIZE = 20
 
@@ -439,6 +442,36 @@ class PressReleasePage(BasePage):
             {"id": page.pk, "title": page.title, "url": page.get_full_url()}
             for page in self.related_for_reader()
         ]
+
+    def structured_data(self, request):
+        """A NewsArticle issued by its partners and published by the network."""
+        node = {
+            "@type": "NewsArticle",
+            "headline": jsonld.plain_text(self.title, 110),
+            "description": jsonld.plain_text(self.lead, 300),
+            "url": jsonld.absolute(request, self.get_url(request)),
+            "mainEntityOfPage": jsonld.absolute(request, self.get_url(request)),
+            "inLanguage": jsonld.page_language(self),
+            "datePublished": jsonld.iso_date(self.release_date),
+            "dateModified": jsonld.iso_date(
+                self.last_published_at or self.first_published_at
+            ),
+            "author": [
+                {
+                    "@type": "Organization",
+                    "name": partner.title,
+                    "url": jsonld.absolute(request, partner.get_url(request)),
+                }
+                for partner in self.partners_for_reader
+            ]
+            or [jsonld.network_reference(request, self.locale_id)],
+            "publisher": jsonld.network_reference(request, self.locale_id),
+        }
+        if self.image:
+            # The rendition the page's Open Graph image uses: no query of its own.
+            rendition = self.image.get_rendition(SHARE_RENDITION)
+            node["image"] = [jsonld.absolute(request, rendition.url)]
+        return [node]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -25,6 +25,7 @@ from modelcluster.fields import ParentalManyToManyField
 
 from tregks.cache.generation import cached_for_generation
 from tregks.cache.pages import ancestor_of_type
+from tregks.core import structured_data as jsonld
 from tregks.core.i18n import localized_many
 from tregks.core.models import BasePage, IndexPage
 
@@ -310,6 +311,41 @@ class PartnerProfilePage(BasePage):
             ],
         )
 
+    def structured_data(self, request):
+        """The organisation itself; consortium partners as members of the network."""
+        node = {
+            "@type": "Organization",
+            "name": self.title,
+            "alternateName": self.short_name,
+            "url": jsonld.absolute(request, self.get_url(request)),
+            "mainEntityOfPage": jsonld.absolute(request, self.get_url(request)),
+            "inLanguage": jsonld.page_language(self),
+        }
+        description = jsonld.plain_text(self.description, 300)
+        if description:
+            node["description"] = description
+        if self.website:
+            node["sameAs"] = [self.website]
+        if self.logo:
+            # The rendition the profile shows: no query of its own.
+            logo = self.logo.get_rendition(PROFILE_LOGO_RENDITION)
+            node["logo"] = jsonld.absolute(request, logo.url)
+        if self.street or self.city:
+            node["address"] = {
+                "@type": "PostalAddress",
+                "streetAddress": self.street,
+                "postalCode": self.postcode,
+                "addressLocality": self.city,
+                "addressCountry": "DE",
+            }
+        if self.contact_email:
+            node["email"] = self.contact_email
+        if self.contact_phone:
+            node["telephone"] = self.contact_phone
+        if self.is_consortium_member:
+            node["memberOf"] = {"@id": jsonld.network_id(request, self.locale_id)}
+        return [node]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["item_groups"] = self.latest_items()
@@ -330,6 +366,8 @@ class PartnerSectionPage(BasePage):
 
     parent_page_types = ["news.NewsIndexPage", "stories.StoryIndexPage"]
     subpage_types = ["news.PressReleasePage", "stories.VideoStoryPage"]
+    # Not a page of its own for readers (it serves the index): no breadcrumb step.
+    breadcrumb_skip = True
 
     partner = models.ForeignKey(
         PartnerProfilePage,

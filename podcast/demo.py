@@ -177,7 +177,7 @@ def _show(home, agv):
         "Podcast-Cover „Kassel fährt voraus“",
         "Kassel\nfährt\nvoraus",
         colour="#7a2e0e",
-        size=(1400, 1400),
+        size=(3000, 3000),
         alt_text="Schriftzug „Kassel fährt voraus“ auf rotbraunem Grund",
     )
     show = get_or_create_child(

@@ -1,7 +1,8 @@
 """The podcast RSS feed in the form Apple Podcasts and Spotify accept.
 
-RSS 2.0 with the iTunes namespace (https://help.apple.com/itc/podcasts_connect/#/itcb54353390)
-and content:encoded for the show notes. Every URL is absolute and starts like the show's
+RSS 2.0 with the iTunes namespace (https://help.apple.com/itc/podcasts_connect/#/itcb54353390),
+content:encoded for the show notes and the Podcast Index namespace
+(https://podcastindex.org/namespace/1.0: guid, locked, transcript). Every URL is absolute and starts like the show's
 own address (the Wagtail site's root URL, which `sync_site` sets from BASE_URL), so
 media from S3 keep their own absolute URLs; the guid is the episode's
 translation key plus its language, which survives re-publishing and slug changes.
@@ -12,15 +13,19 @@ from functools import partial
 from urllib.parse import urljoin
 
 from django.http import HttpResponse
+from django.utils import timezone
 from django.utils.feedgenerator import Enclosure, Rss201rev2Feed
 
 from wagtail.rich_text import expand_db_html
 
+from .directory import PODCAST_NS, title_without_number
+
 ITUNES_NS = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
 
-# The artwork rendition: a square JPEG inside Apple's 1400–3000 px range.
-ARTWORK_FILTER = "fill-1400x1400|format-jpeg|jpegquality-85"
+# The artwork rendition: a square JPEG inside Apple's 1400–3000 px range, as large as
+# the original (checked square and 1400–3000 px when the show is saved).
+ARTWORK_FILTER = "max-3000x3000|format-jpeg|jpegquality-85"
 # The newest episodes a feed lists. Podcast apps read the back catalogue from the
 # feed, so the limit is generous (about 16 years of a monthly show); it bounds the
 # size and render time of the feed when the archive grows (500 episodes: 363 KB and
@@ -38,6 +43,7 @@ class PodcastFeed(Rss201rev2Feed):
             **super().rss_attributes(),
             "xmlns:itunes": ITUNES_NS,
             "xmlns:content": CONTENT_NS,
+            "xmlns:podcast": PODCAST_NS,
         }
 
     def add_root_elements(self, handler):
@@ -63,10 +69,15 @@ class PodcastFeed(Rss201rev2Feed):
         handler.endElement("itunes:category")
         handler.addQuickElement("itunes:explicit", feed["itunes_explicit"])
         handler.addQuickElement("itunes:type", "episodic")
+        handler.addQuickElement("podcast:guid", feed["podcast_guid"])
+        # Other platforms must not import the show without the owner's consent.
+        handler.addQuickElement(
+            "podcast:locked", "yes", {"owner": feed["itunes_owner_email"]}
+        )
 
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)
-        handler.addQuickElement("itunes:title", item["title"])
+        handler.addQuickElement("itunes:title", item["itunes_title"])
         handler.addQuickElement("itunes:duration", str(item["itunes_duration"]))
         handler.addQuickElement("itunes:episode", str(item["itunes_episode"]))
         if item["itunes_season"]:
@@ -77,6 +88,12 @@ class PodcastFeed(Rss201rev2Feed):
             handler.addQuickElement("itunes:image", "", {"href": item["itunes_image"]})
         if item["content_encoded"]:
             handler.addQuickElement("content:encoded", item["content_encoded"])
+        for url, language in item["transcripts"]:
+            handler.addQuickElement(
+                "podcast:transcript",
+                "",
+                {"url": url, "type": "text/html", "language": language},
+            )
 
 
 def absolute_html(html, base):
@@ -90,6 +107,48 @@ def episode_guid(episode):
     return f"tregks-podcast:{episode.translation_key}:{episode.locale.language_code}"
 
 
+def show_guid(show, request):
+    """The stored podcast:guid; a show saved before guids existed gets one now."""
+    return str(show.feed_guid or show.assign_feed_guid())
+
+
+def copyright_line(show, episodes):
+    """The show's own line, else © the years of the listed episodes and the author."""
+    if show.copyright:
+        return show.copyright
+    years = sorted({episode.release_date.year for episode in episodes})
+    years = years or [timezone.localdate().year]
+    span = str(years[0]) if years[0] == years[-1] else f"{years[0]}–{years[-1]}"
+    return f"© {span} {show.author}"
+
+
+def translated_transcripts(episodes, show, request):
+    """{translation key: [(URL, language)]} of the live translations of the listed
+    episodes that have a transcript, in one query: a listener who does not understand
+    the audio finds the translated transcript next to the original."""
+    from .models import PodcastEpisodePage
+
+    found = {}
+    translations = (
+        PodcastEpisodePage.objects.live()
+        .public()
+        .filter(
+            translation_key__in=[episode.translation_key for episode in episodes],
+            alias_of__isnull=True,
+        )
+        .exclude(locale_id=show.locale_id)
+        .exclude(transcript="")
+        .select_related("locale")
+        .only("id", "path", "depth", "url_path", "locale", "translation_key")
+        .order_by("path")
+    )
+    for translation in translations:
+        found.setdefault(translation.translation_key, []).append(
+            (translation.get_transcript_url(request), translation.locale.language_code)
+        )
+    return found
+
+
 def build_feed(show, request):
     show_url = show.get_full_url(request)
     absolute = partial(urljoin, show_url)
@@ -97,30 +156,34 @@ def build_feed(show, request):
     if show.artwork:
         artwork_url = absolute(show.artwork.get_rendition(ARTWORK_FILTER).url)
     explicit = "true" if show.explicit else "false"
+    episodes = list(show.feed_episodes().select_related("locale")[:FEED_MAX_EPISODES])
     feed = PodcastFeed(
         title=show.title,
         link=show_url,
         description=show.description,
         language=show.language,
         feed_url=show.get_full_feed_url(request),
+        feed_copyright=copyright_line(show, episodes),
         itunes_author=show.author,
         itunes_owner_name=show.owner_name,
         itunes_owner_email=show.owner_email,
         itunes_image=artwork_url,
         itunes_category=(show.apple_category, show.apple_subcategory),
         itunes_explicit=explicit,
+        podcast_guid=show_guid(show, request),
     )
-    episodes = (
-        show.episodes()
-        .select_related("locale")
-        .filter(audio__isnull=False)[:FEED_MAX_EPISODES]
-    )
+    translated = translated_transcripts(episodes, show, request)
     for episode in episodes:
         image_url = ""
         if episode.episode_image:
             image_url = absolute(
                 episode.episode_image.get_rendition(ARTWORK_FILTER).url
             )
+        # The transcript in the audio's language first, then its translations.
+        transcripts = [(episode.get_transcript_url(request), episode.audio_language)]
+        if not episode.transcript:
+            transcripts = []
+        transcripts += translated.get(episode.translation_key, [])
         feed.add_item(
             title=episode.title,
             link=episode.get_full_url(request),
@@ -135,6 +198,7 @@ def build_feed(show, request):
                     episode.audio_type,
                 )
             ],
+            itunes_title=title_without_number(episode.title, episode.episode_number),
             itunes_duration=episode.duration,
             itunes_episode=episode.episode_number,
             itunes_season=episode.season_number,
@@ -143,6 +207,7 @@ def build_feed(show, request):
             content_encoded=absolute_html(episode.show_notes, show_url)
             if episode.show_notes
             else "",
+            transcripts=transcripts,
         )
     return feed
 

@@ -8,14 +8,17 @@ its episodes must stay below it.
 import datetime
 import logging
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Prefetch, Q
 from django.http import Http404
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -33,11 +36,13 @@ from modelcluster.fields import ParentalManyToManyField
 
 from tregks.cache.generation import cached_for_generation
 from tregks.cache.pages import ancestor_of_type
-from tregks.core.i18n import localized_choices, localized_many
+from tregks.core import structured_data as jsonld
+from tregks.core.i18n import language_code, localized_choices, localized_many
 from tregks.core.models import BasePage, Topic, alt_text_field
 
-from . import api, audio
+from . import api, audio, directory
 from .categories import APPLE_CATEGORIES, CATEGORY_CHOICES, SUBCATEGORY_CHOICES
+from .panels import DirectoryWarningPanel
 
 logger = logging.getLogger(__name__)
 
@@ -45,10 +50,21 @@ EPISODES_PER_PAGE = 10
 
 # Teaser cards (home page, partner profiles) use this rendition, as news does.
 TEASER_RENDITION = "fill-480x270|format-webp"
+# The artwork on the show page, the episode's cover (also in structured data).
+SHOW_ARTWORK_RENDITION = "fill-400x400|format-webp"
+EPISODE_COVER_RENDITION = "fill-320x320|format-webp"
 
-# Apple Podcasts: square artwork from 1400 × 1400 to 3000 × 3000 pixels.
-ARTWORK_MIN = 1400
-ARTWORK_MAX = 3000
+
+def audio_language_choices():
+    return list(settings.LANGUAGES)
+
+
+def language_name(code):
+    """The language's name in the reader's language ("German" on English pages)."""
+    try:
+        return get_language_info(code)["name_translated"]
+    except KeyError:
+        return code
 
 
 def page_number(value):
@@ -129,6 +145,23 @@ class PodcastShowPage(RoutablePageMixin, BasePage):
         related_name="+",
         help_text=_("The partner that runs the show."),
     )
+    copyright = models.CharField(
+        _("Copyright"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "The copyright line of the feed, e.g. “© 2023 Arbeitgeberverband "
+            "HESSENMETALL Nordhessen”. Empty: © the year of the first episode and the "
+            "author."
+        ),
+    )
+    # The show's identity for the Podcast Index (podcast:guid): derived from the feed
+    # address when the page is first saved, then never changed (a moved feed stays the
+    # same show). Each translation gets its own: it is a show of its own language.
+    feed_guid = models.UUIDField(_("Podcast GUID"), null=True, editable=False)
+
+    # Duplicates and translations are other shows: they derive a guid of their own.
+    exclude_fields_in_copy = ["feed_guid"]
 
     content_panels = [
         *Page.content_panels,
@@ -138,12 +171,14 @@ class PodcastShowPage(RoutablePageMixin, BasePage):
         FieldPanel("owner_partner"),
         MultiFieldPanel(
             [
+                DirectoryWarningPanel(),
                 FieldPanel("author"),
                 FieldRowPanel([FieldPanel("owner_name"), FieldPanel("owner_email")]),
                 FieldRowPanel(
                     [FieldPanel("apple_category"), FieldPanel("apple_subcategory")]
                 ),
                 FieldPanel("explicit"),
+                FieldPanel("copyright"),
             ],
             heading=_("Podcast directories (feed)"),
         ),
@@ -188,6 +223,7 @@ class PodcastShowPage(RoutablePageMixin, BasePage):
         SynchronizedField("apple_category"),
         SynchronizedField("apple_subcategory"),
         SynchronizedField("explicit"),
+        SynchronizedField("copyright"),
     ]
 
     class Meta:
@@ -197,12 +233,55 @@ class PodcastShowPage(RoutablePageMixin, BasePage):
     @property
     def language(self):
         """The feed's language is the page's language."""
-        return self.locale.language_code
+        return language_code(self.locale_id)
 
     @property
     def feed_available(self):
-        """Only shows with their own text have a feed (an alias would pose as English)."""
-        return bool(self.pk) and self.alias_of_id is None
+        """A feed lists only episodes whose audio is in the show's language.
+
+        So a show has a feed only where it has its own text (an alias would pose as
+        English) and at least one live episode with audio in its language: German
+        audio under an English title would be a mislabelled second show in the
+        directories (docs/podcast.md, "Languages").
+        """
+        if not self.pk or self.alias_of_id is not None:
+            return False
+        return self.language in self.feeds_by_language()
+
+    def feed_episodes(self):
+        """The episodes the feed lists: with audio in the show's language."""
+        return self.episodes().filter(audio__isnull=False, audio_language=self.language)
+
+    def feeds_by_language(self):
+        """{language code: absolute feed URL} of this show and its translations that
+        have a feed. Kept per cache generation: every show and episode page asks."""
+
+        def build():
+            shows = (
+                PodcastShowPage.objects.live()
+                .public()
+                .filter(translation_key=self.translation_key, alias_of__isnull=True)
+                .order_by("path")
+            )
+            return {
+                show.language: show.get_full_feed_url()
+                for show in shows
+                if show.feed_episodes().exists()
+            }
+
+        return cached_for_generation(f"podcast-feeds:{self.translation_key}", build)
+
+    def feed_for_listeners(self, request):
+        """(language code, absolute URL) of the feed this page offers, or None.
+
+        The show's own feed, else the feed of a translation (the German one where the
+        audio is German), which the page names with its language.
+        """
+        if self.feed_available:
+            return self.language, self.get_full_feed_url(request)
+        if self.alias_of_id is not None:
+            return None
+        return next(iter(self.feeds_by_language().items()), None)
 
     def get_feed_url(self, request=None):
         return self.get_url(request) + self.reverse_subpage("feed")
@@ -233,6 +312,26 @@ class PodcastShowPage(RoutablePageMixin, BasePage):
         if self.artwork is None:
             return ""
         return self.artwork_alt or self.artwork.default_alt_text
+
+    def save(self, *args, **kwargs):
+        result = super().save(*args, **kwargs)
+        if self.feed_guid is None:
+            self.assign_feed_guid()
+        return result
+
+    def assign_feed_guid(self):
+        """Give the show its podcast:guid once; an existing one is never replaced.
+
+        A revision saved before the show had a guid carries none: the stored value
+        wins, so publishing it keeps the show's identity.
+        """
+        shows = PodcastShowPage.objects.filter(pk=self.pk)
+        stored = shows.values_list("feed_guid", flat=True).first()
+        if stored is None and self.get_url_parts() is not None:
+            stored = directory.podcast_guid(self.get_full_feed_url())
+            shows.filter(feed_guid__isnull=True).update(feed_guid=stored)
+        self.feed_guid = stored
+        return stored
 
     def clean(self):
         super().clean()
@@ -287,8 +386,48 @@ class PodcastShowPage(RoutablePageMixin, BasePage):
         context["episodes"] = page_obj.object_list
         context["page_obj"] = page_obj
         context["paginator"] = paginator
-        context["feed_url"] = self.feed_url_for(request)
+        context.update(self.feed_context(request))
         return context
+
+    def series_reference(self, request):
+        """The show as other pages name it (an episode's partOfSeries)."""
+        node = {
+            "@type": "PodcastSeries",
+            "name": self.title,
+            "url": jsonld.absolute(request, self.get_url(request)),
+        }
+        if self.language in self.feeds_by_language():
+            node["webFeed"] = self.get_full_feed_url(request)
+        return node
+
+    def structured_data(self, request):
+        """A PodcastSeries: what it is about, who runs it, its artwork and feed."""
+        node = {
+            **self.series_reference(request),
+            "description": jsonld.plain_text(self.description, 300),
+            "inLanguage": self.language,
+            "author": {"@type": "Organization", "name": self.author},
+            "publisher": jsonld.network_reference(request, self.locale_id),
+        }
+        if self.artwork:
+            # The rendition the page shows: no query of its own.
+            artwork = self.artwork.get_rendition(SHOW_ARTWORK_RENDITION)
+            node["image"] = jsonld.absolute(request, artwork.url)
+        return [node]
+
+    def feed_context(self, request):
+        """The feed the page links (head and subscribe box), and its language if it is
+        another one than the page's."""
+        feed = self.feed_for_listeners(request)
+        if feed is None:
+            return {"feed_url": "", "feed_language": ""}
+        language, url = feed
+        other = language != self.language
+        return {
+            "feed_url": url,
+            "feed_language": language if other else "",
+            "feed_language_name": language_name(language),
+        }
 
     def feed_url_for(self, request):
         """The absolute feed address, or "" where the show has no feed of its own."""
@@ -309,23 +448,8 @@ class PodcastShowPage(RoutablePageMixin, BasePage):
 
 
 def artwork_problem(image):
-    """Why this image cannot be podcast artwork, or "" if it can."""
-    width, height = image.width, image.height
-    if width != height:
-        return _(
-            "The artwork must be square; this image is %(width)d × %(height)d pixels."
-        ) % {"width": width, "height": height}
-    if width < ARTWORK_MIN:
-        return _(
-            "The artwork is too small (%(width)d × %(height)d pixels); podcast apps "
-            "need at least %(min)d × %(min)d."
-        ) % {"width": width, "height": height, "min": ARTWORK_MIN}
-    if width > ARTWORK_MAX:
-        return _(
-            "The artwork is too large (%(width)d × %(height)d pixels); podcast apps "
-            "accept at most %(max)d × %(max)d."
-        ) % {"width": width, "height": height, "max": ARTWORK_MAX}
-    return ""
+    """Why this image cannot be podcast artwork (its size), or "" if it can."""
+    return directory.artwork_size_problem(image.width, image.height)
 
 
 def teaser_images():
@@ -376,7 +500,7 @@ class EpisodeQuerySet(PageQuerySet):
 EpisodeManager = PageManager.from_queryset(EpisodeQuerySet)
 
 
-class PodcastEpisodePage(BasePage):
+class PodcastEpisodePage(RoutablePageMixin, BasePage):
     """One episode of a podcast show: audio, guests, show notes and transcript."""
 
     parent_page_types = ["podcast.PodcastShowPage"]
@@ -417,6 +541,16 @@ class PodcastEpisodePage(BasePage):
         help_text=_(
             "An MP3 or M4A file. Its length and size are read from the file when the "
             "page is saved."
+        ),
+    )
+    audio_language = models.CharField(
+        _("Language of the audio"),
+        max_length=10,
+        choices=audio_language_choices,
+        default="de",
+        help_text=_(
+            "What listeners hear. A feed lists only episodes whose audio is in its "
+            "language; a translated page says that the audio is in another language."
         ),
     )
     duration = models.PositiveIntegerField(
@@ -477,7 +611,12 @@ class PodcastEpisodePage(BasePage):
             ]
         ),
         FieldPanel("summary"),
-        MediaChooserPanel("audio", media_type="audio"),
+        FieldRowPanel(
+            [
+                MediaChooserPanel("audio", media_type="audio"),
+                FieldPanel("audio_language"),
+            ]
+        ),
         FieldPanel("guests"),
         FieldPanel("show_notes"),
         FieldPanel("transcript"),
@@ -504,6 +643,7 @@ class PodcastEpisodePage(BasePage):
         APIField("release_date"),
         APIField("summary"),
         APIField("audio_file", serializer=api.EpisodeAudioField(source="*")),
+        APIField("audio_language"),
         APIField("guests", serializer=api.PartnerListField(source="guests_for_reader")),
         APIField("show_notes", serializer=api.RichTextHTMLField()),
         APIField("transcript", serializer=api.RichTextHTMLField()),
@@ -527,6 +667,7 @@ class PodcastEpisodePage(BasePage):
         SynchronizedField("season_number"),
         SynchronizedField("release_date"),
         SynchronizedField("audio"),
+        SynchronizedField("audio_language"),
         SynchronizedField("duration"),
         SynchronizedField("file_size"),
         SynchronizedField("measured_file"),
@@ -651,11 +792,78 @@ class PodcastEpisodePage(BasePage):
             self.update_audio_facts()
         return super().save(*args, **kwargs)
 
+    @property
+    def audio_in_other_language(self):
+        """The audio's language where it differs from the page's, else ""."""
+        if self.audio_language == language_code(self.locale_id):
+            return ""
+        return self.audio_language
+
+    @property
+    def audio_language_name(self):
+        return language_name(self.audio_language)
+
+    def structured_data(self, request):
+        """A PodcastEpisode of its series, with the audio (in its own language)."""
+        url = jsonld.absolute(request, self.get_url(request))
+        node = {
+            "@type": "PodcastEpisode",
+            "name": self.title,
+            "description": jsonld.plain_text(self.summary, 300),
+            "url": url,
+            "mainEntityOfPage": url,
+            "inLanguage": language_code(self.locale_id),
+            "datePublished": jsonld.iso_date(self.release_date),
+            "episodeNumber": self.episode_number,
+        }
+        if self.show:
+            node["partOfSeries"] = self.show.series_reference(request)
+        if self.audio:
+            node["associatedMedia"] = {
+                "@type": "AudioObject",
+                "contentUrl": jsonld.absolute(request, self.audio.url),
+                "encodingFormat": self.audio_type,
+                "duration": self.duration_iso,
+                "inLanguage": self.audio_language,
+            }
+            if self.transcript:
+                node["associatedMedia"]["transcript"] = jsonld.plain_text(
+                    self.transcript
+                )
+        image = self.episode_image or (self.show.artwork if self.show else None)
+        if image:
+            # The rendition the page shows: no query of its own.
+            cover = image.get_rendition(EPISODE_COVER_RENDITION)
+            node["image"] = jsonld.absolute(request, cover.url)
+        return [node]
+
+    def get_transcript_url(self, request=None):
+        return self.get_full_url(request) + self.reverse_subpage("transcript")
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["show"] = self.show
-        context["feed_url"] = self.show.feed_url_for(request) if self.show else ""
+        if self.show:
+            context.update(self.show.feed_context(request))
+        else:
+            context["feed_url"] = ""
         return context
+
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        return super().index_route(request, *args, **kwargs)
+
+    @path("transcript/", name="transcript")
+    def transcript_view(self, request):
+        """The transcript alone as an HTML document (podcast:transcript in the feed)."""
+        if not self.transcript:
+            raise Http404
+        return TemplateResponse(
+            request,
+            "podcast/episode_transcript.html",
+            {"page": self, "self": self, "request": request},
+            content_type="text/html; charset=utf-8",
+        )
 
 
 def refresh_episodes_for_media(media):

@@ -55,3 +55,10 @@ def demo_content():
     from .demo import build
 
     return (40, build)
+
+
+@hooks.register("release_steps")
+def podcast_guids(stdout):
+    """Shows saved before podcast:guid existed get theirs (idempotent)."""
+    for show in PodcastShowPage.objects.filter(feed_guid__isnull=True):
+        show.assign_feed_guid()

@@ -31,15 +31,25 @@ from modelcluster.fields import ParentalManyToManyField
 
 from tregks.cache.generation import cached_for_generation
 from tregks.cache.pages import ancestor_of_type
+from tregks.core import structured_data as jsonld
 from tregks.core.i18n import localized_choices
 from tregks.core.models import BasePage, IndexPage, Topic
 
 from .demo_texts import EXAMPLE_YOUTUBE_IDS
-from .video import VIMEO, YOUTUBE, VideoURLError, parse_video_url, watch_url
+from .video import (
+    VIMEO,
+    YOUTUBE,
+    VideoURLError,
+    embed_url,
+    parse_video_url,
+    watch_url,
+)
 
 STORIES_PER_PAGE = 12
 # The rendition of the poster on teaser cards, prefetched with the listing.
 CARD_RENDITION = "fill-480x270|format-webp"
+# The poster on the story page (also the thumbnail in its structured data).
+POSTER_RENDITION = "fill-1280x720|format-webp"
 
 
 class VideoProvider(models.TextChoices):
@@ -559,6 +569,34 @@ class VideoStoryPage(BasePage):
             {"id": topic.pk, "name": topic.name, "slug": topic.slug}
             for topic in self.localized_topics
         ]
+
+    def structured_data(self, request):
+        """A VideoObject: the video, its poster and its full transcript.
+
+        Only addresses: the page itself never contacts the video host before consent.
+        """
+        url = jsonld.absolute(request, self.get_url(request))
+        node = {
+            "@type": "VideoObject",
+            "name": self.title,
+            "description": jsonld.plain_text(self.summary, 300),
+            "url": url,
+            "mainEntityOfPage": url,
+            "inLanguage": jsonld.page_language(self),
+            "uploadDate": jsonld.iso_date(self.date),
+            "transcript": jsonld.plain_text(self.transcript),
+            "about": {"@type": "Organization", "name": self.company.title},
+            "publisher": jsonld.network_reference(request, self.locale_id),
+        }
+        if self.poster:
+            # The rendition the page shows: no query of its own.
+            poster = self.poster.get_rendition(POSTER_RENDITION)
+            node["thumbnailUrl"] = [jsonld.absolute(request, poster.url)]
+        if self.video_file:
+            node["contentUrl"] = jsonld.absolute(request, self.video_file.url)
+        elif self.is_external:
+            node["embedUrl"] = embed_url(self.video_provider, self.video_id)
+        return [node]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -128,3 +128,13 @@ def watch_url(provider, video_id):
     if provider == VIMEO:
         return f"https://vimeo.com/{video_id}"
     return ""
+
+
+def embed_url(provider, video_id):
+    """The player's address (privacy-enhanced for YouTube), for structured data only:
+    the page itself loads it after the visitor's consent."""
+    if provider == YOUTUBE:
+        return f"https://www.youtube-nocookie.com/embed/{video_id}"
+    if provider == VIMEO:
+        return f"https://player.vimeo.com/video/{video_id}"
+    return ""

@@ -1,8 +1,10 @@
-"""The podcast feed: parses, and carries every tag Apple Podcasts and Spotify need."""
+"""The podcast feed: parses, and carries every tag Apple Podcasts, Spotify and the
+Podcast Index need; a feed lists only episodes whose audio is in its language."""
 
 import datetime
 import email.utils
 import re
+import uuid
 import xml.etree.ElementTree as ET
 from urllib.parse import urlsplit
 
@@ -18,6 +20,7 @@ from podcast.models import PodcastEpisodePage
 from .utils import episode, show
 
 ITUNES = "{http://www.itunes.com/dtds/podcast-1.0.dtd}"
+PODCAST = "{https://podcastindex.org/namespace/1.0}"
 RFC_2822 = re.compile(
     r"^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} "
     r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} "
@@ -29,6 +32,14 @@ def get_feed(client, language="de"):
     response = client.get(show(language).get_url() + "feed/")
     assert response.status_code == 200
     return response
+
+
+def give_english_audio(number):
+    """What a translator does who swaps in an English recording of an episode."""
+    page = episode(number, "en")
+    page.audio_language = "en"
+    page.save_revision().publish()
+    return page
 
 
 def channel(response):
@@ -54,6 +65,7 @@ def test_feed_is_rss_in_utf8_with_declared_namespaces(client):
     assert 'xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"' in head
     assert 'xmlns:content="http://purl.org/rss/1.0/modules/content/"' in head
     assert 'xmlns:atom="http://www.w3.org/2005/Atom"' in head
+    assert 'xmlns:podcast="https://podcastindex.org/namespace/1.0"' in head
     parsed = feedparser.parse(response.content)
     assert not parsed.bozo, parsed.get("bozo_exception")
     assert parsed.version == "rss20"
@@ -61,6 +73,8 @@ def test_feed_is_rss_in_utf8_with_declared_namespaces(client):
 
 @pytest.mark.parametrize("language", ["de", "en"])
 def test_channel_tags(client, language):
+    if language == "en":
+        give_english_audio(1)
     page = show(language)
     response = get_feed(client, language)
     parsed = feedparser.parse(response.content).feed
@@ -147,13 +161,35 @@ def test_feed_lists_only_the_newest_episodes_up_to_its_limit(client, monkeypatch
     assert list(items_by_episode(get_feed(client))) == [3, 2]
 
 
-def test_english_feed_has_english_titles_and_english_guids(client):
-    response = get_feed(client, "en")
-    parsed = feedparser.parse(response.content)
-    titles = [entry.title for entry in parsed.entries]
-    assert titles == [episode(n, "en").title for n in (3, 2, 1)]
-    assert all(title.startswith("Episode ") for title in titles)
-    assert all(entry.id.endswith(":en") for entry in parsed.entries)
+def test_no_english_feed_while_every_episode_is_german_audio(client):
+    """German audio under English titles would be a mislabelled second show."""
+    assert {episode(n, "en").audio_language for n in (1, 2, 3)} == {"de"}
+    assert client.get(show("en").get_url() + "feed/").status_code == 404
+    html = client.get(show("en").url).content.decode()
+    # The English page offers the German feed and says that it is German.
+    german_feed = show("de").get_full_feed_url()
+    assert 'hreflang="de" title="Kassel fährt voraus (podcast feed in German)"' in html
+    assert f'href="{german_feed}"' in html
+    assert "recorded in German" in html
+
+
+def test_english_feed_lists_only_episodes_with_english_audio(client):
+    english = give_english_audio(2)
+    parsed = feedparser.parse(get_feed(client, "en").content)
+    assert parsed.feed.language == "en"
+    assert [entry.title for entry in parsed.entries] == [english.title]
+    assert parsed.entries[0].id == f"tregks-podcast:{english.translation_key}:en"
+    # The German feed lists German audio only; its own episode 2 is still German.
+    german = items_by_episode(get_feed(client, "de"))
+    assert set(german) == {1, 2, 3}
+    assert german[2].findtext("title") == episode(2, "de").title
+
+
+def test_a_german_page_with_english_audio_leaves_the_german_feed(client):
+    page = episode(3, "de")
+    page.audio_language = "en"
+    page.save_revision().publish()
+    assert set(items_by_episode(get_feed(client, "de"))) == {1, 2}
 
 
 def test_guid_is_stable_across_a_republish_and_a_new_slug(client):
@@ -173,6 +209,8 @@ def test_only_live_public_episodes_of_the_locale(client):
     numbers = set(items_by_episode(get_feed(client)))
     assert numbers == {1, 2}
     # The English feed is unaffected by the German episode.
+    for number in (1, 2, 3):
+        give_english_audio(number)
     assert set(items_by_episode(get_feed(client, "en"))) == {1, 2, 3}
 
 
@@ -209,3 +247,112 @@ def test_an_untranslated_alias_of_the_show_has_no_feed(client, home_en):
     html = response.content.decode()
     assert 'type="application/rss+xml"' not in html
     assert client.get(alias.url + "feed/").status_code == 404
+
+
+def test_show_has_a_stable_podcast_guid_derived_from_its_feed_address(client):
+    page = show()
+    root = channel(get_feed(client))
+    guid = uuid.UUID(root.findtext(f"{PODCAST}guid"))
+    # The Podcast Index rule: UUIDv5 of the feed URL without scheme and trailing slash.
+    address = page.get_full_feed_url().split("://", 1)[1].rstrip("/")
+    namespace = uuid.UUID("ead4c236-bf58-58c6-a2c6-a6b28d128cb6")
+    assert guid == uuid.uuid5(namespace, address)
+    assert guid.version == 5
+    # A new slug moves the feed, but the show stays the same show.
+    page.slug = "podcast-neu"
+    page.save_revision().publish()
+    moved = show()
+    assert "/podcast-neu/feed/" in moved.get_full_feed_url()
+    response = client.get(moved.get_url() + "feed/")
+    assert uuid.UUID(channel(response).findtext(f"{PODCAST}guid")) == guid
+
+
+def test_each_language_is_a_show_of_its_own(client):
+    give_english_audio(1)
+    german = channel(get_feed(client, "de")).findtext(f"{PODCAST}guid")
+    english = channel(get_feed(client, "en")).findtext(f"{PODCAST}guid")
+    assert german and english and german != english
+
+
+def test_show_is_locked_to_its_owner(client):
+    locked = channel(get_feed(client)).find(f"{PODCAST}locked")
+    assert locked.text == "yes"
+    assert locked.get("owner") == show().owner_email
+
+
+def test_copyright_names_the_author_and_the_years(client):
+    page = show()
+    line = channel(get_feed(client)).findtext("copyright")
+    assert line.startswith("©")
+    assert page.author in line
+    assert str(episode(1).release_date.year) in line
+    page.copyright = "© 2023 Testverlag"
+    page.save_revision().publish()
+    assert channel(get_feed(client)).findtext("copyright") == "© 2023 Testverlag"
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_itunes_title_has_no_episode_number(client, language):
+    if language == "en":
+        for number in (1, 2, 3):
+            give_english_audio(number)
+    for number, item in items_by_episode(get_feed(client, language)).items():
+        page = episode(number, language)
+        title = item.findtext(f"{ITUNES}title")
+        assert title
+        assert str(number) not in title, title
+        assert title in page.title  # the rest of the page's title
+        assert item.findtext("title") == page.title
+
+
+@pytest.mark.parametrize(
+    ("title", "number", "expected"),
+    [
+        (
+            "Folge 3: Generation Z in der Produktion",
+            3,
+            "Generation Z in der Produktion",
+        ),
+        ("Episode 12 – Hydrogen", 12, "Hydrogen"),
+        ("#4 | Werkstatt", 4, "Werkstatt"),
+        ("7. Ausbildung", 7, "Ausbildung"),
+        ("Die 5 besten Ideen", 5, "Die 5 besten Ideen"),  # not a prefix
+        ("Folge 2: Neu", 3, "Folge 2: Neu"),  # another episode's number stays
+        ("Folge 3:", 3, "Folge 3:"),  # nothing would be left
+    ],
+)
+def test_title_without_number(title, number, expected):
+    from podcast.directory import title_without_number
+
+    assert title_without_number(title, number) == expected
+
+
+def test_every_item_links_its_transcript_as_html(client):
+    for number, item in items_by_episode(get_feed(client)).items():
+        links = {
+            link.get("language"): link for link in item.findall(f"{PODCAST}transcript")
+        }
+        # The original (the audio's language) and the live English translation.
+        assert set(links) == {"de", "en"}
+        for language, link in links.items():
+            assert link.get("type") == "text/html"
+            url = link.get("url")
+            assert url.startswith(("http://", "https://"))
+            response = client.get(urlsplit(url).path)
+            assert response.status_code == 200
+            assert response["Content-Type"] == "text/html; charset=utf-8"
+            html = response.content.decode()
+            assert f'<html lang="{language}">' in html
+            page = episode(number, language)
+            first_words = re.sub("<[^>]+>", "", page.transcript)[:60]
+            assert first_words in html
+
+
+def test_an_episode_without_transcript_has_no_transcript_link_or_page(client):
+    page = episode(2)
+    page.transcript = ""
+    page.save_revision().publish()
+    item = items_by_episode(get_feed(client))[2]
+    languages = [link.get("language") for link in item.findall(f"{PODCAST}transcript")]
+    assert languages == ["en"]  # the English translation still has one
+    assert client.get(page.url + "transcript/").status_code == 404

@@ -41,6 +41,7 @@ def episode_form_data(**overrides):
         "episode_number": 4,
         "season_number": 1,
         "release_date": "2024-05-02",
+        "audio_language": "de",
         "summary": "Was Wasserstoff für kleine Betriebe bedeutet.",
         "show_notes": rich_text("<h3>Worum es geht</h3><p>Wasserstoff.</p>"),
         "transcript": rich_text("<p>Willkommen zu Folge vier.</p>"),
@@ -199,7 +200,9 @@ def test_show_page_lists_episodes_newest_first(client, language):
     assert artwork["alt"]
     feed = html.select_one('head link[rel="alternate"][type="application/rss+xml"]')
     assert feed["href"].startswith("http")
-    assert feed["href"].endswith(f"/{language}/podcast/feed/")
+    # The demo's audio is German: the English page offers the German feed as such.
+    assert feed["href"].endswith("/de/podcast/feed/")
+    assert feed.get("hreflang") == (None if language == "de" else "de")
     assert feed["title"]
     # The subscribe section shows the same feed address.
     assert html.select_one(".podcast-subscribe__feed")["href"] == feed["href"]
@@ -275,7 +278,7 @@ def test_episode_page_has_an_accessible_player(client, language):
     unit = {"de": "Sek.", "en": "s"}[language]
     assert f"{page.duration} {unit}" in duration.get_text()
     feed = html.select_one('head link[rel="alternate"][type="application/rss+xml"]')
-    assert feed["href"] == show(language).get_full_feed_url()
+    assert feed["href"] == show("de").get_full_feed_url()  # German audio
     transcript = html.select_one(".podcast-episode__transcript").get_text()
     assert BeautifulSoup(page.transcript, "html.parser").get_text() in transcript
 
@@ -343,7 +346,13 @@ def test_api_describes_the_show_for_apps(client):
     page = show("en")
     response = client.get(f"/api/v2/pages/{page.pk}/")
     data = response.json()
-    assert data["feed_url"].endswith("/en/podcast/feed/")
+    # No English feed while every episode's audio is German (docs/podcast.md).
+    assert data["feed_url"] == ""
+    assert (
+        client.get(f"/api/v2/pages/{show('de').pk}/")
+        .json()["feed_url"]
+        .endswith("/de/podcast/feed/")
+    )
     assert data["language"] == "en"
     assert data["artwork_rendition"]["width"] == 1400
     assert data["description"].startswith("The podcast of the Kassel Region")
@@ -362,3 +371,17 @@ def test_artwork_alt_text_is_in_the_pages_language(client, language, alt):
     assert html.select_one("img.podcast-show__artwork")["alt"] == alt
     detail = client.get(f"/api/v2/pages/{show(language).pk}/").json()
     assert detail["artwork_alt_text"] == alt
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_episode_page_says_when_the_audio_is_in_another_language(client, language):
+    html = soup(client.get(episode(1, language).url))
+    note = html.select_one(".audio-player__language")
+    player = html.select_one(".audio-player audio")
+    if language == "de":
+        assert note is None
+        assert not player.get("lang")
+    else:
+        assert "The audio is in German" in note.get_text()
+        assert player["lang"] == "de"

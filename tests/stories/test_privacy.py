@@ -1,5 +1,6 @@
 """Privacy by design: no request to a video host before the visitor agrees."""
 
+import json
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -52,6 +53,9 @@ def assert_no_request_to_a_video_host(html):
                 )
                 assert urlsplit(text).hostname in WATCH_HOSTS
     for script in html.find_all("script"):
+        if script.get("type") == "application/ld+json":
+            assert_structured_data_only_names_the_player(script.string)
+            continue
         assert script.get("src"), "inline script found"
         assert not video_hosts_in(script["src"])
     for link in html.find_all("link"):
@@ -60,6 +64,23 @@ def assert_no_request_to_a_video_host(html):
         ) or not video_hosts_in(link.get("href", ""))
     for style in html.find_all("style"):
         assert not video_hosts_in(style.get_text())
+
+
+def assert_structured_data_only_names_the_player(text):
+    """JSON-LD is data the browser never runs or fetches; search engines read the
+    player's address from the VideoObject's embedUrl, and nothing else names a host."""
+    data = json.loads(text)
+    for node in data["@graph"]:
+        named = [
+            key for key, value in node.items() if video_hosts_in(json.dumps(value))
+        ]
+        assert named in ([], ["embedUrl"]), named
+        if named:
+            assert node["@type"] == "VideoObject"
+            assert urlsplit(node["embedUrl"]).hostname in {
+                "www.youtube-nocookie.com",
+                "player.vimeo.com",
+            }
 
 
 @pytest.fixture

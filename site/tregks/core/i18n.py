@@ -91,3 +91,21 @@ def _swap(objects, translations, locale_id):
         else translations.get(obj.translation_key, obj)
         for obj in objects
     ]
+
+
+def _locale_codes():
+    from wagtail.models import Locale
+
+    return cached_for_generation(
+        "locale-codes", lambda: dict(Locale.objects.values_list("pk", "language_code"))
+    )
+
+
+def language_code(locale_id):
+    """The language code of a locale from the kept list of locales (no query)."""
+    return _locale_codes().get(locale_id, "")
+
+
+def locale_id_for(code):
+    """The id of the locale of a language code, from the same kept list."""
+    return next((pk for pk, value in _locale_codes().items() if value == code), None)

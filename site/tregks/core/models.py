@@ -1,16 +1,19 @@
-"""Shared models: the abstract page every page type extends, and the topic taxonomy."""
+"""Shared models: the abstract page every page type extends, the topic taxonomy, the
+footer settings and the funding notices."""
 
-from django.core.exceptions import FieldDoesNotExist
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from . import structured_data as jsonld
 
 
 def alt_text_field(verbose_name, what="picture"):
@@ -135,6 +138,13 @@ class BasePage(Page):
                 return image
         return None
 
+    def structured_data(self, request):
+        """The schema.org objects this page stands for (tregks.core.structured_data).
+
+        Page types override this; a page without its own type is a WebPage.
+        """
+        return [jsonld.web_page(self, request)]
+
 
 class IndexPage(BasePage):
     """A listing page of one language: an introduction above its items (press, stories,
@@ -158,6 +168,9 @@ class IndexPage(BasePage):
 
     class Meta:
         abstract = True
+
+    def structured_data(self, request):
+        return [jsonld.web_page(self, request, "CollectionPage")]
 
 
 class Topic(TranslatableMixin, models.Model):
@@ -240,3 +253,107 @@ class FooterLinks(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("Footer links")
+
+
+class FundingNotice(TranslatableMixin, models.Model):
+    """The funder's notice in the footer for one funding period (ministry, logo, line).
+
+    A page shows the notice valid on its own date (press releases, stories, episodes)
+    or today (home, indexes, profiles): a release from the first funding phase keeps
+    naming the ministry of that time. See tregks.core.funding.
+    """
+
+    ministry = models.CharField(
+        _("Ministry"),
+        max_length=200,
+        help_text=_(
+            "The funding ministry's name as on its logo, e.g. “Bundesministerium für "
+            "Wirtschaft und Energie”."
+        ),
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("Logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "The funding logo from the grant notice (“Gefördert durch …” with the "
+            "parliament line), on a white background. Without it, the text is shown."
+        ),
+    )
+    logo_alt = models.CharField(
+        _("Alt text of the logo"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Everything the logo says, in full, e.g. “Gefördert durch: "
+            "Bundesministerium für Wirtschaft und Energie aufgrund eines Beschlusses "
+            "des Deutschen Bundestages”. Empty: built from the ministry and the line."
+        ),
+    )
+    line = models.CharField(
+        _("Line below the ministry"),
+        max_length=200,
+        default="aufgrund eines Beschlusses des Deutschen Bundestages",
+        help_text=_("The line the grant notice prescribes below the ministry's name."),
+    )
+    programme = models.CharField(
+        _("Programme and phase"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Shown next to the logo, e.g. the programme's name and the funding phase."
+        ),
+    )
+    valid_from = models.DateField(
+        _("Valid from"), help_text=_("First day of the funding period.")
+    )
+    valid_until = models.DateField(
+        _("Valid until"),
+        null=True,
+        blank=True,
+        help_text=_("Last day of the funding period; empty while it lasts."),
+    )
+
+    panels = [
+        FieldPanel("ministry"),
+        FieldPanel("line"),
+        FieldPanel("logo"),
+        FieldPanel("logo_alt"),
+        FieldPanel("programme"),
+        FieldRowPanel([FieldPanel("valid_from"), FieldPanel("valid_until")]),
+    ]
+
+    translatable_fields = [
+        # Translate: what readers read (the ministry's name in English, too).
+        TranslatableField("ministry"),
+        TranslatableField("line"),
+        TranslatableField("logo_alt"),
+        TranslatableField("programme"),
+        # Synchronise: the logo and the period are the same in every language.
+        SynchronizedField("logo"),
+        SynchronizedField("valid_from"),
+        SynchronizedField("valid_until"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("Funding notice")
+        verbose_name_plural = _("Funding notices")
+        ordering = ["valid_from"]
+
+    def __str__(self):
+        until = self.valid_until.isoformat() if self.valid_until else "…"
+        return f"{self.ministry} ({self.valid_from.isoformat()} – {until})"
+
+    def clean(self):
+        super().clean()
+        if self.valid_until and self.valid_from and self.valid_until < self.valid_from:
+            raise ValidationError(
+                {"valid_until": _("The period cannot end before it begins.")}
+            )
+
+    @property
+    def alt_text(self):
+        return self.logo_alt or f"{self.ministry} {self.line}".strip()

@@ -1,9 +1,11 @@
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import Topic
+from .funding import seed_notices
+from .models import FundingNotice, Topic
 
 
 class TopicViewSet(SnippetViewSet):
@@ -16,4 +18,28 @@ class TopicViewSet(SnippetViewSet):
     search_fields = ["name", "description"]
 
 
+class FundingNoticeViewSet(SnippetViewSet):
+    """The funder's notices in the footer, one per funding period (Snippets menu)."""
+
+    model = FundingNotice
+    icon = "success"
+    list_display = ["ministry", "valid_from", "valid_until", "locale"]
+    ordering = ["valid_from"]
+
+
 register_snippet(TopicViewSet)
+register_snippet(FundingNoticeViewSet)
+
+
+@hooks.register("release_steps")
+def funding_notices_release_step(stdout):
+    """The two funding phases, where a fresh installation has none (idempotent)."""
+    seed_notices()
+
+
+@hooks.register("load_demo_content")
+def funding_notices_demo():
+    def build(context, options=None, stdout=None):
+        seed_notices(with_logos=True)
+
+    return (5, build)
