@@ -6,6 +6,8 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page
 
+from tregks.editorial.embargo import public_files
+
 
 class LivePagesAPIViewSet(PagesAPIViewSet):
     """Live, public pages with their own text.
@@ -22,7 +24,15 @@ class LivePagesAPIViewSet(PagesAPIViewSet):
         return super().get_base_queryset().exclude(id__in=list(aliases))
 
 
+class PublicDocumentsAPIViewSet(DocumentsAPIViewSet):
+    """Only documents anonymous visitors may download: none under embargo (a file
+    that only unreleased pages use) and none in a collection with a privacy setting."""
+
+    def get_queryset(self):
+        return public_files(super().get_queryset())
+
+
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", LivePagesAPIViewSet)
 api_router.register_endpoint("images", ImagesAPIViewSet)
-api_router.register_endpoint("documents", DocumentsAPIViewSet)
+api_router.register_endpoint("documents", PublicDocumentsAPIViewSet)
