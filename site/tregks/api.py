@@ -9,6 +9,7 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page
 
 from tregks.core import seo
+from tregks.editorial.embargo import public_files
 
 
 class LivePagesAPIViewSet(PagesAPIViewSet):
@@ -34,7 +35,15 @@ class LivePagesAPIViewSet(PagesAPIViewSet):
         return queryset
 
 
+class PublicDocumentsAPIViewSet(DocumentsAPIViewSet):
+    """Only documents anonymous visitors may download: none under embargo (a file
+    that only unreleased pages use) and none in a collection with a privacy setting."""
+
+    def get_queryset(self):
+        return public_files(super().get_queryset())
+
+
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", LivePagesAPIViewSet)
 api_router.register_endpoint("images", ImagesAPIViewSet)
-api_router.register_endpoint("documents", DocumentsAPIViewSet)
+api_router.register_endpoint("documents", PublicDocumentsAPIViewSet)

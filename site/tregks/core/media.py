@@ -8,6 +8,12 @@ object store serves media, ranges included, and this view is not routed.
 
 Documents are not served here: they go through Wagtail's serve view, which checks
 collection privacy (WAGTAILDOCS_SERVE_METHOD = "serve_view").
+
+Before a file is served, the "before_serve_media_file" hooks are asked, as Wagtail asks
+"before_serve_document" ones: each gets (request, storage name) and returns None (serve
+it to everyone), "private" (serve it to this user only, kept out of shared caches), an
+HttpResponse to send instead, or raises Http404. The editorial app's embargo keeps
+unreleased audio and video away from the public this way (docs/editorial-workflow.md).
 """
 
 import mimetypes
@@ -22,6 +28,8 @@ from django.utils._os import safe_join
 from django.utils.http import http_date, parse_http_date_safe
 from django.views.decorators.http import require_safe
 from django.views.static import was_modified_since
+
+from wagtail import hooks
 
 CHUNK_SIZE = 64 * 1024
 
@@ -118,12 +126,26 @@ def _range_applies(request, etag, last_modified):
     return since is not None and since >= last_modified
 
 
+def ask_hooks(request, name):
+    """(response, private) from the "before_serve_media_file" hooks (module docstring)."""
+    private = False
+    for hook in hooks.get_hooks("before_serve_media_file"):
+        result = hook(request, name)
+        if isinstance(result, HttpResponse):
+            return result, private
+        private = private or result == "private"
+    return None, private
+
+
 @require_safe
 def serve_media(request, path):
     """A file from MEDIA_ROOT, answering HEAD and single byte ranges."""
     normalised = path.replace("\\", "/")
     if normalised.startswith(PRIVATE_PREFIXES) or "\x00" in normalised:
         raise Http404
+    refusal, private = ask_hooks(request, normalised)
+    if refusal is not None:
+        return refusal
     try:
         full_path = safe_join(os.fspath(settings.MEDIA_ROOT), normalised)
     except (SuspiciousFileOperation, ValueError) as error:
@@ -139,7 +161,7 @@ def serve_media(request, path):
         request.headers.get("If-Modified-Since"), last_modified
     ):
         response = HttpResponse(status=304)
-        _common_headers(response, full_path, etag, last_modified)
+        _common_headers(response, full_path, etag, last_modified, private=private)
         return response
 
     byte_range = None
@@ -152,7 +174,9 @@ def serve_media(request, path):
             response["Content-Range"] = f"bytes */{size}"
             response["Content-Type"] = "text/plain; charset=utf-8"
             response.content = b"The requested range lies outside the file.\n"
-            _common_headers(response, full_path, etag, last_modified, typed=False)
+            _common_headers(
+                response, full_path, etag, last_modified, typed=False, private=private
+            )
             return response
 
     if byte_range is None:
@@ -172,16 +196,22 @@ def serve_media(request, path):
     response["Content-Length"] = str(length)
     if status == 206:
         response["Content-Range"] = f"bytes {start}-{start + length - 1}/{size}"
-    _common_headers(response, full_path, etag, last_modified)
+    _common_headers(response, full_path, etag, last_modified, private=private)
     return response
 
 
-def _common_headers(response, full_path, etag, last_modified, typed=True):
+def _common_headers(
+    response, full_path, etag, last_modified, typed=True, private=False
+):
     if typed:
         response["Content-Type"] = content_type_for(full_path)
     response["Accept-Ranges"] = "bytes"
     response["ETag"] = etag
     response["Last-Modified"] = http_date(last_modified)
     response["X-Content-Type-Options"] = "nosniff"
-    # Uploaded names are unique (Django adds a suffix), so a day of caching is safe.
-    response["Cache-Control"] = "public, max-age=86400"
+    if private:
+        # Under embargo, served to an editor: never kept by a shared cache.
+        response["Cache-Control"] = "private, no-cache"
+    else:
+        # Uploaded names are unique (Django adds a suffix), so a day of caching is safe.
+        response["Cache-Control"] = "public, max-age=86400"

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from wagtail.models import Locale
 
+from .demo_files import file_demo_files
 from .setup import (
     LEAD_GROUP,
     TRANSLATOR_GROUP,
@@ -28,6 +29,7 @@ EMAIL_DOMAIN = "tregks.invalid"
 
 def build(context, options, stdout):
     partners = setup_editorial()
+    file_demo_files(partners)
     if options.get("skip_accounts"):
         return
     if not settings.DEBUG:

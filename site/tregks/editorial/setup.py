@@ -5,6 +5,13 @@
 `setup_partner()` for that partner. It reads whatever sections and pages exist and
 creates what is missing; it never removes anything an administrator added.
 
+Files (images, documents, wagtailmedia audio/video) live in collections: one per
+partner, named by its short name, and "Gemeinsam" for network material
+(`setup_collections()`, `setup_partner()`). The one thing setup removes is its own
+earlier grant: older setups gave every editorial group add and choose permissions on
+the root collection (`LEGACY_ROOT_GRANTS`); exactly those rows are deleted, every other
+root permission an administrator gave stays.
+
 The partners app is reached only through the app registry (the core imports no app).
 """
 
@@ -12,10 +19,13 @@ import logging
 
 from django.apps import apps
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils.text import slugify
 
 from wagtail.models import (
+    Collection,
+    GroupCollectionPermission,
     GroupPagePermission,
     Locale,
     Page,
@@ -39,8 +49,24 @@ OWNED_SHOWS = {"agv": ("podcast", "PodcastShowPage")}
 
 EDITOR_PAGE_PERMISSIONS = ("add", "change")
 APPROVER_PAGE_PERMISSIONS = ("add", "change", "publish")
-# Images and documents: upload and choose (editing stays with the uploader).
-COLLECTION_PERMISSIONS = (
+
+# The collection of network material every partner may choose from.
+SHARED_COLLECTION = "Gemeinsam"
+# (app label, model name) of every kind of file kept in collections. wagtailmedia has
+# no "choose" permission of its own; setup_collections() adds one (CHOOSE_MEDIA).
+FILE_MODELS = (
+    ("wagtailimages", "image"),
+    ("wagtaildocs", "document"),
+    ("wagtailmedia", "media"),
+)
+CHOOSE_MEDIA = "choose_media"
+# Own collection: upload, edit any file of the partner, choose.
+OWN_COLLECTION_ACTIONS = ("add", "change", "choose")
+# Someone else's collection: choose only.
+CHOOSE_ONLY = ("choose",)
+# What setup_partner() and setup_translators() granted on the root collection before
+# partner collections existed; removed (only these rows) by setup_collections().
+LEGACY_ROOT_GRANTS = (
     ("wagtailimages", "add_image"),
     ("wagtailimages", "choose_image"),
     ("wagtaildocs", "add_document"),
@@ -86,20 +112,77 @@ def _grant_page(group, page, actions):
         )
 
 
-def _grant_collections(group):
-    from wagtail.models import Collection, GroupCollectionPermission
+def _file_permissions(actions):
+    """Permission rows for the given actions on every kind of file."""
+    codenames = {
+        f"{action}_{model_name}"
+        for _app_label, model_name in FILE_MODELS
+        for action in actions
+    }
+    labels = [app_label for app_label, _model_name in FILE_MODELS]
+    return Permission.objects.filter(
+        content_type__app_label__in=labels, codename__in=codenames
+    )
 
+
+def _grant_files(group, collection, actions):
+    for permission in _file_permissions(actions):
+        GroupCollectionPermission.objects.get_or_create(
+            group=group, collection=collection, permission=permission
+        )
+
+
+def _choose_media_permission():
+    """wagtailmedia's missing "choose" permission, so that a group can choose media it
+    may not edit. Its chooser honours it through editorial.media_admin."""
+    media_model = _model("wagtailmedia", "Media")
+    if media_model is None:
+        return None
+    permission, _created = Permission.objects.get_or_create(
+        content_type=ContentType.objects.get_for_model(media_model),
+        codename=CHOOSE_MEDIA,
+        defaults={"name": "Can choose media"},
+    )
+    return permission
+
+
+def _child_collection(name):
     root = Collection.get_first_root_node()
-    if root is None:
-        return
-    for app_label, codename in COLLECTION_PERMISSIONS:
-        permission = Permission.objects.filter(
-            content_type__app_label=app_label, codename=codename
-        ).first()
-        if permission is not None:
-            GroupCollectionPermission.objects.get_or_create(
-                group=group, collection=root, permission=permission
-            )
+    existing = root.get_children().filter(name=name).first()
+    return existing or root.add_child(instance=Collection(name=name))
+
+
+def shared_collection():
+    return _child_collection(SHARED_COLLECTION)
+
+
+def partner_collection(profile):
+    """The partner's own collection, named by its short name (made if missing)."""
+    return _child_collection(profile.short_name)
+
+
+def _revoke_legacy_root_grants(group):
+    root = Collection.get_first_root_node()
+    for app_label, codename in LEGACY_ROOT_GRANTS:
+        GroupCollectionPermission.objects.filter(
+            group=group,
+            collection=root,
+            permission__content_type__app_label=app_label,
+            permission__codename=codename,
+        ).delete()
+
+
+def setup_collections():
+    """ "Gemeinsam", wagtailmedia's choose permission, the lead's and translators' grants."""
+    _choose_media_permission()
+    shared = shared_collection()
+    lead = _group(LEAD_GROUP)
+    # The lead adds network material to "Gemeinsam" (administrators can anyway).
+    _grant_files(lead, shared, OWN_COLLECTION_ACTIONS)
+    translators = _group(TRANSLATOR_GROUP)
+    _revoke_legacy_root_grants(translators)
+    _grant_files(translators, shared, CHOOSE_ONLY)
+    return shared
 
 
 def _group(name):
@@ -151,7 +234,6 @@ def setup_translators():
     # The top pages of every non-default language tree (the English home page).
     for top_page in Page.objects.filter(depth=2).exclude(locale=default_locale):
         _grant_page(group, top_page, EDITOR_PAGE_PERMISSIONS)
-    _grant_collections(group)
     return group
 
 
@@ -257,8 +339,14 @@ def setup_partner(profile, task_for_lead=None):
     short = profile.short_name
     editors = _group(editor_group_name(short))
     approvers = _group(approver_group_name(short))
-    _grant_collections(editors)
-    _grant_collections(approvers)
+    shared = setup_collections()
+    own = partner_collection(profile)
+    for group in (editors, approvers):
+        _revoke_legacy_root_grants(group)
+        _grant_files(group, own, OWN_COLLECTION_ACTIONS)
+        _grant_files(group, shared, CHOOSE_ONLY)
+    # The lead reads what it may be asked to sign off (embargoed attachments included).
+    _grant_files(_group(LEAD_GROUP), own, CHOOSE_ONLY)
 
     approval = PartnerApprovalTask.objects.filter(
         name=approver_group_name(short)
@@ -284,6 +372,7 @@ def setup_partner(profile, task_for_lead=None):
     return {
         "editors": editors,
         "approvers": approvers,
+        "collection": own,
         "workflow": workflow,
         "pages": pages,
     }
@@ -294,6 +383,7 @@ def setup_editorial(stdout=None):
     with transaction.atomic():
         task_for_lead = lead_task()
         setup_translators()
+        setup_collections()
         partners = consortium_partners()
         for profile in partners:
             setup_partner(profile, task_for_lead)

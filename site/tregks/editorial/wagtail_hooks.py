@@ -14,7 +14,7 @@ from wagtail.models import WorkflowState
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail_localize.models import Translation
 
-from . import views
+from . import media_admin, views
 from .admin_api import EditorialPagesAdminAPIViewSet
 from .guards import direct_publish_refusal, is_network_wide, may_publish_network_wide
 from .setup import setup_editorial
@@ -47,6 +47,12 @@ def register_admin_urls():
             "localize/page/<int:page_id>/convert_to_alias/",
             views.guarded_convert_to_alias,
             name="editorial_convert_to_alias",
+        ),
+        # Same path as wagtailmedia's "media chosen" step, registered first.
+        path(
+            "media/chooser/<int:media_id>/",
+            media_admin.media_chosen,
+            name="editorial_media_chosen",
         ),
         path(
             "editorial/translation/<int:page_id>/submit/",
@@ -173,3 +179,12 @@ def hide_other_partners_drafts_in_chooser(pages, request):
         user, {"add", "change", "publish"}
     )
     return pages.filter(Q(live=True) | Q(pk__in=own.values("pk")))
+
+
+# Files: partner collections, the embargo and the media chooser (editorial.media_admin).
+hooks.register("before_serve_document", media_admin.refuse_embargoed_document)
+hooks.register("before_serve_media_file", media_admin.refuse_embargoed_media)
+hooks.register("construct_media_chooser_queryset", media_admin.add_choosable_media)
+hooks.register(
+    "construct_homepage_summary_items", media_admin.count_what_the_lists_show, order=100
+)

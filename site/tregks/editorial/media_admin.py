@@ -1,0 +1,131 @@
+"""Files in the admin: the embargo on serving, choosing shared media, honest counts.
+
+Registered in editorial.wagtail_hooks; the rule itself is editorial.embargo.
+"""
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from wagtail.admin.auth import permission_denied
+from wagtail.admin.modal_workflow import render_modal_workflow
+from wagtail.admin.navigation import get_site_for_user
+from wagtail.documents import get_document_model
+from wagtail.documents.wagtail_hooks import DocumentsSummaryItem
+from wagtail.images import get_image_model
+from wagtail.images.wagtail_hooks import ImagesSummaryItem
+from wagtail.permissions import policy_registry
+from wagtailmedia import get_permission_policy as media_permission_policy
+from wagtailmedia.models import get_media_model
+from wagtailmedia.views.chooser import get_media_json
+from wagtailmedia.wagtail_hooks import MediaSummaryItem
+
+from . import embargo
+
+# What the admin's image, document and media lists show (Wagtail's index views).
+LISTED_ACTIONS = ("change", "delete")
+# wagtailmedia's chooser lists only what the user may change; "choose" adds the rest.
+CHOOSABLE_ACTIONS = ("change", "delete", "choose")
+# Where wagtailmedia stores uploaded audio and video (its upload_to).
+MEDIA_FOLDER = "media/"
+
+
+def refuse_embargoed_document(document, request):
+    """before_serve_document: 404 for a document under embargo."""
+    policy = policy_registry.get_by_type(get_document_model())
+    if not embargo.may_serve(request, document, policy):
+        raise Http404
+
+
+def refuse_embargoed_media(request, name):
+    """before_serve_media_file (tregks.core.media): the same rule for audio and video.
+
+    Returns None to serve the file to everyone, "private" to serve it to this user
+    only, or raises Http404.
+    """
+    if not name.startswith(MEDIA_FOLDER):
+        return None
+    media = get_media_model().objects.filter(file=name).first()
+    if media is None:
+        return None
+    if embargo.view_restriction_refuses(request, media.collection):
+        raise Http404
+    policy = media_permission_policy()
+    if embargo.released_files(type(media).objects.filter(pk=media.pk)).exists():
+        return None
+    if embargo.is_insider(request.user, media, policy):
+        return "private"
+    raise Http404
+
+
+def add_choosable_media(media_files, request):
+    """construct_media_chooser_queryset: also what the user may only choose."""
+    choosable = media_permission_policy().instances_user_has_any_permission_for(
+        request.user, ["choose"]
+    )
+    return media_files | choosable
+
+
+def media_chosen(request, media_id):
+    """wagtailmedia's "media chosen" step, which also accepts the "choose" permission
+    (its own checks change or delete only). Registered at the same admin URL first."""
+    media = get_object_or_404(get_media_model(), id=media_id)
+    policy = media_permission_policy()
+    if not policy.user_has_any_permission_for_instance(
+        request.user, CHOOSABLE_ACTIONS, media
+    ):
+        return permission_denied(request)
+    return render_modal_workflow(
+        request,
+        None,
+        None,
+        None,
+        json_data={"step": "media_chosen", "result": get_media_json(media)},
+    )
+
+
+def _listed_count(policy, user):
+    return policy.instances_user_has_any_permission_for(user, LISTED_ACTIONS).count()
+
+
+class ListedImagesSummaryItem(ImagesSummaryItem):
+    """The dashboard's image count: the images the user's image list shows."""
+
+    def get_context_data(self, parent_context):
+        policy = policy_registry.get_by_type(get_image_model())
+        return {
+            "total_images": _listed_count(policy, self.request.user),
+            "site_name": get_site_for_user(self.request.user)["site_name"],
+        }
+
+
+class ListedDocumentsSummaryItem(DocumentsSummaryItem):
+    def get_context_data(self, parent_context):
+        policy = policy_registry.get_by_type(get_document_model())
+        return {
+            "total_docs": _listed_count(policy, self.request.user),
+            "site_name": get_site_for_user(self.request.user)["site_name"],
+        }
+
+
+class ListedMediaSummaryItem(MediaSummaryItem):
+    def get_context_data(self, parent_context):
+        return {
+            "total_media": _listed_count(media_permission_policy(), self.request.user),
+            "site_name": get_site_for_user(self.request.user)["site_name"],
+        }
+
+
+LISTED_SUMMARY_ITEMS = {
+    ImagesSummaryItem: ListedImagesSummaryItem,
+    DocumentsSummaryItem: ListedDocumentsSummaryItem,
+    MediaSummaryItem: ListedMediaSummaryItem,
+}
+
+
+def count_what_the_lists_show(request, items):
+    """construct_homepage_summary_items: Wagtail counts files the user may only choose,
+    its lists show those the user may change; count what the lists show."""
+    for position, item in enumerate(items):
+        replacement = LISTED_SUMMARY_ITEMS.get(type(item))
+        if replacement is not None:
+            items[position] = replacement(request)
