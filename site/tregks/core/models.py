@@ -12,6 +12,8 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from .picklists import LocalePicklistPageForm
+
 
 def alt_text_field(verbose_name, what="picture"):
     """A page's own alt text for an image it shows, translated with the page.
@@ -50,6 +52,9 @@ class BasePage(Page):
     )
 
     promote_panels = [*Page.promote_panels, FieldPanel("social_image")]
+
+    # Topics and partners as checkboxes in the page's own language (core.picklists).
+    base_form_class = LocalePicklistPageForm
 
     search_fields = [*Page.search_fields, index.FilterField("locale_id")]
 
