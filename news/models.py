@@ -128,6 +128,17 @@ class PressReleasePage(BasePage):
     parent_page_types = ["partners.PartnerSectionPage"]
     subpage_types = []
 
+    @classmethod
+    def can_exist_under(cls, parent):
+        # Partner sections sit below the story index too: only press sections take
+        # releases, so the "add" menus offer each section its own content type.
+        if not super().can_exist_under(parent):
+            return False
+        index = parent.get_parent()
+        return index is not None and issubclass(
+            index.specific_class or Page, NewsIndexPage
+        )
+
     release_date = models.DateField(
         _("Release date"),
         help_text=_(

@@ -388,6 +388,13 @@ class PartnerSectionPage(BasePage):
         verbose_name = _("Partner section")
         verbose_name_plural = _("Partner sections")
 
+    def get_admin_display_title(self):
+        # Each partner has a section titled "AGV" below the press index and another
+        # below the story index: the admin names the index too ("Presse AGV").
+        index = self.get_parent()
+        own = super().get_admin_display_title()
+        return f"{index.title} {own}" if index is not None else own
+
     def serve(self, request, *args, **kwargs):
         # The index does the listing; a redirect would leave a live page that never
         # answers 200 (crawlers, link checkers and the site's own page tests).

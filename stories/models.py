@@ -16,7 +16,6 @@ from django.db.models import Prefetch
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
@@ -34,6 +33,7 @@ from tregks.cache.pages import ancestor_of_type
 from tregks.core import structured_data as jsonld
 from tregks.core.i18n import localized_choices
 from tregks.core.models import BasePage, IndexPage, Topic
+from tregks.core.picklists import LocalePicklistPageForm
 
 from .demo_texts import EXAMPLE_YOUTUBE_IDS
 from .video import (
@@ -205,7 +205,7 @@ class ExampleVideoNotePanel(HelpPanel):
             return getattr(self.instance, "video_id", "") in EXAMPLE_YOUTUBE_IDS
 
 
-class VideoStoryPageForm(WagtailAdminPageForm):
+class VideoStoryPageForm(LocalePicklistPageForm):
     """Lets an editor save a draft before the video is chosen (publishing still needs one)."""
 
     def _post_clean(self):
@@ -219,6 +219,17 @@ class VideoStoryPage(BasePage):
 
     parent_page_types = ["partners.PartnerSectionPage"]
     subpage_types = []
+
+    @classmethod
+    def can_exist_under(cls, parent):
+        # Partner sections sit below the press index too: only story sections take
+        # stories, so the "add" menus offer each section its own content type.
+        if not super().can_exist_under(parent):
+            return False
+        index = parent.get_parent()
+        return index is not None and issubclass(
+            index.specific_class or Page, StoryIndexPage
+        )
 
     base_form_class = VideoStoryPageForm
 

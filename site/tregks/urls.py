@@ -12,6 +12,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from tregks.core import media, routing, views
 from tregks.core.sitemaps import AllLocalesSitemap
+from tregks.editorial import reviews as editorial_reviews
 from tregks.editorial import views as editorial_views
 
 from .api import api_router
@@ -25,6 +26,13 @@ urlpatterns = [
         "admin/pages/workflow/confirm_cancellation/<int:page_id>/",
         editorial_views.confirm_workflow_cancellation,
         name="editorial_confirm_workflow_cancellation",
+    ),
+    # Wagtail's review buttons outside the editor (dashboard, listings), followed by a
+    # message that says what the review did (editorial.reviews). Must precede "admin/".
+    path(
+        "admin/pages/workflow/action/<int:page_id>/<slug:action_name>/<int:task_state_id>/",
+        editorial_reviews.workflow_action,
+        name="editorial_workflow_action",
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -14,6 +14,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from . import structured_data as jsonld
+from .picklists import LocalePicklistPageForm
 
 
 def alt_text_field(verbose_name, what="picture"):
@@ -53,6 +54,9 @@ class BasePage(Page):
     )
 
     promote_panels = [*Page.promote_panels, FieldPanel("social_image")]
+
+    # Topics and partners as checkboxes in the page's own language (core.picklists).
+    base_form_class = LocalePicklistPageForm
 
     search_fields = [*Page.search_fields, index.FilterField("locale_id")]
 

@@ -4,7 +4,9 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -14,10 +16,25 @@ from wagtail.models import WorkflowState
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail_localize.models import Translation
 
-from . import media_admin, views
+from . import dashboard, media_admin, reviews, views
 from .admin_api import EditorialPagesAdminAPIViewSet
 from .guards import direct_publish_refusal, is_network_wide, may_publish_network_wide
 from .setup import setup_editorial
+
+# Editors' and reviewers' path (issue 12): dashboard panels, the requested changes on
+# the edit view, messages that say what a review did, the submit-after-autosave script.
+hooks.register("construct_homepage_panels", dashboard.add_editor_panels)
+hooks.register("before_edit_page", reviews.show_requested_changes)
+# Before the hook that may redirect a reviewer to the dashboard.
+hooks.register("after_edit_page", reviews.say_what_the_review_did, order=-10)
+
+
+@hooks.register("insert_editor_js")
+def submit_after_autosave_js():
+    return format_html(
+        '<script src="{}" defer></script>',
+        static("editorial/js/submit-after-autosave.js"),
+    )
 
 
 @hooks.register("release_steps")

@@ -106,7 +106,8 @@ MIDDLEWARE = [
     # (docs/PERFORMANCE.md); the headers above are added to cached pages too.
     "tregks.cache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # LocaleMiddleware that leaves admin 404s in the admin (editorial.middleware).
+    "tregks.editorial.middleware.AdminAwareLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
