@@ -584,6 +584,7 @@ def publish_blip(args, site, services, lua, releases):
             sys.executable,
             str(ROOT / "manage.py"),
             "shell",
+            "-v0",
             "-c",
             EDITOR.replace("{PUBLISH}", str(publish_id))
             .replace("{WITHDRAW}", str(withdraw_id))
@@ -596,8 +597,11 @@ def publish_blip(args, site, services, lua, releases):
         stderr=subprocess.PIPE,
         text=True,
     )
-    if editor.stdout.readline().strip() != "READY":
-        sys.exit(f"The editor's process failed:\n{editor.stderr.read()[-3000:]}")
+    for line in editor.stdout:  # Django's shell may say something first
+        if line.strip() == "READY":
+            break
+    else:
+        sys.exit(f"The editor's process failed:\n{editor.communicate()[1][-3000:]}")
     probe_paths = (publish_url, withdraw_url)
     marker = title.encode()
     with Scenario(

@@ -193,7 +193,10 @@ def settle(cache=None):
         newest, oldest = owed
         if bump_generation(cache) is None:
             return False
-        applied = pending.mark_applied(up_to=newest)
+        try:
+            applied = pending.mark_applied(up_to=newest)
+        except DatabaseError:  # applied all the same; marked on a later check
+            applied = "the"
         logger.warning(
             "Applied %s pending page cache invalidation(s), the oldest from %s.",
             applied,
