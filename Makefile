@@ -16,7 +16,7 @@ PORT ?= 8000
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 PYTEST_ARGS ?=
 
-.PHONY: help run install install-dev test test-sqlite test-postgres smoke-python lint format check messages demo bench clean
+.PHONY: help run install install-dev test test-sqlite test-postgres smoke-python lint format check messages demo bench clean faults
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}'
@@ -84,6 +84,9 @@ test: lint check test-sqlite test-postgres smoke-python ## Run the whole test su
 
 bench: install-dev ## Build a large site on PostgreSQL and measure it (see docs/PERFORMANCE.md)
 	$(PY) bench/run.py
+
+faults: install-dev ## Fault drills: Redis killed and frozen, PostgreSQL stopped, a worker killed (docs/RELIABILITY.md)
+	$(PY) bench/faults.py
 
 clean: ## Remove the virtual environment, database, media and caches
 	rm -rf $(VENV) db.sqlite3 media .test-media staticfiles node_modules .ruff_cache .hypothesis

@@ -52,6 +52,9 @@ class ResilientRedisCache(RedisCache):
         except CACHE_ERRORS as error:
             self.breaker.failed(error)
             return fallback
+        except Exception:
+            self.breaker.succeeded()  # Redis answered (e.g. incr: no such key)
+            raise
         self.breaker.succeeded()
         return result
 

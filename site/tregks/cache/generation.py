@@ -12,9 +12,10 @@ each process keeps the ones it used last in memory for a minute
 (`cached_for_generation`): a render then needs one round trip to the shared cache for
 the counter, not two per value.
 
-No invalidation is lost to a cache outage. A change whose new generation cannot reach
-the shared cache (Redis down or hanging, or its breaker waiting, see breaker.py) is
-recorded in the database instead, in the transaction of the change (pending.py).
+No invalidation is lost to a cache outage. With a shared cache every invalidation is
+logged in the database, in the transaction of the change (pending.py), and marked
+applied once the cache has taken the new generation; one the cache did not take
+(Redis down or hanging, or its breaker waiting, see breaker.py) stays pending.
 Before anything is read from the shared cache, `settle` starts the owed generation:
 at once when this process has seen the cache fail or come back, and otherwise at most
 every CACHE_INVALIDATION_CHECK_SECONDS, because another process may have recorded one
@@ -31,7 +32,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db import DatabaseError, transaction
 
-from . import pending
+from . import fallback, pending
 from .breaker import CacheUnavailable
 from .code_version import code_version
 
@@ -112,26 +113,41 @@ def bump_generation(cache=None):
 def invalidate(reason):
     """Every cached page is stale from now on, also if the shared cache is down.
 
-    The generation moves at once (this request sees the change) and again after the
+    With a shared cache the invalidation is first logged in the database, in the
+    transaction of the change (pending.py), and marked applied once the cache has
+    taken it; when the cache does not take it, `settle` applies it later. The
+    generation moves at once (this request sees the change) and again after the
     transaction commits, so that no other process can keep a page it rendered from
-    the old data in between. If the cache does not take it, the invalidation is
-    recorded in the transaction of the change and applied by `settle`.
+    the old data in between.
     """
-    recorded = None
-    if bump_generation() is None:
-        recorded = pending.record(reason)
-    transaction.on_commit(functools.partial(_after_commit, reason, recorded))
+    cache = page_cache()
+    logged = pending.record(reason) if hasattr(cache, "breaker") else None
+    fallback.clear()
+    if bump_generation(cache) is None:
+        if logged is None:  # a cache without a breaker failed: log it now
+            logged = pending.record(reason)
+        _log_pending(reason, logged)
+    transaction.on_commit(functools.partial(_after_commit, reason, logged))
 
 
-def _after_commit(reason, recorded):
+def _after_commit(reason, logged):
     try:
         if bump_generation() is not None:
-            if recorded is not None:
-                pending.forget(ids=[recorded])  # applied now, after the commit
-        elif recorded is None:
-            pending.record(f"{reason}, after commit")
+            if logged is not None:
+                pending.mark_applied(ids=[logged])
+        elif logged is None:
+            _log_pending(reason, pending.record(f"{reason}, after commit"))
     except DatabaseError:
-        logger.exception("Could not record the page cache invalidation (%s).", reason)
+        logger.exception("Could not log the page cache invalidation (%s).", reason)
+
+
+def _log_pending(reason, logged):
+    logger.error(
+        "Page cache invalidation (%s) could not reach the cache: recorded as pending "
+        "#%s, applied as soon as the cache answers.",
+        reason,
+        logged,
+    )
 
 
 class _Settled:
@@ -177,7 +193,10 @@ def settle(cache=None):
         newest, oldest = owed
         if bump_generation(cache) is None:
             return False
-        applied = pending.forget(up_to=newest)
+        try:
+            applied = pending.mark_applied(up_to=newest)
+        except DatabaseError:  # applied all the same; marked on a later check
+            applied = "the"
         logger.warning(
             "Applied %s pending page cache invalidation(s), the oldest from %s.",
             applied,

@@ -15,8 +15,9 @@ that use a CSRF token always set the CSRF cookie, so forms are never shared; pas
 protected pages contain such a form, login-restricted pages redirect.
 
 When the shared cache does not answer (its breaker waits, see breaker.py), pages are
-rendered and served without it (`X-Page-Cache: unavailable`); invalidations that are
-owed from an outage are applied before the first page comes from the cache again
+rendered without it (`X-Page-Cache: unavailable`) and kept in this process's memory
+until anything changes (`fallback`, see fallback.py); invalidations owed from the
+outage are applied before the first page comes from the shared cache again
 (generation.settle).
 
 Cacheable responses get Cache-Control, ETag and Last-Modified, and conditional requests
@@ -39,6 +40,7 @@ from django.utils.cache import (
 )
 from django.utils.http import http_date, parse_http_date_safe
 
+from . import fallback
 from .code_version import code_version
 from .generation import (
     GENERATION_KEY,
@@ -220,40 +222,61 @@ class PageCacheMiddleware:
             return response
 
         cache = page_cache()
-        generation = None
-        if settle(cache):  # owed invalidations first, then pages from the cache
-            found = cache.get_many([GENERATION_KEY, key])
-            generation = found.get(GENERATION_KEY)
-            entry = found.get(key)
-            if entry is not None and generation is not None and entry[0] == generation:
-                return self.cached_response(request, entry)
-            if generation is None:
-                generation = current_generation(cache)
+        if not settle(cache):  # the shared cache does not answer now
+            return self.serve_without_shared_cache(request, key)
+        fallback.clear()
+        found = cache.get_many([GENERATION_KEY, key])
+        generation = found.get(GENERATION_KEY)
+        entry = found.get(key)
+        if entry is not None and generation is not None and entry[0] == generation:
+            return self.cached_response(request, entry)
+        if generation is None:
+            generation = current_generation(cache)
+            if generation is None:  # it failed just now
+                return self.serve_without_shared_cache(request, key)
         with request_scope(generation):  # the render reads no counter of its own
             response = self.get_response(request)
         if self.is_storable(response):
             self.add_validators(response)
-            if generation is None:
-                # The shared cache does not answer: served uncached, kept nowhere.
-                response[STATUS_HEADER] = "unavailable"
-            else:
-                headers = [
-                    (name, value)
-                    for name, value in response.items()
-                    if name.lower() not in UNSTORED_HEADERS
-                ]
-                cache.set(
-                    key,
-                    (generation, response.status_code, headers, response.content),
-                    _setting("PAGE_CACHE_TIMEOUT", 600),
-                )
-                response[STATUS_HEADER] = "miss"
+            cache.set(
+                key,
+                (generation, *self.stored(response)),
+                _setting("PAGE_CACHE_TIMEOUT", 600),
+            )
+            response[STATUS_HEADER] = "miss"
             return self.conditional(request, response)
         if not response.has_header(STATUS_HEADER):
             response[STATUS_HEADER] = "bypass"
         return response
 
-    def cached_response(self, request, entry):
+    def serve_without_shared_cache(self, request, key):
+        """Pages from this process's memory, kept only until anything changes."""
+        entry = fallback.get(key)
+        if entry is not None:
+            return self.cached_response(request, entry, source="fallback")
+        marker = fallback.marker()
+        with request_scope():
+            response = self.get_response(request)
+        if self.is_storable(response):
+            self.add_validators(response)
+            fallback.put(key, (None, *self.stored(response)), marker)
+            response[STATUS_HEADER] = "unavailable"
+            return self.conditional(request, response)
+        if not response.has_header(STATUS_HEADER):
+            response[STATUS_HEADER] = "bypass"
+        return response
+
+    @staticmethod
+    def stored(response):
+        """Status, headers and body: what is kept of a response."""
+        headers = [
+            (name, value)
+            for name, value in response.items()
+            if name.lower() not in UNSTORED_HEADERS
+        ]
+        return response.status_code, headers, response.content
+
+    def cached_response(self, request, entry, source="hit"):
         _generation, status, headers, content = entry
         response = HttpResponse(
             b"" if request.method == "HEAD" else content, status=status
@@ -261,5 +284,5 @@ class PageCacheMiddleware:
         for name, value in headers:
             response[name] = value
         response["Content-Length"] = str(len(content))
-        response[STATUS_HEADER] = "hit"
+        response[STATUS_HEADER] = source
         return self.conditional(request, response)

@@ -1,32 +1,30 @@
-"""The database's list of page cache invalidations that did not reach the cache.
+"""The database's log of page cache invalidations: the database side only.
 
-Only the database side: generation.py decides when to record one and applies them.
+generation.py writes an entry with every change (in its transaction) when the cache is
+shared, marks it applied once the shared cache has taken the new generation, and
+applies what is still pending when the cache answers again. fallback.py watches the
+newest id.
 """
 
-import logging
+from datetime import timedelta
 
 from django.db.models import Max, Min
+from django.utils import timezone
 
 from .models import PendingInvalidation
 
-logger = logging.getLogger("tregks.cache")
+# Applied entries are kept this long, then deleted.
+KEEP_APPLIED = timedelta(hours=1)
 
 
 def record(reason):
-    """Record an invalidation; inside the caller's transaction when it has one."""
-    entry = PendingInvalidation.objects.create(reason=reason[:255])
-    logger.error(
-        "Page cache invalidation (%s) could not reach the cache: recorded as pending "
-        "#%s, applied as soon as the cache answers.",
-        reason,
-        entry.pk,
-    )
-    return entry.pk
+    """A new pending entry; inside the caller's transaction when it has one."""
+    return PendingInvalidation.objects.create(reason=reason[:255]).pk
 
 
 def outstanding():
-    """(newest id, oldest time) of the pending invalidations, or None."""
-    found = PendingInvalidation.objects.aggregate(
+    """(newest id, oldest time) of the entries still pending, or None."""
+    found = PendingInvalidation.objects.unapplied().aggregate(
         newest=Max("id"), oldest=Min("created_at")
     )
     if found["newest"] is None:
@@ -34,13 +32,23 @@ def outstanding():
     return found["newest"], found["oldest"]
 
 
+def newest_id():
+    """The newest entry's id, applied or not (ids are never reused)."""
+    return PendingInvalidation.objects.aggregate(newest=Max("id"))["newest"]
+
+
 def count():
-    return PendingInvalidation.objects.count()
+    return PendingInvalidation.objects.unapplied().count()
 
 
-def forget(up_to=None, ids=()):
-    """Delete applied entries: all up to an id, or the given ids."""
-    entries = PendingInvalidation.objects.all()
+def mark_applied(up_to=None, ids=()):
+    """Mark entries applied (all up to an id, or the given ids); drop old ones."""
+    now = timezone.now()
+    entries = PendingInvalidation.objects.unapplied()
     if up_to is not None:
-        return entries.filter(id__lte=up_to).delete()[0]
-    return entries.filter(id__in=ids).delete()[0]
+        entries = entries.filter(id__lte=up_to)
+    else:
+        entries = entries.filter(id__in=ids)
+    applied = entries.update(applied_at=now)
+    PendingInvalidation.objects.filter(applied_at__lt=now - KEEP_APPLIED).delete()
+    return applied
