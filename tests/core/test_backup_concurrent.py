@@ -105,36 +105,35 @@ def databases(request, tmp_path):
             f"sqlite:///{tmp_path / 'restored.sqlite3'}",
         )
         return
-    yield from postgres_databases(request)
+    yield from postgres_databases(tmp_path)
 
 
-def postgres_databases(request):
-    from django.db import connection, connections
-
+def postgres_databases(tmp_path):
+    """Two databases beside the PostgreSQL pass's own; the source gets the demo
+    site through a backup of the SQLite demo (the cross-database route)."""
     import psycopg
 
-    if connection.vendor != "postgresql":
+    url = os.environ.get("TEST_DATABASE_URL", "")
+    if not url.startswith(("postgres://", "postgresql://")):
         pytest.skip("needs PostgreSQL (the PostgreSQL pass runs it)")
-    settings = connection.settings_dict
-    # The test database already holds the demo site: copy it as a template, which
-    # PostgreSQL allows only while nobody is connected to it.
-    request.getfixturevalue("django_db_setup")
-    connections.close_all()
-    admin_url = (
-        f"postgres://{settings['USER']}@{settings['HOST'] or '127.0.0.1'}:"
-        f"{settings['PORT'] or 5432}/postgres"
-    )
-    source, target = f"{settings['NAME']}_busy", f"{settings['NAME']}_restored"
-    with psycopg.connect(admin_url, autocommit=True) as admin:
-        for name in (source, target):
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.execute(f'CREATE DATABASE "{source}" TEMPLATE "{settings["NAME"]}"')
-        admin.execute(f'CREATE DATABASE "{target}"')
-    base = admin_url.rsplit("/", 1)[0]
-    yield f"{base}/{source}", f"{base}/{target}"
-    with psycopg.connect(admin_url, autocommit=True) as admin:
-        for name in (source, target):
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    server, name = url.rsplit("/", 1)
+    source, target = f"test_{name}_busy", f"test_{name}_restored"
+    with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
+        for database in (source, target):
+            admin.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+            admin.execute(f'CREATE DATABASE "{database}"')
+    seed = tmp_path / "demo.tar.gz"
+    demo_env = site_env(DATABASE_URL=f"sqlite:///{copy_of_demo_database()}")
+    for args, env in [
+        (("backup_site", "--output", str(seed)), demo_env),
+        (("restore_site", str(seed)), site_env(DATABASE_URL=f"{server}/{source}")),
+    ]:
+        result = manage(*args, env=env)
+        assert result.returncode == 0, result.stderr[-3000:]
+    yield f"{server}/{source}", f"{server}/{target}"
+    with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
+        for database in (source, target):
+            admin.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
 
 
 def test_a_backup_taken_while_editors_publish_restores_consistently(
