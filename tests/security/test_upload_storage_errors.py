@@ -10,7 +10,6 @@ import io
 import json
 import os
 import random
-import subprocess
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -26,6 +25,8 @@ from wagtailmedia.models import get_media_model
 
 import pytest
 from PIL import Image as PILImage
+
+from tests.utils import mounted_tmpfs
 
 pytestmark = pytest.mark.django_db
 
@@ -81,49 +82,19 @@ KINDS = {
 }
 
 
-def mount_tmpfs(folder, *options):
-    folder.mkdir(parents=True, exist_ok=True)
-    result = subprocess.run(  # noqa: S603
-        [  # noqa: S607 - mount from the PATH, as an operator would
-            "mount",
-            "-t",
-            "tmpfs",
-            "-o",
-            ",".join(["size=1m", *options]),
-            "tmpfs",
-            folder,
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if result.returncode != 0:
-        pytest.fail(
-            f"These tests need to mount a tmpfs (run as root): {result.stderr.strip()}"
-        )
-
-
-def unmount(folder):
-    subprocess.run(["umount", folder], check=False)  # noqa: S603, S607
-
-
 @pytest.fixture
 def full_disk(tmp_path, settings):
     """MEDIA_ROOT on a 1 MiB tmpfs: any upload above 1 MiB fills it."""
-    folder = tmp_path / "media-full"
-    mount_tmpfs(folder)
-    settings.MEDIA_ROOT = str(folder)
-    yield folder
-    unmount(folder)
+    with mounted_tmpfs(tmp_path / "media-full") as folder:
+        settings.MEDIA_ROOT = str(folder)
+        yield folder
 
 
 @pytest.fixture
 def read_only_disk(tmp_path, settings):
-    folder = tmp_path / "media-read-only"
-    mount_tmpfs(folder, "ro")
-    settings.MEDIA_ROOT = str(folder)
-    yield folder
-    unmount(folder)
+    with mounted_tmpfs(tmp_path / "media-read-only", "ro") as folder:
+        settings.MEDIA_ROOT = str(folder)
+        yield folder
 
 
 class RefusingS3(BaseHTTPRequestHandler):

@@ -257,9 +257,12 @@ def check_archive(path):
     return manifest
 
 
-def restore_backup(path, force=False, stdout=None):
-    """Restore an archive into the current (migrated) database and media storage."""
-    manifest = check_archive(path)
+def restore_backup(path, force=False, stdout=None, manifest=None):
+    """Restore an archive into the current (migrated) database and media storage.
+
+    manifest: what check_archive(path) returned, when the caller has checked already.
+    """
+    manifest = manifest or check_archive(path)
     with tarfile.open(path, "r:gz") as archive:
         if not force and not database_is_empty():
             raise RestoreError(
@@ -283,11 +286,18 @@ def restore_backup(path, force=False, stdout=None):
                 name = member.name.removeprefix("media/")
                 if ".." in Path(name).parts or name.startswith("/"):
                     raise RestoreError(f"Unsafe file name in the backup: {name!r}.")
-                if default_storage.exists(name):
-                    default_storage.delete(name)
-                default_storage.save(
-                    name, ContentFile(archive.extractfile(member).read())
-                )
+                try:
+                    if default_storage.exists(name):
+                        default_storage.delete(name)
+                    default_storage.save(
+                        name, ContentFile(archive.extractfile(member).read())
+                    )
+                except OSError as error:  # media disk full, read-only, S3 refusing
+                    raise RestoreError(
+                        f"The database rows are restored, but media file {name} "
+                        f"could not be written ({error}). Fix the media storage, then "
+                        "run restore_site again with --force."
+                    ) from error
                 restored_files += 1
     # Content types and permissions of models newer than the backup, then the index.
     call_command("migrate", interactive=False, verbosity=0)

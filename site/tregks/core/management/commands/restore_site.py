@@ -24,10 +24,13 @@ class Command(BaseCommand):
         try:
             # A wrong, damaged or inconsistent file is refused before the database
             # is touched.
-            check_archive(options["archive"])
+            manifest = check_archive(options["archive"])
             call_command("migrate", interactive=False, verbosity=0)
             restore_backup(
-                options["archive"], force=options["force"], stdout=self.stdout
+                options["archive"],
+                force=options["force"],
+                stdout=self.stdout,
+                manifest=manifest,
             )
         except RestoreError as error:
             raise CommandError(str(error)) from error
