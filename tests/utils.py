@@ -1,5 +1,10 @@
 """Helpers shared by the tests of several apps."""
 
+import contextlib
+import gc
+import subprocess
+
+import pytest
 from bs4 import BeautifulSoup
 
 
@@ -20,3 +25,32 @@ def news_section(code, language="de"):
 
     index = NewsIndexPage.objects.get(locale__language_code=language)
     return PartnerSectionPage.objects.child_of(index).get(partner__code=code)
+
+
+@contextlib.contextmanager
+def mounted_tmpfs(folder, *options, size="1m"):
+    """A small tmpfs at folder (a full or, with "ro", read-only disk) for a test.
+
+    Needs root, as in CI; a test that cannot mount fails rather than skip.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    mounted = subprocess.run(  # noqa: S603
+        ["mount", "-t", "tmpfs", "-o", ",".join([f"size={size}", *options]), "tmpfs"]  # noqa: S607
+        + [str(folder)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if mounted.returncode != 0:
+        pytest.fail(
+            f"This test needs to mount a tmpfs (root): {mounted.stderr.strip()}"
+        )
+    try:
+        yield folder
+    finally:
+        # A file handle still waiting for the garbage collector keeps the mount busy.
+        for command in (["umount", str(folder)], ["umount", "--lazy", str(folder)]):
+            gc.collect()
+            unmounted = subprocess.run(command, capture_output=True, check=False)  # noqa: S603
+            if unmounted.returncode == 0:
+                break

@@ -9,11 +9,20 @@ The archive (tar.gz) holds
 Content types and permissions travel with their primary keys (every row refers to them
 by key). Sessions, login-attempt logs and the search index are left out; the index is
 rebuilt after a restore.
+
+Editors may save while a backup runs. Every row is read in one snapshot (on PostgreSQL
+a REPEATABLE READ, READ ONLY transaction; a SQLite read transaction is one anyway), so a
+page never points at a revision the dump lacks. The archive is checked (every reference
+resolves, every member reads back to its end) before the backup reports success, and
+again before a restore touches the database (tregks.core.backup_checks).
 See docs/operations.md.
 """
 
+import contextlib
+import hashlib
 import io
 import json
+import os
 import tarfile
 import tempfile
 from pathlib import Path
@@ -21,8 +30,10 @@ from pathlib import Path
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.management import call_command
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
+
+from .backup_checks import BrokenBackup, check_dump, verify_archive
 
 FORMAT_VERSION = 1
 EXCLUDED_MODELS = [
@@ -85,41 +96,108 @@ def _add_bytes(archive, name, data):
     archive.addfile(info, io.BytesIO(data))
 
 
+@contextlib.contextmanager
+def snapshot():
+    """One transaction in which every query sees the database at the same moment.
+
+    PostgreSQL's default, READ COMMITTED, gives each query its own moment: a revision
+    table read before an editor publishes and a page table read after it do not fit
+    together. REPEATABLE READ fixes the moment at the first query. Inside an outer
+    transaction (tests) the level can no longer be changed; the outer one decides.
+    """
+    connection.ensure_connection()
+    outer = connection.in_atomic_block
+    with transaction.atomic():
+        if connection.vendor == "postgresql" and not outer:
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"
+                )
+        yield
+
+
+def sha256_of(path):
+    digest = hashlib.sha256()
+    with open(path, "rb") as source:
+        while block := source.read(1 << 20):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+class BackupError(Exception):
+    pass
+
+
 def create_backup(path, stdout=None):
-    """Write the archive to path; returns the manifest."""
+    """Write the archive to path; returns the manifest.
+
+    The archive is written under a temporary name beside path and renamed only after
+    it has been read back and checked: a failed backup (disk full, inconsistent dump)
+    never leaves a file that looks like a good one.
+    """
+    path = Path(path)
+    partial = path.with_name(f".{path.name}.partial")
+    excluded = excluded_models()
     with tempfile.TemporaryDirectory() as folder:
         dump = Path(folder) / "database.json"
-        # One transaction: rows that refer to each other are dumped consistently.
-        with transaction.atomic():
-            call_command(
-                "dumpdata",
-                exclude=excluded_models(),
-                output=str(dump),
-                verbosity=0,
-            )
+        with snapshot():
+            call_command("dumpdata", exclude=excluded, output=str(dump), verbosity=0)
             counts = site_counts()
-        media = sorted(storage_files())
+        try:
+            check_dump(dump, excluded)
+        except BrokenBackup as error:
+            raise BackupError(f"The database dump is inconsistent: {error}") from error
         manifest = {
             "format": FORMAT_VERSION,
             "created": timezone.now().isoformat(),
             "database_vendor": connection.vendor,
+            "database_sha256": sha256_of(dump),
             "counts": counts,
-            "media_files": len(media),
         }
-        with tarfile.open(path, "w:gz") as archive:
-            _add_bytes(
-                archive, "manifest.json", json.dumps(manifest, indent=2).encode()
-            )
-            archive.add(dump, arcname="database.json")
-            for name in media:
-                with default_storage.open(name, "rb") as source:
-                    _add_bytes(archive, f"media/{name}", source.read())
+        try:
+            vanished = write_archive(partial, manifest, dump)
+            verify_archive(partial, manifest, excluded)
+        except BrokenBackup as error:
+            partial.unlink(missing_ok=True)
+            raise BackupError(f"The archive failed its check: {error}") from error
+        except BaseException:
+            partial.unlink(missing_ok=True)
+            raise
+    os.replace(partial, path)
     if stdout:
         stdout.write(
             f"Backup written to {path}: {counts['pages']} pages, "
-            f"{counts['revisions']} revisions, {len(media)} media files."
+            f"{counts['revisions']} revisions, {manifest['media_files']} media files."
         )
+        if vanished:
+            stdout.write(
+                f"{len(vanished)} media files were deleted while the backup ran and "
+                f"are not in it: {', '.join(vanished[:10])}"
+            )
     return manifest
+
+
+def write_archive(path, manifest, dump):
+    """Manifest, database dump and media files; returns the names that vanished.
+
+    A file deleted between listing and reading (an editor deleting a document during
+    the backup) is left out and reported rather than failing the whole backup.
+    """
+    files = []
+    vanished = []
+    for name in sorted(storage_files()):
+        try:
+            with default_storage.open(name, "rb") as source:
+                files.append((name, source.read()))
+        except FileNotFoundError:
+            vanished.append(name)
+    manifest["media_files"] = len(files)
+    with tarfile.open(path, "w:gz") as archive:
+        _add_bytes(archive, "manifest.json", json.dumps(manifest, indent=2).encode())
+        archive.add(dump, arcname="database.json")
+        for name, data in files:
+            _add_bytes(archive, f"media/{name}", data)
+    return vanished
 
 
 class RestoreError(Exception):
@@ -146,7 +224,10 @@ def read_manifest(path):
     except FileNotFoundError as error:
         raise RestoreError(f"{path} does not exist.") from error
     except (tarfile.TarError, OSError, EOFError) as error:
-        raise RestoreError(f"{path} is not a site backup (not a tar.gz).") from error
+        raise RestoreError(
+            f"{path} is not a site backup, or it is damaged or incomplete (not a "
+            f"readable tar.gz: {error})."
+        ) from error
     except (KeyError, ValueError) as error:
         raise RestoreError(f"{path} is not a site backup (no manifest).") from error
     if manifest.get("format") != FORMAT_VERSION:
@@ -154,9 +235,34 @@ def read_manifest(path):
     return manifest
 
 
-def restore_backup(path, force=False, stdout=None):
-    """Restore an archive into the current (migrated) database and media storage."""
+def load_rows(dump):
+    """Replace every row by the dump's, in one transaction: all or nothing."""
+    with transaction.atomic():
+        # Empty every table, content types included (the backup has its own, with
+        # the keys its rows use); Wagtail's initial pages go too.
+        call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+        if SQLITE_FTS_TABLE in connection.introspection.table_names():
+            with connection.cursor() as cursor:
+                cursor.execute(f"DELETE FROM {SQLITE_FTS_TABLE}")  # noqa: S608
+        call_command("loaddata", str(dump), verbosity=0)
+
+
+def check_archive(path):
+    """The manifest of a complete, consistent backup; RestoreError otherwise."""
     manifest = read_manifest(path)
+    try:
+        verify_archive(path, manifest, excluded_models())
+    except BrokenBackup as error:
+        raise RestoreError(f"{path} cannot be restored: {error}") from error
+    return manifest
+
+
+def restore_backup(path, force=False, stdout=None, manifest=None):
+    """Restore an archive into the current (migrated) database and media storage.
+
+    manifest: what check_archive(path) returned, when the caller has checked already.
+    """
+    manifest = manifest or check_archive(path)
     with tarfile.open(path, "r:gz") as archive:
         if not force and not database_is_empty():
             raise RestoreError(
@@ -166,16 +272,13 @@ def restore_backup(path, force=False, stdout=None):
         with tempfile.TemporaryDirectory() as folder:
             dump = Path(folder) / "database.json"
             dump.write_bytes(archive.extractfile("database.json").read())
-            with transaction.atomic():
-                # Empty every table, content types included (the backup has its own,
-                # with the keys its rows use); Wagtail's initial pages go too.
-                call_command(
-                    "flush", interactive=False, inhibit_post_migrate=True, verbosity=0
-                )
-                if SQLITE_FTS_TABLE in connection.introspection.table_names():
-                    with connection.cursor() as cursor:
-                        cursor.execute(f"DELETE FROM {SQLITE_FTS_TABLE}")  # noqa: S608
-                call_command("loaddata", str(dump), verbosity=0)
+            try:
+                load_rows(dump)
+            except DatabaseError as error:
+                raise RestoreError(
+                    f"The rows of {path} could not be loaded ({error}). The database "
+                    "was left as it was; no media files were written."
+                ) from error
             restored_files = 0
             for member in archive.getmembers():
                 if not member.isfile() or not member.name.startswith("media/"):
@@ -183,11 +286,18 @@ def restore_backup(path, force=False, stdout=None):
                 name = member.name.removeprefix("media/")
                 if ".." in Path(name).parts or name.startswith("/"):
                     raise RestoreError(f"Unsafe file name in the backup: {name!r}.")
-                if default_storage.exists(name):
-                    default_storage.delete(name)
-                default_storage.save(
-                    name, ContentFile(archive.extractfile(member).read())
-                )
+                try:
+                    if default_storage.exists(name):
+                        default_storage.delete(name)
+                    default_storage.save(
+                        name, ContentFile(archive.extractfile(member).read())
+                    )
+                except OSError as error:  # media disk full, read-only, S3 refusing
+                    raise RestoreError(
+                        f"The database rows are restored, but media file {name} "
+                        f"could not be written ({error}). Fix the media storage, then "
+                        "run restore_site again with --force."
+                    ) from error
                 restored_files += 1
     # Content types and permissions of models newer than the backup, then the index.
     call_command("migrate", interactive=False, verbosity=0)

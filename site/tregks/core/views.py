@@ -90,13 +90,15 @@ def server_error(request, *args, **kwargs):
     """The 500 page is a static template: it must render while the database is down.
 
     A database outage raised outside a view (where DatabaseUnavailableMiddleware
-    does not see it) still gets the 503 page.
+    does not see it) still gets the 503 page. The page says the team was notified
+    only when error reports really go out (ADMINS with a mail server, or Sentry).
     """
     from .middleware import database_unavailable_response, is_database_down
 
     if is_database_down(sys.exc_info()[1]):
         return database_unavailable_response()
+    from .error_reporting import error_reports_go_out
+
     template = loader.get_template("500.html")
-    return HttpResponse(
-        template.render({"STATIC_URL": settings.STATIC_URL}), status=500
-    )
+    context = {"STATIC_URL": settings.STATIC_URL, "notified": error_reports_go_out()}
+    return HttpResponse(template.render(context), status=500)

@@ -4,6 +4,8 @@ Wagtail checks the extension and size of documents and the format of images.
 These form bases (WAGTAILDOCS_DOCUMENT_FORM_BASE, WAGTAILMEDIA["MEDIA_FORM_BASE"])
 add what an extension cannot tell: an HTML page, an SVG with script or a program
 renamed to "report.pdf" is rejected with a message the editor can act on.
+All three bases (WAGTAILIMAGES_IMAGE_FORM_BASE too) store the file while validating,
+so a full or read-only storage is a message in the form (tregks.core.upload_forms).
 """
 
 import re
@@ -14,8 +16,11 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.documents.forms import BaseDocumentForm
+from wagtail.images.forms import BaseImageForm
 from wagtailmedia.forms import BaseMediaForm
 from wagtailmedia.settings import wagtailmedia_settings
+
+from tregks.core.upload_forms import StoreFilesWhenValid
 
 SNIFF_BYTES = 8192
 
@@ -179,7 +184,7 @@ def check_media(uploaded, media_type):
         )
 
 
-class DocumentForm(BaseDocumentForm):
+class DocumentForm(StoreFilesWhenValid, BaseDocumentForm):
     """Wagtail's document form plus content checks (WAGTAILDOCS_DOCUMENT_FORM_BASE)."""
 
     def clean_file(self):
@@ -190,7 +195,7 @@ class DocumentForm(BaseDocumentForm):
         return uploaded
 
 
-class MediaForm(BaseMediaForm):
+class MediaForm(StoreFilesWhenValid, BaseMediaForm):
     """wagtailmedia's form plus type, size and content checks (MEDIA_FORM_BASE)."""
 
     def clean_file(self):
@@ -198,3 +203,8 @@ class MediaForm(BaseMediaForm):
         if uploaded and "file" in self.changed_data:
             check_media(uploaded, self.instance.type or "audio")
         return uploaded
+
+
+class ImageForm(StoreFilesWhenValid, BaseImageForm):
+    """Wagtail's image form, storing the file while validating
+    (WAGTAILIMAGES_IMAGE_FORM_BASE); Wagtail itself checks the image format."""

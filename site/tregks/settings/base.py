@@ -318,9 +318,13 @@ WHITENOISE_MAX_AGE = 3600
 MEDIA_URL = os.environ.get("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_STORAGE = os.environ.get("MEDIA_STORAGE", "local").lower()
+# Both storages remove what a failed write left and raise one error type, which the
+# upload forms show to the editor (tregks.core.storage, tregks.core.upload_forms).
 if MEDIA_STORAGE == "s3":
+    from botocore.config import Config as _BotoConfig
+
     _media_backend = {
-        "BACKEND": "storages.backends.s3.S3Storage",
+        "BACKEND": "tregks.core.storage_s3.MediaS3Storage",
         "OPTIONS": {
             "bucket_name": os.environ.get("AWS_STORAGE_BUCKET_NAME", ""),
             "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
@@ -329,12 +333,18 @@ if MEDIA_STORAGE == "s3":
             "default_acl": None,
             "querystring_auth": False,
             "file_overwrite": False,
+            # An unreachable store fails an upload in seconds, not minutes.
+            "client_config": _BotoConfig(
+                connect_timeout=5,
+                read_timeout=30,
+                retries={"max_attempts": 3, "mode": "standard"},
+            ),
         },
     }
     if not _media_backend["OPTIONS"]["bucket_name"]:
         raise ImproperlyConfigured("MEDIA_STORAGE=s3 needs AWS_STORAGE_BUCKET_NAME.")
 elif MEDIA_STORAGE == "local":
-    _media_backend = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    _media_backend = {"BACKEND": "tregks.core.storage.MediaFileSystemStorage"}
 else:
     raise ImproperlyConfigured(
         f"MEDIA_STORAGE must be 'local' or 's3', not {MEDIA_STORAGE!r}."
@@ -430,6 +440,8 @@ EMAIL_PORT = env_int("EMAIL_PORT", 587)
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+# Seconds an SMTP server may take; error mails are sent while the 500 page waits.
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",
     "django.core.mail.backends.smtp.EmailBackend"
@@ -508,6 +520,7 @@ WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
 WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
 MEDIA_MAX_UPLOAD_SIZE = env_int("MEDIA_MAX_UPLOAD_MB", 200) * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = env_int("IMAGE_MAX_UPLOAD_MB", 10) * 1024 * 1024
+WAGTAILIMAGES_IMAGE_FORM_BASE = "tregks.security.uploads.ImageForm"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES

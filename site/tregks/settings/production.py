@@ -4,6 +4,8 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
+from tregks.core.error_reporting import admins_from_env, init_sentry
+
 from .base import *  # noqa: F403
 from .base import env_bool, env_int
 
@@ -31,3 +33,30 @@ CSRF_COOKIE_SECURE = True
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 USE_X_FORWARDED_HOST = env_bool("USE_X_FORWARDED_HOST", False)
+
+# Error reporting (tregks.core.error_reporting): unhandled errors and the site's own
+# error log lines are mailed to ADMINS, and sent to Sentry or GlitchTip if SENTRY_DSN
+# is set. The 500 page says the team was notified only when one of them is set up.
+ADMINS = admins_from_env(os.environ.get("ADMINS", ""))
+LOGGING["filters"] = {  # noqa: F405
+    "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}
+}
+LOGGING["handlers"]["mail_admins"] = {  # noqa: F405
+    "class": "django.utils.log.AdminEmailHandler",
+    "level": "ERROR",
+    "filters": ["require_debug_false"],
+}
+# "django" replaces Django's own default handlers of that logger (which would mail a
+# second copy); django.request and django.security are its children.
+for _logger in ("django", "tregks"):
+    LOGGING["loggers"][_logger] = {  # noqa: F405
+        "handlers": ["mail_admins"],
+        "level": LOGGING["root"]["level"],  # noqa: F405
+    }
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "").strip()
+if SENTRY_DSN:
+    init_sentry(
+        SENTRY_DSN,
+        environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
+        release=os.environ.get("SENTRY_RELEASE", ""),
+    )

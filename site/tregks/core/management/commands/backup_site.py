@@ -1,9 +1,9 @@
 """Write database content and media files to one archive (docs/operations.md)."""
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from tregks.core.backup import create_backup
+from tregks.core.backup import BackupError, create_backup
 
 
 class Command(BaseCommand):
@@ -22,4 +22,7 @@ class Command(BaseCommand):
         output = options["output"] or (
             f"tregks-backup-{timezone.now():%Y-%m-%d-%H%M%S}.tar.gz"
         )
-        create_backup(output, stdout=self.stdout)
+        try:
+            create_backup(output, stdout=self.stdout)
+        except (BackupError, OSError) as error:
+            raise CommandError(f"No backup was written: {error}") from error

@@ -3,7 +3,7 @@
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
-from tregks.core.backup import RestoreError, read_manifest, restore_backup
+from tregks.core.backup import RestoreError, check_archive, restore_backup
 
 
 class Command(BaseCommand):
@@ -22,11 +22,15 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         try:
-            # A wrong file is refused before the database is touched.
-            read_manifest(options["archive"])
+            # A wrong, damaged or inconsistent file is refused before the database
+            # is touched.
+            manifest = check_archive(options["archive"])
             call_command("migrate", interactive=False, verbosity=0)
             restore_backup(
-                options["archive"], force=options["force"], stdout=self.stdout
+                options["archive"],
+                force=options["force"],
+                stdout=self.stdout,
+                manifest=manifest,
             )
         except RestoreError as error:
             raise CommandError(str(error)) from error
