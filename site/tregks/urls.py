@@ -31,6 +31,8 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("healthz/", views.health, name="health"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("favicon.ico", views.favicon, name="favicon"),
+    path(".well-known/security.txt", views.security_txt, name="security_txt"),
     path(
         "sitemap.xml",
         sitemap_index,
