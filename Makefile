@@ -16,7 +16,7 @@ PORT ?= 8000
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 PYTEST_ARGS ?=
 
-.PHONY: help run install install-dev test test-sqlite test-postgres smoke-python lint format check messages demo bench clean faults
+.PHONY: help run install install-dev test test-sqlite test-postgres smoke-python lint format check messages demo bench clean faults lighthouse
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}'
@@ -31,7 +31,7 @@ $(VENV)/.installed: requirements.txt
 
 $(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt package.json
 	$(PY) -m pip install --quiet -r requirements-dev.txt
-	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --loglevel=error; else echo "npm not found: browser accessibility tests will be skipped."; fi
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --loglevel=error; else echo "npm not found: browser accessibility tests and the HTML check will be skipped."; fi
 	touch $@
 
 install: $(VENV)/.installed ## Create the virtual environment and install the site
@@ -87,6 +87,9 @@ bench: install-dev ## Build a large site on PostgreSQL and measure it (see docs/
 
 faults: install-dev ## Fault drills: Redis killed and frozen, PostgreSQL stopped, a worker killed (docs/RELIABILITY.md)
 	$(PY) bench/faults.py
+
+lighthouse: install-dev ## Lighthouse SEO score and layout shift of every page type (docs/seo.md)
+	$(PY) bench/lighthouse.py
 
 clean: ## Remove the virtual environment, database, media and caches
 	rm -rf $(VENV) db.sqlite3 media .test-media staticfiles node_modules .ruff_cache .hypothesis

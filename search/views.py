@@ -45,6 +45,8 @@ def search(request):
         partners=partner_choices(locale),
     )
     context = {
+        # Result lists are not content of their own: search engines skip them.
+        "noindex": True,
         "search_query": query,
         "query_was_cut": was_cut,
         "form": form,

@@ -40,6 +40,8 @@ urlpatterns = [
     path("healthz/", views.health, name="health"),
     path("readyz/", views.readiness, name="readiness"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("favicon.ico", views.favicon, name="favicon"),
+    path(".well-known/security.txt", views.security_txt, name="security_txt"),
     path(
         "sitemap.xml",
         sitemap_index,

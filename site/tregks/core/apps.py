@@ -9,6 +9,6 @@ class CoreConfig(AppConfig):
     verbose_name = "Kern"
 
     def ready(self):
-        from . import localize_compat
+        from . import checks, localize_compat  # noqa: F401 (checks register)
 
         localize_compat.install()

@@ -7,6 +7,7 @@ with the same hreflang sets (docs/seo.md).
 """
 
 import html
+import re
 
 from django.conf import settings
 from django.utils.html import strip_tags
@@ -19,6 +20,7 @@ from tregks.core import navigation
 # Search engines show about 155 to 160 characters of a description.
 DESCRIPTION_LENGTH = 155
 SITE_NAME = "tregks"
+BLOCK_END = re.compile(r"<(?:/p|/li|/h[1-6]|/blockquote|br\s*/?)>", re.IGNORECASE)
 # OpenGraph locale of each site language.
 OG_LOCALES = {"de": "de_DE", "en": "en_GB"}
 
@@ -100,7 +102,9 @@ def _with_default(alternates):
 
 def plain_text(value):
     """Text of a plain or rich-text field on one line, without tags or entities."""
-    return " ".join(html.unescape(strip_tags(str(value or ""))).split())
+    # A space where a block ends, or "…Netzwerk.</p><p>Die…" runs two words together.
+    text = BLOCK_END.sub(" ", str(value or ""))
+    return " ".join(html.unescape(strip_tags(text)).split())
 
 
 def trim_description(text, limit=DESCRIPTION_LENGTH):

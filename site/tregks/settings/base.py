@@ -47,6 +47,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 # Public address of the site without trailing slash; used in e-mails, feeds and sitemaps.
 BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 WAGTAILADMIN_BASE_URL = BASE_URL
+# Where to report a vulnerability (/.well-known/security.txt): "mailto:…" or https.
+SECURITY_CONTACT = os.environ.get("SECURITY_CONTACT", "").strip()
 
 INSTALLED_APPS = [
     # Project apps: the core first, then one app per kind of content.
@@ -98,6 +100,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # gzip for anonymous readers' pages, feeds and sitemaps (BREACH: core/compression).
+    "tregks.core.compression.PublicGZipMiddleware",
     # Security headers on every response, the 503 page included (docs/security.md).
     "tregks.core.middleware.SiteCSPMiddleware",
     "tregks.core.middleware.PermissionsPolicyMiddleware",

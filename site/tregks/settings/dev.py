@@ -5,6 +5,7 @@ from .base import env_bool
 
 DEBUG = env_bool("DEBUG", True)
 SECRET_KEY = SECRET_KEY or "dev-only-insecure-key-never-use-in-production"  # noqa: F405
+SECURITY_CONTACT = SECURITY_CONTACT or "mailto:security@tregks.invalid"  # noqa: F405
 
 # Serve static files straight from the source folders, without collectstatic.
 WHITENOISE_USE_FINDERS = True
