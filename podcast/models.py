@@ -404,7 +404,7 @@ class PodcastShowPage(RoutablePageMixin, BasePage):
         """A PodcastSeries: what it is about, who runs it, its artwork and feed."""
         node = {
             **self.series_reference(request),
-            "description": jsonld.plain_text(self.description, 300),
+            "description": jsonld.shortened(self.description, 300),
             "inLanguage": self.language,
             "author": {"@type": "Organization", "name": self.author},
             "publisher": jsonld.network_reference(request, self.locale_id),
@@ -809,7 +809,7 @@ class PodcastEpisodePage(RoutablePageMixin, BasePage):
         node = {
             "@type": "PodcastEpisode",
             "name": self.title,
-            "description": jsonld.plain_text(self.summary, 300),
+            "description": jsonld.shortened(self.summary, 300),
             "url": url,
             "mainEntityOfPage": url,
             "inLanguage": language_code(self.locale_id),
