@@ -855,8 +855,11 @@ class PodcastEpisodePage(RoutablePageMixin, BasePage):
 
     @path("transcript/", name="transcript")
     def transcript_view(self, request):
-        """The transcript alone as an HTML document (podcast:transcript in the feed)."""
-        if not self.transcript:
+        """The transcript alone as an HTML document (podcast:transcript in the feed).
+
+        Not for an alias: its German text would be served as the alias's language.
+        """
+        if not self.transcript or self.alias_of_id is not None:
             raise Http404
         return TemplateResponse(
             request,
