@@ -314,19 +314,26 @@ class PodcastShowPage(RoutablePageMixin, BasePage):
         return self.artwork_alt or self.artwork.default_alt_text
 
     def save(self, *args, **kwargs):
+        if self.feed_guid is None and self.pk:
+            # A revision saved before the show had a guid carries none: keep the
+            # stored one, or publishing it would give the show a new identity.
+            self.feed_guid = self.stored_feed_guid()
         result = super().save(*args, **kwargs)
         if self.feed_guid is None:
             self.assign_feed_guid()
         return result
 
-    def assign_feed_guid(self):
-        """Give the show its podcast:guid once; an existing one is never replaced.
+    def stored_feed_guid(self):
+        return (
+            PodcastShowPage.objects.filter(pk=self.pk)
+            .values_list("feed_guid", flat=True)
+            .first()
+        )
 
-        A revision saved before the show had a guid carries none: the stored value
-        wins, so publishing it keeps the show's identity.
-        """
+    def assign_feed_guid(self):
+        """Give the show its podcast:guid once; an existing one is never replaced."""
         shows = PodcastShowPage.objects.filter(pk=self.pk)
-        stored = shows.values_list("feed_guid", flat=True).first()
+        stored = self.stored_feed_guid()
         if stored is None and self.get_url_parts() is not None:
             stored = directory.podcast_guid(self.get_full_feed_url())
             shows.filter(feed_guid__isnull=True).update(feed_guid=stored)
