@@ -458,8 +458,8 @@ class PressReleasePage(BasePage):
         """A NewsArticle issued by its partners and published by the network."""
         node = {
             "@type": "NewsArticle",
-            "headline": jsonld.plain_text(self.title, 110),
-            "description": jsonld.plain_text(self.lead, 300),
+            "headline": jsonld.shortened(self.title, 110),
+            "description": jsonld.shortened(self.lead, 300),
             "url": jsonld.absolute(request, self.get_url(request)),
             "mainEntityOfPage": jsonld.absolute(request, self.get_url(request)),
             "inLanguage": jsonld.page_language(self),

@@ -314,19 +314,26 @@ class PodcastShowPage(RoutablePageMixin, BasePage):
         return self.artwork_alt or self.artwork.default_alt_text
 
     def save(self, *args, **kwargs):
+        if self.feed_guid is None and self.pk:
+            # A revision saved before the show had a guid carries none: keep the
+            # stored one, or publishing it would give the show a new identity.
+            self.feed_guid = self.stored_feed_guid()
         result = super().save(*args, **kwargs)
         if self.feed_guid is None:
             self.assign_feed_guid()
         return result
 
-    def assign_feed_guid(self):
-        """Give the show its podcast:guid once; an existing one is never replaced.
+    def stored_feed_guid(self):
+        return (
+            PodcastShowPage.objects.filter(pk=self.pk)
+            .values_list("feed_guid", flat=True)
+            .first()
+        )
 
-        A revision saved before the show had a guid carries none: the stored value
-        wins, so publishing it keeps the show's identity.
-        """
+    def assign_feed_guid(self):
+        """Give the show its podcast:guid once; an existing one is never replaced."""
         shows = PodcastShowPage.objects.filter(pk=self.pk)
-        stored = shows.values_list("feed_guid", flat=True).first()
+        stored = self.stored_feed_guid()
         if stored is None and self.get_url_parts() is not None:
             stored = directory.podcast_guid(self.get_full_feed_url())
             shows.filter(feed_guid__isnull=True).update(feed_guid=stored)
@@ -404,7 +411,7 @@ class PodcastShowPage(RoutablePageMixin, BasePage):
         """A PodcastSeries: what it is about, who runs it, its artwork and feed."""
         node = {
             **self.series_reference(request),
-            "description": jsonld.plain_text(self.description, 300),
+            "description": jsonld.shortened(self.description, 300),
             "inLanguage": self.language,
             "author": {"@type": "Organization", "name": self.author},
             "publisher": jsonld.network_reference(request, self.locale_id),
@@ -809,7 +816,7 @@ class PodcastEpisodePage(RoutablePageMixin, BasePage):
         node = {
             "@type": "PodcastEpisode",
             "name": self.title,
-            "description": jsonld.plain_text(self.summary, 300),
+            "description": jsonld.shortened(self.summary, 300),
             "url": url,
             "mainEntityOfPage": url,
             "inLanguage": language_code(self.locale_id),
@@ -855,8 +862,11 @@ class PodcastEpisodePage(RoutablePageMixin, BasePage):
 
     @path("transcript/", name="transcript")
     def transcript_view(self, request):
-        """The transcript alone as an HTML document (podcast:transcript in the feed)."""
-        if not self.transcript:
+        """The transcript alone as an HTML document (podcast:transcript in the feed).
+
+        Not for an alias: its German text would be served as the alias's language.
+        """
+        if not self.transcript or self.alias_of_id is not None:
             raise Http404
         return TemplateResponse(
             request,

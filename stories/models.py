@@ -590,7 +590,7 @@ class VideoStoryPage(BasePage):
         node = {
             "@type": "VideoObject",
             "name": self.title,
-            "description": jsonld.plain_text(self.summary, 300),
+            "description": jsonld.shortened(self.summary, 300),
             "url": url,
             "mainEntityOfPage": url,
             "inLanguage": jsonld.page_language(self),

@@ -17,6 +17,7 @@ from wagtail.search.backends import get_search_backend
 import pytest
 
 from home.scale import add_archive
+from tregks.cache.generation import bump_generation
 from tregks.core.models import Topic
 
 pytestmark = pytest.mark.django_db
@@ -49,6 +50,13 @@ def large_site(settings):
         topics_per_page=EXTRA,
         partners=6,
     )
+    # A feed lists only episodes whose audio is in its language (docs/podcast.md):
+    # the English archive episodes get English recordings, so that the English feed
+    # is counted full.
+    apps.get_model("podcast.PodcastEpisodePage").objects.filter(
+        locale=english, slug__startswith="archive-"
+    ).update(audio_language="en")
+    bump_generation()
     backend = get_search_backend()
     for label in ("news.PressReleasePage", "partners.PartnerProfilePage"):
         model = apps.get_model(label)
@@ -180,7 +188,9 @@ def test_listing_queries_do_not_grow_with_the_number_of_items(
     client, settings, label, suffix
 ):
     settings.PAGE_CACHE_ENABLED = False
-    url = latest(label, "en").url + suffix
+    # The demo's audio is German: its English show has no feed (docs/podcast.md).
+    language = "de" if (label, suffix) == ("podcast.PodcastShowPage", "feed/") else "en"
+    url = latest(label, language).url + suffix
     before = measure(client, url)
     add_archive(
         releases=EXTRA,

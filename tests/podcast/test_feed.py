@@ -267,6 +267,19 @@ def test_show_has_a_stable_podcast_guid_derived_from_its_feed_address(client):
     assert uuid.UUID(channel(response).findtext(f"{PODCAST}guid")) == guid
 
 
+def test_publishing_a_revision_from_before_the_guid_keeps_the_guid(client):
+    page = show()
+    guid = page.feed_guid
+    assert guid is not None
+    revision = page.save_revision()
+    revision.content["feed_guid"] = None  # as revisions saved before the field
+    revision.content["slug"] = "podcast-alt"
+    revision.save()
+    revision.publish()
+    assert show().feed_guid == guid
+    assert channel(get_feed(client)).findtext(f"{PODCAST}guid") == str(guid)
+
+
 def test_each_language_is_a_show_of_its_own(client):
     give_english_audio(1)
     german = channel(get_feed(client, "de")).findtext(f"{PODCAST}guid")

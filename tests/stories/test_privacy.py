@@ -113,7 +113,7 @@ def test_youtube_story_contacts_nobody_before_consent(client, language):
     assert poster["src"].startswith("/media/")
     # The consent script is a static file, loaded from this site.
     assert any(
-        s["src"].endswith("stories/js/video-consent.js")
+        s.get("src", "").endswith("stories/js/video-consent.js")
         for s in html.find_all("script")
     )
     # An anonymous reader gets no cookie.

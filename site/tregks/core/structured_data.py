@@ -13,6 +13,7 @@ generation, so a render adds no query for them.
 """
 
 import json
+from html import unescape
 from urllib.parse import urljoin
 
 from django.templatetags.static import static
@@ -83,9 +84,14 @@ def page_language(page):
     return language_code(page.locale_id) or translation.get_language()
 
 
+def shortened(text, limit):
+    """Plain text (a title, a lead) cut at a word boundary to `limit` characters."""
+    return Truncator(" ".join(str(text or "").split())).chars(limit)
+
+
 def plain_text(html, limit=None):
     """Rich text as plain text (for descriptions and transcripts)."""
-    text = " ".join(strip_tags(str(html or "")).split())
+    text = " ".join(unescape(strip_tags(str(html or ""))).split())
     return Truncator(text).chars(limit) if limit else text
 
 
@@ -174,7 +180,7 @@ def web_page(page, request, schema_type="WebPage"):
     }
     description = page.get_meta_description() if page else ""
     if description:
-        node["description"] = plain_text(description, 300)
+        node["description"] = shortened(description, 300)
     return node
 
 
