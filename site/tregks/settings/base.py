@@ -167,6 +167,13 @@ DATABASES = {
         )
     )
 }
+if DATABASES["default"].get("ENGINE") == "django.db.backends.sqlite3":
+    # The admin writes from several requests at once (the form, its autosave, editing
+    # session pings): take SQLite's write lock when a transaction starts and wait for
+    # it, instead of failing with "database is locked" when two upgrade at once.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        transaction_mode="IMMEDIATE", timeout=20
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: local memory by default; REDIS_URL (or CACHE_URL) makes it shared across processes.
