@@ -318,9 +318,13 @@ WHITENOISE_MAX_AGE = 3600
 MEDIA_URL = os.environ.get("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_STORAGE = os.environ.get("MEDIA_STORAGE", "local").lower()
+# MEDIA_STORAGE=s3: how long a signed address of a private audio or video file holds.
+MEDIA_SIGNED_URL_SECONDS = env_int("MEDIA_SIGNED_URL_SECONDS", 300)
 if MEDIA_STORAGE == "s3":
     _media_backend = {
-        "BACKEND": "storages.backends.s3.S3Storage",
+        # Audio and video are private objects behind the site (embargo, see
+        # tregks.core.storage); pictures keep plain public URLs.
+        "BACKEND": "tregks.core.storage.EmbargoS3Storage",
         "OPTIONS": {
             "bucket_name": os.environ.get("AWS_STORAGE_BUCKET_NAME", ""),
             "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
@@ -353,6 +357,14 @@ def _origin(url):
     return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else None
 
 
+def _s3_bucket_origin():
+    bucket = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+    if MEDIA_STORAGE != "s3" or not bucket or os.environ.get("AWS_S3_ENDPOINT_URL"):
+        return None
+    region = os.environ.get("AWS_S3_REGION_NAME", "")
+    return f"https://{bucket}.s3.{region}.amazonaws.com".replace("..", ".")
+
+
 # Where media files come from, for the CSP: MEDIA_URL, or S3's custom domain or endpoint.
 _s3 = MEDIA_STORAGE == "s3"
 _s3_domain = os.environ.get("AWS_S3_CUSTOM_DOMAIN", "") if _s3 else ""
@@ -364,6 +376,8 @@ MEDIA_ORIGINS = sorted(
             _origin(MEDIA_URL),
             _origin(f"https://{_s3_domain}" if _s3_domain else ""),
             _origin(_s3_endpoint),
+            # Signed addresses of private audio and video use the bucket's own host.
+            _s3_bucket_origin(),
         )
         if origin
     }
