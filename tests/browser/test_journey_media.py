@@ -11,11 +11,26 @@ import pytest
 
 from tests.serving import fetch, manage, site_env
 
+# Test settings run with DEBUG off, so load_demo made no accounts: the two the journey
+# needs, in the demo's groups, with the demo's password and a German admin.
 ACCOUNTS = """
-import sys
-from tregks.editorial.demo import create_accounts
-from tregks.editorial.setup import setup_editorial
-create_accounts(setup_editorial(), sys.stdout)
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from wagtail.users.models import UserProfile
+from tregks.editorial.setup import approver_group_name, editor_group_name
+for username, group in (
+    ("agv-editor", editor_group_name("AGV")),
+    ("agv-approver", approver_group_name("AGV")),
+):
+    user, _ = get_user_model().objects.get_or_create(
+        username=username, defaults={{"email": username + "@tregks.invalid"}}
+    )
+    user.set_password({password!r})
+    user.save()
+    user.groups.add(Group.objects.get(name=group))
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "de"
+    profile.save()
 """
 AUDIO_URL = """
 from wagtailmedia.models import get_media_model
@@ -35,7 +50,7 @@ def silent_mp3(seconds=3):
 @pytest.fixture(scope="module")
 def accounts(site_database):
     env = site_env(DATABASE_URL=f"sqlite:///{site_database}")
-    manage("shell", "-c", ACCOUNTS, env=env)
+    manage("shell", "-c", ACCOUNTS.format(password=PASSWORD), env=env)
     return env
 
 
