@@ -82,9 +82,9 @@ def test_editor_uploads_an_episode_with_mp3_and_the_approver_releases_it(
     page.get_by_role("link", name="Unterseite hinzufügen").click()
     page.wait_for_load_state("networkidle")
     page.locator("#id_title").fill(EPISODE)
-    page.get_by_label("Folgennummer").fill("41")
-    page.get_by_label("Datum der Veröffentlichung").fill("2026-05-01")
-    page.get_by_label("Zusammenfassung").fill(
+    page.locator("#id_episode_number").fill("41")
+    page.locator("#id_release_date").fill("2026-05-01")
+    page.locator("#id_summary").fill(
         "Eine Folge über Weiterbildung, die erst mit der Freigabe erscheint."
     )
 
@@ -96,7 +96,7 @@ def test_editor_uploads_an_episode_with_mp3_and_the_approver_releases_it(
     page.set_input_files("#id_media-chooser-upload-file", str(mp3))
     page.get_by_role("button", name="Hochladen").click()
     page.wait_for_selector(".modal-content", state="hidden")
-    assert page.get_by_text(AUDIO_TITLE).is_visible()
+    assert page.get_by_text(AUDIO_TITLE).first.is_visible()
 
     page.get_by_role("button", name="Mehr Aktionen").click()
     page.get_by_role("button", name="In Redaktionsablauf AGV einreichen").click()
