@@ -54,13 +54,20 @@ urlpatterns = [
 ]
 
 # Local media (audio, video, images) with HEAD and byte ranges, with DEBUG on or off;
-# with MEDIA_STORAGE=s3 the object store serves media itself.
+# with MEDIA_STORAGE=s3 the object store serves media itself, audio and video after
+# the embargo check here (tregks.core.storage_s3).
 if settings.MEDIA_STORAGE == "local" and settings.MEDIA_URL.startswith("/"):
     urlpatterns += [
         re_path(
             rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.+)$",
             media.serve_media,
             name="media",
+        )
+    ]
+elif settings.MEDIA_STORAGE == "s3":
+    urlpatterns += [
+        re_path(
+            r"^media/(?P<path>media/.+)$", media.redirect_to_object_store, name="media"
         )
     ]
 

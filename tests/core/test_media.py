@@ -9,8 +9,11 @@ CONTENT = bytes(range(256)) * 3 + bytes(SIZE - 768)
 
 
 @pytest.fixture
-def media_file(settings, tmp_path):
-    """A 1000-byte MP3-named file in a private MEDIA_ROOT; returns its URL."""
+def media_file(settings, tmp_path, db):
+    """A 1000-byte MP3-named file in a private MEDIA_ROOT; returns its URL.
+
+    (Database access: the embargo looks the file up among the audio/video items;
+    this one is no item's file, so it is served as it is.)"""
     settings.MEDIA_ROOT = tmp_path
     (tmp_path / "media").mkdir()
     (tmp_path / "media" / "episode.mp3").write_bytes(CONTENT)

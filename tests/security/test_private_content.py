@@ -19,6 +19,7 @@ import pytest
 from PIL import Image as PILImage
 
 from tests.utils import soup
+from tregks.editorial.setup import shared_collection
 
 pytestmark = pytest.mark.django_db
 
@@ -77,7 +78,8 @@ def test_public_documents_stay_listed(client):
     public = get_document_model().objects.create(
         title="Öffentlicher Bericht",
         file=ContentFile(b"%PDF-1.4\n%%EOF\n", name="bericht.pdf"),
-        collection=Collection.get_first_root_node(),
+        # Network material; elsewhere a file waits for a live page (embargo).
+        collection=shared_collection(),
     )
     listing = client.get("/api/v2/documents/?limit=50").json()
     assert public.pk in [item["id"] for item in listing["items"]]

@@ -57,6 +57,15 @@ def root_collection():
     return Collection.get_first_root_node()
 
 
+@pytest.fixture
+def public_collection():
+    """Network material: served to everyone (files elsewhere wait for a live page,
+    docs/editorial-workflow.md, "Files under embargo")."""
+    from tregks.editorial.setup import shared_collection
+
+    return shared_collection()
+
+
 def upload_document(admin_client, root_collection, name, content):
     return admin_client.post(
         "/admin/documents/add/",
@@ -242,10 +251,10 @@ def test_check_document_leaves_the_file_position_alone():
     ],
 )
 def test_documents_are_served_by_the_serve_view_with_safe_headers(
-    client, root_collection, name, content, disposition
+    client, public_collection, name, content, disposition
 ):
     document = get_document_model().objects.create(
-        title=name, file=ContentFile(content, name=name), collection=root_collection
+        title=name, file=ContentFile(content, name=name), collection=public_collection
     )
     assert document.url.startswith("/documents/")
     response = client.get(document.url)
@@ -257,12 +266,12 @@ def test_documents_are_served_by_the_serve_view_with_safe_headers(
 
 
 def test_a_crafted_file_name_cannot_break_the_content_disposition(
-    client, root_collection
+    client, public_collection
 ):
     """Quotes, line breaks and a second extension in an uploaded name stay harmless."""
     name = 'Bericht "2025"; filename=evil.html\r\nX-Injected: 1 Übersicht.pdf'
     document = get_document_model().objects.create(
-        title="Bericht", file=ContentFile(PDF, name=name), collection=root_collection
+        title="Bericht", file=ContentFile(PDF, name=name), collection=public_collection
     )
     response = client.get(document.url)
     assert response.status_code == 200

@@ -4,7 +4,8 @@ Podcast apps and browsers' <audio>/<video> elements ask for parts of a file
 (`Range: bytes=0-99`) and refuse to seek, or to play at all, when the server ignores
 them. django.views.static.serve has no Range support, so this view replaces it
 whenever MEDIA_STORAGE is "local" (with DEBUG on or off). With MEDIA_STORAGE=s3 the
-object store serves media, ranges included, and this view is not routed.
+object store serves media, ranges included; audio and video then pass through
+`redirect_to_object_store()` first (tregks.core.storage_s3).
 
 Documents are not served here: they go through Wagtail's serve view, which checks
 collection privacy (WAGTAILDOCS_SERVE_METHOD = "serve_view").
@@ -23,7 +24,14 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import SuspiciousFileOperation
-from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
+from django.core.files.storage import default_storage
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpResponse,
+    HttpResponseRedirect,
+    StreamingHttpResponse,
+)
 from django.utils._os import safe_join
 from django.utils.http import http_date, parse_http_date_safe
 from django.views.decorators.http import require_safe
@@ -197,6 +205,21 @@ def serve_media(request, path):
     if status == 206:
         response["Content-Range"] = f"bytes {start}-{start + length - 1}/{size}"
     _common_headers(response, full_path, etag, last_modified, private=private)
+    return response
+
+
+@require_safe
+def redirect_to_object_store(request, path):
+    """MEDIA_STORAGE=s3: after the hooks, a redirect to a short-lived signed address."""
+    normalised = path.replace("\\", "/")
+    if "\x00" in normalised or ".." in normalised.split("/"):
+        raise Http404
+    refusal, private = ask_hooks(request, normalised)
+    if refusal is not None:
+        return refusal
+    response = HttpResponseRedirect(default_storage.signed_url(normalised))
+    # The signed address expires: a cache may keep the redirect only briefly.
+    response["Cache-Control"] = "private, no-store" if private else "public, max-age=60"
     return response
 
 

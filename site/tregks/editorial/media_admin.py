@@ -108,6 +108,8 @@ class ListedDocumentsSummaryItem(DocumentsSummaryItem):
 
 
 class ListedMediaSummaryItem(MediaSummaryItem):
+    template_name = "editorial/homepage/site_summary_media.html"
+
     def get_context_data(self, parent_context):
         return {
             "total_media": _listed_count(media_permission_policy(), self.request.user),

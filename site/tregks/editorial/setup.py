@@ -65,7 +65,7 @@ OWN_COLLECTION_ACTIONS = ("add", "change", "choose")
 # Someone else's collection: choose only.
 CHOOSE_ONLY = ("choose",)
 # What setup_partner() and setup_translators() granted on the root collection before
-# partner collections existed; removed (only these rows) by setup_collections().
+# partner collections existed; setup deletes these rows (and only these) again.
 LEGACY_ROOT_GRANTS = (
     ("wagtailimages", "add_image"),
     ("wagtailimages", "choose_image"),
@@ -173,7 +173,8 @@ def _revoke_legacy_root_grants(group):
 
 
 def setup_collections():
-    """ "Gemeinsam", wagtailmedia's choose permission, the lead's and translators' grants."""
+    """The shared collection, wagtailmedia's choose permission, the lead's and the
+    translators' grants."""
     _choose_media_permission()
     shared = shared_collection()
     lead = _group(LEAD_GROUP)

@@ -49,11 +49,11 @@ def editorial_demo():
     return (90, build)
 
 
-@hooks.register("register_admin_urls")
+@hooks.register("register_admin_urls", order=-1)
 def register_admin_urls():
-    # Registered before wagtail-localize's own URLs (this app comes first in
-    # INSTALLED_APPS), so these paths replace its "Sync translated pages" and
-    # "Convert to alias" views.
+    # Registered before wagtail-localize's and wagtailmedia's own URLs (order=-1), so
+    # these paths replace their "Sync translated pages", "Convert to alias" and
+    # "media chosen" views.
     return [
         path(
             "localize/update/<int:translation_source_id>/",

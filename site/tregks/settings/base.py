@@ -172,6 +172,13 @@ DATABASES = {
         )
     )
 }
+if DATABASES["default"].get("ENGINE") == "django.db.backends.sqlite3":
+    # The admin writes from several requests at once (the form, its autosave, editing
+    # session pings): take SQLite's write lock when a transaction starts and wait for
+    # it, instead of failing with "database is locked" when two upgrade at once.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        transaction_mode="IMMEDIATE", timeout=20
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: local memory by default; REDIS_URL (or CACHE_URL) makes it shared across processes.
@@ -324,10 +331,14 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_STORAGE = os.environ.get("MEDIA_STORAGE", "local").lower()
 # Both storages remove what a failed write left and raise one error type, which the
 # upload forms show to the editor (tregks.core.storage, tregks.core.upload_forms).
+# MEDIA_STORAGE=s3: how long a signed address of a private audio or video file holds.
+MEDIA_SIGNED_URL_SECONDS = env_int("MEDIA_SIGNED_URL_SECONDS", 300)
 if MEDIA_STORAGE == "s3":
     from botocore.config import Config as _BotoConfig
 
     _media_backend = {
+        # Audio and video are private objects behind the site (embargo), and a
+        # refused upload leaves nothing (tregks.core.storage_s3).
         "BACKEND": "tregks.core.storage_s3.MediaS3Storage",
         "OPTIONS": {
             "bucket_name": os.environ.get("AWS_STORAGE_BUCKET_NAME", ""),
@@ -367,6 +378,14 @@ def _origin(url):
     return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else None
 
 
+def _s3_bucket_origin():
+    bucket = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+    if MEDIA_STORAGE != "s3" or not bucket or os.environ.get("AWS_S3_ENDPOINT_URL"):
+        return None
+    region = os.environ.get("AWS_S3_REGION_NAME", "")
+    return f"https://{bucket}.s3.{region}.amazonaws.com".replace("..", ".")
+
+
 # Where media files come from, for the CSP: MEDIA_URL, or S3's custom domain or endpoint.
 _s3 = MEDIA_STORAGE == "s3"
 _s3_domain = os.environ.get("AWS_S3_CUSTOM_DOMAIN", "") if _s3 else ""
@@ -378,6 +397,8 @@ MEDIA_ORIGINS = sorted(
             _origin(MEDIA_URL),
             _origin(f"https://{_s3_domain}" if _s3_domain else ""),
             _origin(_s3_endpoint),
+            # Signed addresses of private audio and video use the bucket's own host.
+            _s3_bucket_origin(),
         )
         if origin
     }
