@@ -13,6 +13,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from tregks.core import media, routing, views
 from tregks.core.sitemaps import AllLocalesSitemap
 from tregks.editorial import views as editorial_views
+from tregks.editorial.reports import PartnerPageTypesUsageReportView
 
 from .api import api_router
 
@@ -25,6 +26,17 @@ urlpatterns = [
         "admin/pages/workflow/confirm_cancellation/<int:page_id>/",
         editorial_views.confirm_workflow_cancellation,
         name="editorial_confirm_workflow_cancellation",
+    ),
+    # The page types report names no page of another partner (editorial.reports).
+    path(
+        "admin/reports/page-types-usage/",
+        PartnerPageTypesUsageReportView.as_view(),
+        name="editorial_page_types_usage",
+    ),
+    path(
+        "admin/reports/page-types-usage/results/",
+        PartnerPageTypesUsageReportView.as_view(results_only=True),
+        name="editorial_page_types_usage_results",
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
