@@ -14,6 +14,7 @@ from tregks.core import media, routing, views
 from tregks.core.sitemaps import AllLocalesSitemap
 from tregks.editorial import reviews as editorial_reviews
 from tregks.editorial import views as editorial_views
+from tregks.editorial.reports import PartnerPageTypesUsageReportView
 
 from .api import api_router
 
@@ -33,6 +34,17 @@ urlpatterns = [
         "admin/pages/workflow/action/<int:page_id>/<slug:action_name>/<int:task_state_id>/",
         editorial_reviews.workflow_action,
         name="editorial_workflow_action",
+    ),
+    # The page types report names no page of another partner (editorial.reports).
+    path(
+        "admin/reports/page-types-usage/",
+        PartnerPageTypesUsageReportView.as_view(),
+        name="editorial_page_types_usage",
+    ),
+    path(
+        "admin/reports/page-types-usage/results/",
+        PartnerPageTypesUsageReportView.as_view(results_only=True),
+        name="editorial_page_types_usage_results",
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

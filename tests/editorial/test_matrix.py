@@ -153,6 +153,9 @@ def do_translate(client, page, users):
     from wagtail.models import Locale
 
     english = Locale.objects.get(language_code="en")
+    # Translators translate what is public: a German draft stays hidden from them
+    # like from other partners (editorial.isolation).
+    page.save_revision(user=users["agv-approver"]).publish()
     url = reverse("wagtail_localize:submit_page_translation", args=[page.pk])
     response = client.post(url, {"locales": [english.pk]})
     translated = page.get_translation_or_none(english)

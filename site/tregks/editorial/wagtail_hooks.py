@@ -17,7 +17,11 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail_localize.models import Translation
 
 from . import dashboard, media_admin, reviews, views
-from .admin_api import EditorialPagesAdminAPIViewSet
+from .admin_api import (
+    EditorialPagesAdminAPIViewSet,
+    ScopedDocumentsAdminAPIViewSet,
+    ScopedImagesAdminAPIViewSet,
+)
 from .guards import direct_publish_refusal, is_network_wide, may_publish_network_wide
 from .setup import setup_editorial
 
@@ -149,6 +153,13 @@ def guard_bulk_publish(request, action_type, objects, action_class):
 @hooks.register("construct_admin_api")
 def guard_admin_api_publish(router):
     router.register_endpoint("pages", EditorialPagesAdminAPIViewSet)
+
+
+# After wagtail.documents' and wagtail.images' own hooks, which register these names.
+@hooks.register("construct_admin_api", order=100)
+def scope_admin_api_files(router):
+    router.register_endpoint("documents", ScopedDocumentsAdminAPIViewSet)
+    router.register_endpoint("images", ScopedImagesAdminAPIViewSet)
 
 
 def _translation_buttons(page, user, view_name=None, next_url=None):

@@ -1,0 +1,586 @@
+"""The isolation walk: every admin URL that takes an object id, with another partner's
+objects, as every partner role, GET and POST.
+
+The routes come from Django's URL resolver (everything below /admin/), so a route
+added later is walked without editing this test. Each id is filled with an object of
+partner WFG: a draft press release with a rejected submission (the reviewer's comment),
+a second submission waiting, a page comment, revisions, workflow and task states, a
+translation source, an editing session, a redirect, a search promotion, and the
+documents and images in WFG's private collection where partners have one. As
+`agv-editor`, `agv-approver`, `lead` and `translator`, no response body and no message
+left for the next request may name the draft's title or either comment, and the
+database must be as it was.
+
+A route whose parameter this walk cannot fill fails the test: add a filler below
+(or, for a route that takes no object of another partner, an allowlist entry).
+"""
+
+import hashlib
+import re
+import secrets
+
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
+from django.contrib.messages import get_messages
+from django.contrib.messages.storage.base import BaseStorage
+from django.core.files.base import ContentFile
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone
+
+from wagtail.admin.models import EditingSession
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
+from wagtail.models import (
+    Collection,
+    Comment,
+    GroupCollectionPermission,
+    Locale,
+    Page,
+    PageLogEntry,
+    PageViewRestriction,
+    Revision,
+    TaskState,
+    UploadedFile,
+    WorkflowState,
+)
+from wagtail.permissions import policy_registry
+from wagtail_localize.models import (
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
+
+import pytest
+
+from .conftest import make_release, section
+
+WALKING_ROLES = ["agv-editor", "agv-approver", "lead", "translator"]
+
+# Routes that take no object of another partner. Each needs a reason.
+ALLOWLIST = {
+    # A one-time link of the user's own password reset; it names no page.
+    "wagtailadmin_password_reset_confirm",
+}
+
+
+def admin_routes():
+    """(route regex text, namespaced name, parameter names) of every admin URL
+    pattern that takes a parameter, straight from the resolver."""
+
+    def walk(patterns, prefix, namespace):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                inner = ":".join(n for n in (namespace, pattern.namespace) if n)
+                yield from walk(
+                    pattern.url_patterns, prefix + str(pattern.pattern), inner
+                )
+            elif isinstance(pattern, URLPattern):
+                name = f"{namespace}:{pattern.name}" if namespace else pattern.name
+                yield prefix + str(pattern.pattern), name or "", pattern
+
+    routes = []
+    for route, name, _pattern in walk(get_resolver().url_patterns, "", ""):
+        if not route.startswith("admin/"):
+            continue
+        parameters = re.findall(r"<(?:\w+:)?(\w+)>|\(\?P<(\w+)>", route)
+        parameters = [a or b for a, b in parameters]
+        if parameters:
+            routes.append((route, name, parameters))
+    return routes
+
+
+def fill(route, values):
+    """The route's text with each <converter:name> and (?P<name>…) replaced."""
+
+    def replace(match):
+        return str(values[match.group(1) or match.group(2)])
+
+    path = re.sub(
+        r"<(?:\w+:)?(\w+)>|\(\?P<(\w+)>(?:[^()]|\([^()]*\))*\)", replace, route
+    )
+    path = re.sub(r"\\(.)", r"\1", path)  # regex escapes such as \.
+    return "/" + path.replace("^", "").replace("$", "")
+
+
+@pytest.fixture
+def other_partner(users):
+    """Partner WFG's objects, none of which the walking roles may see."""
+    tag = secrets.token_hex(4)
+    wfg_editor, wfg_approver = users["wfg-editor"], users["wfg-approver"]
+    token = f"Sperrvermerk{tag}"
+    secret = {
+        "title": f"{token} Wasserstoffpartnerschaft vertraulich",
+        "rejection": f"Ablehnungsgrund {tag}: die Zahlen stimmen noch nicht",
+        "comment": f"Randnotiz {tag} zum Vorspann",
+        "document": f"Vertragsentwurf {tag}",
+        "image": f"Interne Grafik {tag}",
+        "token": token,
+    }
+    # Shared material the draft uses: usage views must not name the draft.
+    shared_image = get_image_model().objects.create(
+        title=f"Gemeinsames Bild {tag}", file=get_test_image_file()
+    )
+    draft = make_release(
+        "wfg",
+        f"isolation-{tag}",
+        wfg_editor,
+        title=secret["title"],
+        image=shared_image,
+    )
+    draft.lead = "Zweite Fassung des Vorspanns."
+    draft.save_revision(user=wfg_editor, log_action=True)
+    workflow_state = draft.get_workflow().start(draft, wfg_editor)
+    rejected = workflow_state.current_task_state
+    rejected.task.specific.on_action(
+        rejected, wfg_approver, "reject", comment=secret["rejection"]
+    )
+    workflow_state.refresh_from_db()
+    workflow_state.resume(user=wfg_editor)
+    workflow_state.refresh_from_db()
+    waiting = workflow_state.current_task_state
+    draft = Page.objects.get(pk=draft.pk).specific
+    Comment.objects.create(
+        page=draft,
+        user=wfg_approver,
+        text=secret["comment"],
+        contentpath="lead",
+        revision_created=draft.latest_revision,
+    )
+    page_type = ContentType.objects.get_for_model(Page)
+    session = EditingSession.objects.create(
+        user=wfg_editor,
+        content_type=page_type,
+        object_id=str(draft.pk),
+        last_seen_at=timezone.now(),
+    )
+    source, _created = TranslationSource.get_or_create_from_instance(draft)
+    translation = Translation.objects.create(
+        source=source, target_locale=Locale.objects.get(language_code="en")
+    )
+    segment = StringSegment.objects.filter(source=source).first()
+
+    from wagtail.contrib.redirects.models import Redirect
+    from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+    redirect = Redirect.objects.create(old_path=f"/wfg-{tag}", redirect_page=draft)
+    query = Query.get(token)
+    SearchPromotion.objects.create(query=query, page=draft, sort_order=0)
+
+    # WFG's private collection, with a document and an image in it.
+    root = Collection.get_first_root_node()
+    collection = root.add_child(name=f"WFG intern {tag}")
+    for group in users["wfg-editor"].groups.all():
+        for permission in GroupCollectionPermission.objects.filter(
+            group=group, collection=root
+        ).values_list("permission", flat=True):
+            GroupCollectionPermission.objects.get_or_create(
+                group=group, collection=collection, permission_id=permission
+            )
+    document = get_document_model().objects.create(
+        title=secret["document"],
+        collection=collection,
+        file=ContentFile(b"%PDF-1.4 vertraulich", name=f"vertrag-{tag}.pdf"),
+        uploaded_by_user=wfg_editor,
+    )
+    image = get_image_model().objects.create(
+        title=secret["image"],
+        collection=collection,
+        file=get_test_image_file(),
+        uploaded_by_user=wfg_editor,
+    )
+    uploaded = UploadedFile.objects.create(
+        file=ContentFile(b"%PDF-1.4", name=f"upload-{tag}.pdf"),
+        uploaded_by_user=wfg_editor,
+        for_content_type=ContentType.objects.get_for_model(get_document_model()),
+    )
+    return {
+        "secret": secret,
+        "draft": draft,
+        "section": section("wfg"),
+        "workflow_state": workflow_state,
+        "task_states": [rejected, waiting],
+        "revisions": list(draft.revisions.order_by("pk")),
+        "session": session,
+        "source": source,
+        "translation": translation,
+        "segment": segment,
+        "redirect": redirect,
+        "query": query,
+        "collection": collection,
+        "document": document,
+        "image": image,
+        "shared_image": shared_image,
+        "uploaded": uploaded,
+    }
+
+
+def private_objects(user, objects):
+    """The document and image of WFG's private collection, if the collection is
+    private from `user` (partner collections, docs/editorial-workflow.md); a shared
+    collection is not another partner's private scope."""
+    private = {}
+    for key in ("document", "image"):
+        item = objects[key]
+        policy = policy_registry.get_by_type(type(item))
+        if not policy.user_has_any_permission_for_instance(
+            user, ["add", "change", "choose", "delete"], item
+        ):
+            private[key] = item
+    return private
+
+
+# Each parameter name: the values of another partner's objects to walk it with.
+# A route in a namespace listed in PK_BY_NAMESPACE takes that object for `pk`.
+def fillers(objects, private):
+    draft = objects["draft"]
+    task_states = objects["task_states"]
+    revisions = objects["revisions"]
+    image_ids = [objects["shared_image"].pk]
+    if "image" in private:
+        image_ids.append(private["image"].pk)
+    document_ids = [private["document"].pk] if "document" in private else [0]
+    return {
+        "page_id": [draft.pk],
+        "parent_page_id": [draft.pk, objects["section"].pk],
+        "page_to_move_id": [draft.pk],
+        "destination_id": [objects["section"].pk],
+        "page_pk": [draft.pk],
+        "revision_id": [revisions[0].pk, revisions[-1].pk],
+        "revision_id_a": ["earliest"],
+        "revision_id_b": ["latest"],
+        "task_state_id": [state.pk for state in task_states],
+        "workflow_state_id": [objects["workflow_state"].pk],
+        "task_id": [task_states[-1].task_id],
+        "workflow_pk": [draft.get_workflow().pk],
+        "action_name": ["approve", "reject"],
+        "action": ["publish", "unpublish", "delete", "move"],
+        "app_label": ["wagtailcore"],
+        "model_name": ["page"],
+        "app_name": ["news"],
+        "content_type_app_name": ["news"],
+        "content_type_model_name": ["pressreleasepage"],
+        "object_id": [draft.pk],
+        "session_id": [objects["session"].pk],
+        "translation_source_id": [objects["source"].pk],
+        "translation_id": [objects["translation"].pk],
+        "string_segment_id": [objects["segment"].pk],
+        "overridable_segment_id": [objects["segment"].pk],
+        "mode": [""],
+        "redirect_id": [objects["redirect"].pk],
+        "query_id": [objects["query"].pk],
+        "collection_id": [objects["collection"].pk],
+        "document_id": document_ids,
+        "doc_id": document_ids,
+        "image_id": image_ids,
+        "filter_spec": ["original"],
+        "media_id": [0],  # no audio/video file exists in the walk
+        "media_type": ["audio"],
+        "uploaded_file_id": [objects["uploaded"].pk],
+        "pk": [draft.pk],
+    }
+
+
+def pk_for(name, objects, private):
+    """`pk` of a viewset: the object of that viewset's own kind."""
+    if name.startswith("wagtailadmin_api:documents") or name.startswith("wagtaildocs"):
+        return [private["document"].pk] if "document" in private else [0]
+    if name.startswith("wagtailadmin_api:images") or name.startswith("wagtailimages"):
+        return [objects["shared_image"].pk] + (
+            [private["image"].pk] if "image" in private else []
+        )
+    if name.startswith("wagtailadmin_collections"):
+        return [objects["collection"].pk]
+    if name.startswith("wagtailadmin_workflows"):
+        return [objects["draft"].get_workflow().pk]
+    if name.startswith("wagtailusers_users"):
+        return [objects["draft"].owner_id]
+    return [objects["draft"].pk]
+
+
+def api_actions(name):
+    if name == "wagtailadmin_api:pages:action":
+        return [
+            "publish",
+            "unpublish",
+            "delete",
+            "copy",
+            "move",
+            "create_alias",
+            "convert_alias",
+            "revert_to_page_revision",
+            "copy_for_translation",
+        ]
+    return None
+
+
+def urls_to_walk(objects, private):
+    table = fillers(objects, private)
+    urls, unknown = [], []
+    for route, name, parameters in admin_routes():
+        if name in ALLOWLIST:
+            continue
+        choices = []
+        for parameter in parameters:
+            if parameter == "pk":
+                choices.append(pk_for(name, objects, private))
+            elif parameter == "action_name" and api_actions(name):
+                choices.append(api_actions(name))
+            elif parameter in table:
+                choices.append(table[parameter])
+            else:
+                unknown.append((name, parameter))
+                choices = None
+                break
+        if choices is None:
+            continue
+        combinations = [{}]
+        for parameter, values in zip(parameters, choices, strict=True):
+            combinations = [
+                {**combo, parameter: value}
+                for combo in combinations
+                for value in values
+            ]
+        for values in combinations:
+            urls.append((name, fill(route, values)))
+    return urls, unknown
+
+
+def database_fingerprint():
+    """Rows of every table a refused request must leave alone, hashed."""
+    from wagtail.contrib.redirects.models import Redirect
+    from wagtail.contrib.search_promotions.models import SearchPromotion
+
+    models = [
+        Page,
+        Revision,
+        WorkflowState,
+        TaskState,
+        Comment,
+        PageLogEntry,
+        PageViewRestriction,
+        Collection,
+        get_document_model(),
+        get_image_model(),
+        UploadedFile,
+        Redirect,
+        SearchPromotion,
+        Translation,
+        TranslationSource,
+        StringTranslation,
+        get_user_model(),
+    ]
+    fingerprint = {}
+    for model in models:
+        rows = model.objects.order_by("pk").values_list()
+        digest = hashlib.sha256(repr(list(rows)).encode()).hexdigest()
+        fingerprint[model._meta.label] = digest
+    return fingerprint
+
+
+POST_DATA = {
+    "title": "Gekapert",
+    "slug": "gekapert",
+    "comment": "Übernommen.",
+    "action-publish": "1",
+    "action-submit": "1",
+    "new_title": "Kopie",
+    "new_slug": "kopie",
+    "value": "Gekapert",
+    "restriction_type": "password",
+    "password": "geheim123",
+    "include_descendants": "on",
+}
+
+
+def secrets_for(private):
+    """What no response may name: the draft's title and comments always, the files
+    only where they sit in a collection private from the user."""
+    return ["title", "rejection", "comment", *sorted(private)]
+
+
+def leaked(text, secret, keys):
+    return [key for key in keys if secret[key] in text]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("username", WALKING_ROLES)
+def test_no_admin_url_shows_or_changes_another_partners_objects(
+    users, other_partner, username
+):
+    user = users[username]
+    private = private_objects(user, other_partner)
+    urls, unknown = urls_to_walk(other_partner, private)
+    assert not unknown, f"admin parameters without a filler: {unknown}"
+    assert len(urls) > 100  # the resolver was walked, not a hand-made list
+    secret, keys = other_partner["secret"], secrets_for(private)
+    client = Client(raise_request_exception=False)
+    client.force_login(user)
+    before = database_fingerprint()
+    leaks = []
+    query = f"?id={other_partner['draft'].pk}&q={secret['token']}&next=/admin/"
+    for name, url in urls:
+        for method in ("get", "post"):
+            response = getattr(client, method)(
+                url + query, POST_DATA if method == "post" else None
+            )
+            body = b"" if response.streaming else response.content
+            text = body.decode(errors="replace")
+            stored = get_messages(response.wsgi_request)
+            if isinstance(stored, BaseStorage):
+                text += " ".join(str(message) for message in stored)
+                stored.used = True  # shown once; the next check starts afresh
+            for key in leaked(text, secret, keys):
+                leaks.append((method.upper(), name, url, response.status_code, key))
+            if response.status_code >= 500:
+                leaks.append((method.upper(), name, url, response.status_code, "5xx"))
+    after = database_fingerprint()
+    changed = [label for label in before if before[label] != after[label]]
+    assert not leaks and not changed, "\n".join(map(repr, [*leaks, changed]))
+
+
+PARAMETERLESS_SKIP = {
+    # Ends the session the walk needs; names nothing.
+    "wagtailadmin_logout",
+    # Raise on purpose (Wagtail's error page test).
+    "wagtailadmin_error_test",
+}
+
+
+def parameterless_admin_urls():
+    urls = []
+
+    def walk(patterns, prefix, namespace):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                inner = ":".join(n for n in (namespace, pattern.namespace) if n)
+                yield from walk(
+                    pattern.url_patterns, prefix + str(pattern.pattern), inner
+                )
+            else:
+                name = f"{namespace}:{pattern.name}" if namespace else pattern.name
+                yield prefix + str(pattern.pattern), name or ""
+
+    for route, name in walk(get_resolver().url_patterns, "", ""):
+        if not route.startswith("admin/") or name in PARAMETERLESS_SKIP:
+            continue
+        if re.search(r"<|\(\?P|\.\*", route):
+            continue
+        urls.append((name, "/" + route.replace("^", "").replace("$", "")))
+    return urls
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("username", WALKING_ROLES)
+def test_listings_reports_search_and_choosers_name_no_draft_of_another_partner(
+    users, other_partner, username
+):
+    """Every admin URL without an id (dashboard, explorer root, reports, searches,
+    choosers, the API listings), with the draft's distinctive word as search term."""
+    client = Client(raise_request_exception=False)
+    client.force_login(users[username])
+    secret = other_partner["secret"]
+    keys = secrets_for(private_objects(users[username], other_partner))
+    urls = parameterless_admin_urls()
+    assert len(urls) > 50
+    leaks = []
+    for name, url in urls:
+        for query in (f"?q={secret['token']}", f"?search={secret['token']}", ""):
+            response = client.get(url + query)
+            text = (
+                "" if response.streaming else response.content.decode(errors="replace")
+            )
+            for key in leaked(text, secret, keys):
+                leaks.append((name, url + query, response.status_code, key))
+            if response.status_code >= 500:
+                leaks.append((name, url + query, response.status_code, "5xx"))
+    assert not leaks, "\n".join(map(repr, leaks))
+
+
+def test_the_walk_fills_every_object_parameter_with_something_real(
+    users, other_partner
+):
+    """The fillers point at real objects of partner WFG (guards against a walk that
+    passes because every id is missing)."""
+    draft = other_partner["draft"]
+    assert draft.get_parent().specific.partner.code == "wfg"
+    assert not draft.live
+    rejected, waiting = other_partner["task_states"]
+    assert rejected.status == "rejected" and rejected.comment
+    assert waiting.status == "in_progress"
+    # The admin (superuser) sees what the roles must not: the secrets are reachable.
+    client = Client()
+    client.force_login(get_user_model().objects.get(username="test-admin"))
+    edit = client.get(f"/admin/pages/{draft.pk}/edit/")
+    assert other_partner["secret"]["title"] in edit.content.decode()
+    history = client.get(f"/admin/pages/{draft.pk}/workflow_history/")
+    assert history.status_code == 200
+
+
+# What isolation must leave working: each role still opens its own work.
+
+
+def test_editors_open_their_own_drafts_and_choose_other_partners_live_pages(
+    client, users, pages
+):
+    client.force_login(users["agv-editor"])
+    own = pages["a_draft"]
+    for url in (
+        f"/admin/pages/{own.pk}/",
+        f"/admin/pages/{own.pk}/edit/",
+        f"/admin/pages/{own.pk}/history/",
+        f"/admin/pages/{section('agv').pk}/",
+    ):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert own.title in response.content.decode(), url
+    # Linking to another partner's live release: the chooser browses its section.
+    chooser = client.get(f"/admin/choose-page/{section('dgb').pk}/")
+    assert chooser.status_code == 200
+    assert pages["b_live"].title in chooser.content.decode()
+    assert pages["b_draft"].title not in chooser.content.decode()
+
+
+def test_a_refusal_answers_like_a_missing_page(client, users, pages):
+    client.force_login(users["agv-editor"])
+    draft = pages["b_draft"]
+    refused = client.get(f"/admin/pages/{draft.pk}/edit/", follow=True)
+    missing = client.get("/admin/pages/999999/edit/", follow=True)
+    assert refused.status_code == missing.status_code == 404
+    assert draft.title not in refused.content.decode()
+
+
+def test_the_lead_opens_what_waits_for_its_sign_off_and_nothing_else(
+    client, users, pages
+):
+    waiting = make_release(
+        "agv", "netzweit-iso", users["agv-editor"], network_wide=True
+    )
+    state = waiting.get_workflow().start(waiting, users["agv-editor"])
+    partner_step = state.current_task_state
+    partner_step.task.specific.on_action(partner_step, users["agv-approver"], "approve")
+    state.refresh_from_db()
+    assert state.current_task_state.task.name == "Freigabe Konsortialleitung"
+    client.force_login(users["lead"])
+    for url in (
+        f"/admin/pages/{waiting.pk}/edit/",
+        f"/admin/pages/workflow/preview/{waiting.pk}/{state.current_task_state.task_id}/",
+    ):
+        response = client.get(url)
+        assert response.status_code == 200, url
+    other = client.get(f"/admin/pages/{pages['a_draft'].pk}/edit/", follow=True)
+    assert other.status_code == 404
+
+
+def test_the_translator_translates_live_pages_but_opens_no_german_draft(
+    client, users, pages
+):
+    client.force_login(users["translator"])
+    live, draft = pages["b_live"], pages["b_draft"]
+    submit = "/admin/localize/submit/page/{}/"
+    assert client.get(submit.format(live.pk)).status_code == 200
+    response = client.get(submit.format(draft.pk), follow=True)
+    assert response.status_code == 404
+    assert draft.title not in response.content.decode()
