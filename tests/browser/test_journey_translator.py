@@ -76,7 +76,9 @@ class Camera:
             return
         self.folder.mkdir(parents=True, exist_ok=True)
         self.count += 1
-        page.screenshot(path=str(self.folder / f"translator-{self.count:02d}-{name}.png"))
+        page.screenshot(
+            path=str(self.folder / f"translator-{self.count:02d}-{name}.png")
+        )
 
 
 def log_in(browser, live_site, username):
@@ -86,9 +88,9 @@ def log_in(browser, live_site, username):
     page = context.new_page()
     page.goto("/admin/login/")
     page.get_by_label("Benutzername").fill(username)
-    page.get_by_label("Passwort").fill(PASSWORD)
+    page.fill("#id_password", PASSWORD)
     with page.expect_navigation():
-        page.get_by_role("button", name="Anmelden").click()
+        page.keyboard.press("Enter")
     assert "/admin/login/" not in page.url
     return context, page
 
@@ -104,7 +106,7 @@ def test_translator_translates_and_the_approver_publishes(browser, live_site, jo
     page.wait_for_load_state("networkidle")
     row = page.locator("tr", has_text=GERMAN_TITLE)
     assert row.count() == 1
-    assert "Noch nicht übersetzt" in row.inner_text()
+    assert "Noch nicht übersetzt" in row.text_content()
     shot(page, "list")
     with page.expect_navigation():
         row.get_by_role("button", name="Übersetzen").click()
