@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
-from django.db import transaction
 from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -12,12 +11,16 @@ from django.views.decorators.http import require_http_methods
 from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
 from wagtail.admin.viewsets.pages import page_viewset_registry
-from wagtail.models import Page, WorkflowState
-from wagtail_localize.models import Translation
+from wagtail.models import Page
 from wagtail_localize.views.convert import convert_to_alias
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 from .guards import direct_publish_refusal
+from .translation_editor import (
+    enabled_translation,
+    submission_refusal,
+    submit_for_approval,
+)
 
 
 def user_can_publish_targets(user, source):
@@ -62,56 +65,25 @@ class GuardedUpdateTranslationsView(UpdateTranslationsView):
         return super().form_valid(form)
 
 
-class _Discard(Exception):
-    """Rolls back wagtail-localize's write to the live page row."""
-
-
-def draft_from_translation(translation, page, user):
-    """The translated content as a new draft revision; the live page stays as it is.
-
-    wagtail-localize's save_target(publish=False) also writes the translated text into
-    the page's own row, which is what the public site serves: an unapproved text would
-    go live. So its revision content is taken and the rest of its work rolled back.
-    """
-    content = None
-    try:
-        with transaction.atomic():
-            translation.save_target(user=user, publish=False)
-            content = Page.objects.get(pk=page.pk).get_latest_revision().content
-            raise _Discard
-    except _Discard:
-        pass
-    draft = Page.objects.get(pk=page.pk).specific.with_content_json(content)
-    return draft.save_revision(user=user, log_action=True)
-
-
 @require_http_methods(["GET", "POST"])
 def submit_translation(request, page_id):
     """Save a synced translation as a draft and start the page's workflow on it.
 
-    wagtail-localize's translation editor only offers "Publish"; translators use this
-    instead, so the translation passes the owning partner's workflow.
+    The confirmation page behind the explorer's "Submit translation for approval";
+    the translation editor's footer does the same from the editor itself
+    (translation_editor.py).
     """
     page = get_object_or_404(Page, id=page_id).specific
     if not page.permissions_for_user(request.user).can_edit():
         raise PermissionDenied(_("You may not edit this page."))
-    translation = Translation.objects.filter(
-        source__object_id=page.translation_key,
-        target_locale_id=page.locale_id,
-        enabled=True,
-    ).first()
+    translation = enabled_translation(page)
     if translation is None:
         return HttpResponseBadRequest(
             _("This page is not a synchronised translation.").encode()
         )
-    workflow = page.get_workflow()
-    if workflow is None:
-        return HttpResponseBadRequest(_("This page has no workflow.").encode())
-    state = page.current_workflow_state
-    if state is not None and state.status == WorkflowState.STATUS_IN_PROGRESS:
-        return HttpResponseBadRequest(
-            _("This translation is already waiting for approval.").encode()
-        )
+    refusal = submission_refusal(page)
+    if refusal is not None:
+        return HttpResponseBadRequest(refusal.encode())
     back_url = reverse("wagtailadmin_explore", args=[page.get_parent().id])
     if request.method == "GET":
         return render(
@@ -125,11 +97,8 @@ def submit_translation(request, page_id):
                 "back_url": back_url,
             },
         )
-    draft_from_translation(translation, page, request.user)
+    submit_for_approval(translation, page, request.user)
     page = Page.objects.get(pk=page.pk).specific
-    if state is not None:  # the approvers asked for changes: start afresh
-        state.cancel(user=request.user)
-    workflow.start(page, request.user)
     messages.success(
         request,
         _("The translation '%(title)s' has been submitted for approval.")

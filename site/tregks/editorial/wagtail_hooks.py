@@ -16,7 +16,14 @@ from wagtail.models import WorkflowState
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail_localize.models import Translation
 
-from . import dashboard, media_admin, reviews, views
+from . import (
+    dashboard,
+    media_admin,
+    reviews,
+    translation_editor,
+    translation_queue,
+    views,
+)
 from .admin_api import (
     EditorialPagesAdminAPIViewSet,
     ScopedDocumentsAdminAPIViewSet,
@@ -80,7 +87,26 @@ def register_admin_urls():
             views.submit_translation,
             name="editorial_submit_translation",
         ),
+        path(
+            "editorial/translation/<int:page_id>/slug/",
+            translation_editor.save_slug,
+            name="editorial_translation_slug",
+        ),
+        path(
+            "editorial/translations/",
+            translation_queue.translation_queue,
+            name="editorial_translation_queue",
+        ),
     ]
+
+
+# The translator's path (translation_queue.py, translation_editor.py). The editor's
+# hook runs before wagtail-localize's, which answers every POST to a translation.
+hooks.register("construct_homepage_panels", translation_queue.dashboard_panel)
+hooks.register("register_admin_menu_item", translation_queue.menu_item)
+hooks.register(
+    "before_edit_page", translation_editor.handle_translation_editor_post, order=-10
+)
 
 
 def _refuse_network_wide_publish(request, page, back_url):
