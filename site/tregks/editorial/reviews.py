@@ -17,6 +17,9 @@ from wagtail.models import Page, TaskState, WorkflowState
 from .dashboard import reviewer_name
 
 REVIEW_ACTIONS = ("approve", "reject")
+# Wagtail's own message after a save in the editor, translated by Wagtail's catalogue
+# (a variable, so that makemessages leaves it out of this app's catalogue).
+WAGTAIL_UPDATED_MESSAGE = "Page '%(page_title)s' has been updated."
 
 
 def requested_changes(page):
@@ -117,7 +120,7 @@ def say_what_the_review_did(request, page):
     action = request.POST.get("workflow-action-name")
     if action not in REVIEW_ACTIONS:
         return None
-    updated = _("Page '%(page_title)s' has been updated.") % {
+    updated = _(WAGTAIL_UPDATED_MESSAGE) % {
         "page_title": page.get_admin_display_title()
     }
     replace_messages(request, {updated}, review_outcome(page, action))
