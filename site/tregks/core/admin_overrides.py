@@ -12,13 +12,17 @@ from django.utils.translation import gettext_noop
 
 OVERRIDDEN = [
     gettext_noop("Locale"),
+    gettext_noop("Locale: "),
     # xgettext:no-python-format
+    gettext_noop("Available in %(translations_total)s locales"),
+    gettext_noop("Switch locales"),
     gettext_noop(
+        # xgettext:no-python-format
         "This %(model_name)s was marked as needing changes at <strong>%(task)s"
         "</strong> in <strong>%(workflow)s</strong>."
     ),
-    # xgettext:no-python-format
     gettext_noop(
+        # xgettext:no-python-format
         "This %(model_name)s is currently at <strong>%(task)s</strong> in "
         "<strong>%(workflow)s</strong>."
     ),
@@ -32,8 +36,8 @@ OVERRIDDEN = [
     gettext_noop("You can preview the %(model_name)s here:"),
     # xgettext:no-python-format
     gettext_noop("Choose when this %(model_name)s should go live and/or expire"),
-    # xgettext:no-python-format
     gettext_noop(
+        # xgettext:no-python-format
         "Anyone can edit this %(model_name)s – lock it to prevent others from editing"
     ),
     # xgettext:no-python-format
@@ -44,8 +48,8 @@ OVERRIDDEN = [
     gettext_noop("The %(model_name)s could not be saved as it is locked"),
     # xgettext:no-python-format
     gettext_noop("Are you sure you want to delete this %(model_name)s?"),
-    # xgettext:no-python-format
     gettext_noop(
+        # xgettext:no-python-format
         "One or more references to this %(model_name)s prevent it from being deleted."
     ),
 ]

@@ -5,8 +5,11 @@ The source is Wagtail's own workflow data: the rejected task state holds who ask
 for changes, when, and the comment.
 """
 
+from html import unescape
+
 from django.contrib import messages
 from django.utils.formats import date_format
+from django.utils.html import strip_tags
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 
@@ -103,7 +106,8 @@ def replace_messages(request, unwanted, new_message):
     kept = [
         message
         for message in messages.get_messages(request)
-        if str(message) not in unwanted
+        # Wagtail's messages carry the markup of their buttons after the text.
+        if unescape(strip_tags(str(message))).strip() not in unwanted
     ]
     for message in kept:
         messages.add_message(
