@@ -389,11 +389,13 @@ class PartnerSectionPage(BasePage):
         verbose_name_plural = _("Partner sections")
 
     def get_admin_display_title(self):
-        # Each partner has a section titled "AGV" below the press index and another
-        # below the story index: the admin names the index too ("Presse AGV").
+        # Each partner has a section below the press index and another below the
+        # story index, both titled with the partner's long name: the admin shows the
+        # index and the short name ("Presse AGV"), which fit the menus.
         index = self.get_parent()
-        own = super().get_admin_display_title()
-        return f"{index.title} {own}" if index is not None else own
+        if index is None:
+            return super().get_admin_display_title()
+        return f"{index.title} {self.partner.short_name}"
 
     def serve(self, request, *args, **kwargs):
         # The index does the listing; a redirect would leave a live page that never

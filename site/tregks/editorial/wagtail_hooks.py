@@ -109,10 +109,12 @@ hooks.register(
 )
 
 
-def _refuse_network_wide_publish(request, page, back_url):
+def _refuse_network_wide_publish(request, page):
     """Approvers cannot publish a network-wide release around the lead's sign-off.
 
-    Returns a redirect with the reason, which stops Wagtail's edit or create view.
+    The publish is turned into "save draft" (the posted publish button is dropped
+    before Wagtail's edit or create view reads it), so the approver's edits are kept
+    as a draft and the message says what to do instead.
     """
     if "action-publish" not in request.POST or may_publish_network_wide(request.user):
         return None
@@ -120,22 +122,24 @@ def _refuse_network_wide_publish(request, page, back_url):
     stored_flag = page is not None and is_network_wide(page)
     if not (posted_flag or stored_flag):
         return None
-    messages.error(
+    posted = request.POST.copy()
+    del posted["action-publish"]
+    request.POST = posted
+    messages.warning(
         request,
         _(
             "A release that speaks for the whole network needs the consortium "
-            "lead's sign-off: submit it for approval instead of publishing it."
+            "lead's sign-off. Your changes have been saved as a draft: submit it "
+            "for approval instead of publishing it."
         ),
     )
-    return redirect(back_url)
+    return None
 
 
 @hooks.register("before_edit_page")
 def guard_network_wide_edit(request, page):
     if request.method == "POST":
-        return _refuse_network_wide_publish(
-            request, page.specific, reverse("wagtailadmin_pages:edit", args=[page.pk])
-        )
+        return _refuse_network_wide_publish(request, page.specific)
     return None
 
 
@@ -157,7 +161,7 @@ def back_to_the_dashboard_after_a_review(request, page):
 @hooks.register("before_create_page")
 def guard_network_wide_create(request, parent_page, page_class):
     if request.method == "POST":
-        return _refuse_network_wide_publish(request, None, request.path)
+        return _refuse_network_wide_publish(request, None)
     return None
 
 

@@ -94,6 +94,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # German for Wagtail's "vor 3 Minuten" (naturaltime): its catalogue loads only with the app.
+    "django.contrib.humanize",
     "csp",
     "axes",
 ]
