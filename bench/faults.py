@@ -604,8 +604,10 @@ def publish_blip(args, site, services, lua, releases):
         sys.exit(f"The editor's process failed:\n{editor.communicate()[1][-3000:]}")
     probe_paths = (publish_url, withdraw_url)
     marker = title.encode()
+    # Long enough for a slow editor (bounded at 60 s) and the breaker's cooldown after
+    # the thaw; the probers read on until the end.
     with Scenario(
-        args, site, lua, 20, probe_paths, check=lambda body: marker in body
+        args, site, lua, 45, probe_paths, check=lambda body: marker in body
     ) as s:
         s.sleep_until(3)
         services.redis.freeze()
@@ -629,6 +631,7 @@ def publish_blip(args, site, services, lua, releases):
         s.sleep_until(unpublished + 1)
         services.redis.thaw()
         thawed = s.now()
+        s.sleep_until(max(thawed + BREAKER_SECONDS + 3, 20))
         result = s.finish()
     published_prober, withdrawn_prober = s.probers
     stale_title = [
