@@ -701,15 +701,16 @@ SCENARIOS = {
 SMOKE_SCENARIOS = ["redis-frozen", "publish-blip"]
 
 
-def verdict(results):
-    """The targets of issue 17 that a run missed."""
+def verdict(results, latency=True):
+    """The targets of issue 17 that a run missed (`latency`: also the p99 target,
+    which the short smoke run in CI leaves to the full run on a quiet machine)."""
     problems = []
     frozen = results.get("redis-frozen")
     if frozen:
         fivexx = frozen["503"] + frozen["other_5xx"]
         if fivexx:
             problems.append(f"Redis frozen: {fivexx} responses with status 5xx")
-        if frozen["p99_ms"] >= 1000:
+        if latency and frozen["p99_ms"] >= 1000:
             problems.append(f"Redis frozen: p99 {frozen['p99_ms']} ms (target < 1 s)")
     killed = results.get("redis-killed")
     if killed:
@@ -912,7 +913,7 @@ def main():
                 services.redis.kill()
             if services.postgres:
                 services.postgres.stop("immediate")
-    problems = verdict(results)
+    problems = verdict(results, latency=not args.smoke)
     meta = {
         "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "cpus": os.cpu_count(),
