@@ -1,6 +1,7 @@
 """bench/faults.py, the fault drill of docs/RELIABILITY.md: its verdict, and a short
 real run (SQLite, gunicorn, a Redis of its own frozen for 10 s, then a publish and an
-unpublish during a Redis blip) that must meet the targets."""
+unpublish during a Redis blip) that must meet the targets: no 5xx, no stale answer,
+a degraded readiness (the p99 target is the full run's, on a quiet machine)."""
 
 import importlib.util
 import shutil
@@ -53,7 +54,7 @@ def good_run():
         ("redis-killed", {"503": 1}, "Redis killed: 1 responses with status 5xx"),
         ("redis-killed", {"readiness_degraded": False}, "Redis killed: readiness"),
         ("publish-blip", {"stale_answers": 3}, "publish-blip: 3 stale answers"),
-        ("publish-blip", {"new_state_after_thaw_s": 2.5}, "publish-blip: new state"),
+        ("publish-blip", {"new_state_after_thaw_s": None}, "publish-blip: new state"),
     ],
 )
 def test_the_verdict_fails_a_missed_target(scenario, change, problem):
@@ -68,6 +69,12 @@ def test_a_missing_log_line_fails_the_redis_killed_scenario():
     results = good_run()
     results["redis-killed"]["log"]["outage"] = 0
     assert load_faults().verdict(results) == ["Redis killed: no log line"]
+
+
+def test_the_smoke_run_leaves_the_latency_target_to_the_full_run():
+    results = good_run()
+    results["redis-frozen"]["p99_ms"] = 5000
+    assert load_faults().verdict(results, latency=False) == []
 
 
 def test_the_verdict_passes_a_good_run():
