@@ -49,16 +49,16 @@ def site_on_full_disk(full_media_disk):
     if not CHROMIUM.exists():
         pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium)")
     database = f"sqlite:///{copy_of_demo_database()}"
-    manage("shell", "-c", EDITOR, env=site_env(DATABASE_URL=database))
     # The development settings read MEDIA_ROOT from the environment (the test
-    # settings pin it); DEBUG stays off as in production.
-    with SiteServer(
-        database,
-        workers=1,
-        DJANGO_SETTINGS_MODULE="tregks.settings.dev",
-        DEBUG="false",
-        MEDIA_ROOT=str(full_media_disk),
-    ) as server:
+    # settings pin it); DEBUG stays off as in production. The account is made with
+    # the same settings, so that its password hash is one the server knows.
+    settings = {
+        "DJANGO_SETTINGS_MODULE": "tregks.settings.dev",
+        "DEBUG": "false",
+        "MEDIA_ROOT": str(full_media_disk),
+    }
+    manage("shell", "-c", EDITOR, env=site_env(DATABASE_URL=database, **settings))
+    with SiteServer(database, workers=1, **settings) as server:
         server.database = database
         yield server
 
