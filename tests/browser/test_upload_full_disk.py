@@ -28,6 +28,11 @@ user = get_user_model().objects.create_user(
     "upload-walker", "upload-walker@tregks.invalid", "{PASSWORD}"
 )
 user.groups.add(group)
+# A second collection, so that the form offers a choice to keep.
+from wagtail.models import Collection
+root = Collection.get_first_root_node()
+if not root.get_children().exists():
+    root.add_child(name="Pressefotos")
 print(group.name)
 """
 
@@ -49,16 +54,16 @@ def site_on_full_disk(full_media_disk):
     if not CHROMIUM.exists():
         pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium)")
     database = f"sqlite:///{copy_of_demo_database()}"
-    manage("shell", "-c", EDITOR, env=site_env(DATABASE_URL=database))
     # The development settings read MEDIA_ROOT from the environment (the test
-    # settings pin it); DEBUG stays off as in production.
-    with SiteServer(
-        database,
-        workers=1,
-        DJANGO_SETTINGS_MODULE="tregks.settings.dev",
-        DEBUG="false",
-        MEDIA_ROOT=str(full_media_disk),
-    ) as server:
+    # settings pin it); DEBUG stays off as in production. The account is made with
+    # the same settings, so that its password hash is one the server knows.
+    settings = {
+        "DJANGO_SETTINGS_MODULE": "tregks.settings.dev",
+        "DEBUG": "false",
+        "MEDIA_ROOT": str(full_media_disk),
+    }
+    manage("shell", "-c", EDITOR, env=site_env(DATABASE_URL=database, **settings))
+    with SiteServer(database, workers=1, **settings) as server:
         server.database = database
         yield server
 
@@ -94,7 +99,9 @@ def test_an_editor_keeps_the_form_when_the_media_disk_is_full(
         collections = page.locator("#id_collection option")
         chosen = collections.nth(collections.count() - 1).get_attribute("value")
         page.select_option("#id_collection", chosen)
-        page.get_by_role("button", name=re.compile("^Speichern")).click()
+        page.get_by_role(
+            "button", name=re.compile("^(Hochladen|Speichern)")
+        ).first.click()
         page.wait_for_load_state("networkidle")
 
         message = page.get_by_text(re.compile("der Speicher für Uploads voll ist"))
