@@ -72,7 +72,6 @@ class BasePage(Page):
         "episode_image",
         "artwork",
         "hero_image",
-        "logo",
     )
 
     translatable_fields = [
