@@ -173,6 +173,8 @@ def test_a_page_in_one_language_and_its_alias_name_no_translation(client, built_
     _response, alias = head(client, built_pages["alias"].get_full_url())
     assert alias.find("link", rel="alternate", hreflang=True) is None
     assert meta(alias, name="robots") == "noindex"
+    # Its text is the German original's: that is the address to index.
+    assert alias.find("link", rel="canonical")["href"] == partner
 
 
 def test_a_description_is_derived_from_the_lead_and_trimmed_at_a_word(

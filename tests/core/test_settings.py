@@ -44,6 +44,7 @@ def test_deploy_check_passes_with_a_sample_environment():
             "SECRET_KEY": "x7!Pq2vL9#tR4mZ8wK1sB6nD3fH0jG5yC_eA-uI.oXzVbNmQ-sample-only-4TgWk",
             "ALLOWED_HOSTS": "tregks.example",
             "BASE_URL": "https://tregks.example",
+            "SECURITY_CONTACT": "mailto:security@tregks.example",
             "DATABASE_URL": f"sqlite:///{ROOT / 'db.sqlite3'}",
         },
     )

@@ -79,7 +79,6 @@ class BasePage(Page):
         "episode_image",
         "artwork",
         "hero_image",
-        "logo",
     )
 
     translatable_fields = [

@@ -10,6 +10,7 @@ import html
 import re
 
 from django.conf import settings
+from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
@@ -75,9 +76,9 @@ def hreflang_sets(request, pages):
         translation_key__in=keys, live=True, alias_of__isnull=True
     ).public()
     groups = {}
-    for translation in translations.select_related("locale").order_by("locale_id"):
-        groups.setdefault(translation.translation_key, []).append(
-            (translation.locale.language_code, translation.get_full_url(request))
+    for other in translations.select_related("locale").order_by("locale_id"):
+        groups.setdefault(other.translation_key, []).append(
+            (other.locale.language_code, other.get_full_url(request))
         )
     return {
         page.get_full_url(request): _with_default(groups.get(page.translation_key, []))
@@ -141,13 +142,22 @@ def page_title(page):
     return plain_text(getattr(page, "seo_title", "") or page.title)
 
 
+def canonical_url(request, page):
+    """The page's own address; for an alias, the original's (its text is there)."""
+    if getattr(page, "alias_of_id", None) is not None:
+        original = Page.objects.live().filter(pk=page.alias_of_id).first()
+        if original is not None:
+            return original.get_full_url(request)
+    return page.get_full_url(request)
+
+
 def page_meta(request, page, noindex=False):
     """Everything `base.html` puts in the head for `page` (None: a non-page view).
 
     `noindex` comes from the view: search results and responses that stand for
     another page (a partner section serves its filtered index).
     """
-    language = navigation.active_locale().language_code
+    language = translation.get_language() or settings.LANGUAGE_CODE
     meta = {
         "robots": "",
         "title": "",
@@ -158,15 +168,16 @@ def page_meta(request, page, noindex=False):
         "og_locale_alternates": [],
         "image": None,
     }
-    if page is None or not getattr(page, "pk", None):
-        if noindex:
-            meta["robots"] = "noindex"
+    if page is None:
+        meta["robots"] = "noindex" if noindex else ""
         return meta
     indexable = is_indexable(page) and not noindex
     meta["robots"] = "" if indexable else "noindex"
     meta["title"] = page_title(page)
     meta["description"] = meta_description(page)
-    meta["canonical"] = page.get_full_url(request)
+    if not page.pk:  # the preview of a page not saved yet
+        return meta
+    meta["canonical"] = canonical_url(request, page)
     if indexable:
         meta["alternates"] = hreflang_alternates(request, page)
         meta["og_locale_alternates"] = [
