@@ -162,8 +162,9 @@ def pages_named_by(match, query):
         # The translator works on the target; without one, the source must be public.
         yield (target, False) if target is not None else (source, True)
     if "translation_source_id" in kwargs:
+        # "Sync translated pages" of a live source is the translator's work.
         _target, source = _translation_pages(source_id=kwargs["translation_source_id"])
-        yield source, False
+        yield source, True
     if match.url_name == "wagtail_bulk_action" and (
         kwargs.get("app_label"),
         kwargs.get("model_name"),
