@@ -211,7 +211,9 @@ def measure(rounds):
         "results": results,
         "pages": Page.objects.count(),
         "section_children": section.get_children().count(),
-        "postgresql": connection.cursor().connection.info.server_version,
+        "database": f"{connection.vendor} {connection.Database.__name__}"
+        if connection.vendor != "postgresql"
+        else f"PostgreSQL {connection.cursor().connection.info.server_version}",
     }
 
 
@@ -371,8 +373,8 @@ def render(args, measured, built, seconds):
         "",
         f"- Machine: {run.machine()}; load average {run.load_average()} at the end",
         f"- Site: {measured['pages']:,} pages; AGV's German press section holds "
-        f"{measured['section_children']:,} pages; PostgreSQL "
-        f"{measured['postgresql']}, benchmark settings (production, DEBUG off), "
+        f"{measured['section_children']:,} pages; "
+        f"{measured['database']}, benchmark settings (production, DEBUG off), "
         "Redis cache",
         "- A logged-in Django test client in one process: server time without the "
         f"network; one warm-up, then {args.rounds} requests each, one at a time",

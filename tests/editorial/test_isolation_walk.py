@@ -25,7 +25,7 @@ from django.contrib.messages import get_messages
 from django.contrib.messages.storage.base import BaseStorage
 from django.core.files.base import ContentFile
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from wagtail.admin.models import EditingSession
@@ -543,13 +543,16 @@ def test_editors_open_their_own_drafts_and_choose_other_partners_live_pages(
     assert pages["b_draft"].title not in chooser.content.decode()
 
 
-def test_a_refusal_answers_like_a_missing_page(client, users, pages):
+def test_a_refusal_names_nothing(client, users, pages):
+    """Another partner's draft gets Wagtail's usual "no permission" answer: the
+    dashboard with a message that names no page."""
     client.force_login(users["agv-editor"])
     draft = pages["b_draft"]
-    refused = client.get(f"/admin/pages/{draft.pk}/edit/", follow=True)
-    missing = client.get("/admin/pages/999999/edit/", follow=True)
-    assert refused.status_code == missing.status_code == 404
-    assert draft.title not in refused.content.decode()
+    response = client.get(f"/admin/pages/{draft.pk}/edit/", follow=True)
+    assert response.redirect_chain[-1][0] == reverse("wagtailadmin_home")
+    shown = [str(message) for message in response.context["messages"]]
+    assert len(shown) == 1 and draft.title not in shown[0]
+    assert draft.title not in response.content.decode()
 
 
 def test_the_lead_opens_what_waits_for_its_sign_off_and_nothing_else(
@@ -570,8 +573,8 @@ def test_the_lead_opens_what_waits_for_its_sign_off_and_nothing_else(
     ):
         response = client.get(url)
         assert response.status_code == 200, url
-    other = client.get(f"/admin/pages/{pages['a_draft'].pk}/edit/", follow=True)
-    assert other.status_code == 404
+    other = client.get(f"/admin/pages/{pages['a_draft'].pk}/edit/")
+    assert other.status_code == 302 and other.url == reverse("wagtailadmin_home")
 
 
 def test_the_translator_translates_live_pages_but_opens_no_german_draft(
@@ -582,5 +585,5 @@ def test_the_translator_translates_live_pages_but_opens_no_german_draft(
     submit = "/admin/localize/submit/page/{}/"
     assert client.get(submit.format(live.pk)).status_code == 200
     response = client.get(submit.format(draft.pk), follow=True)
-    assert response.status_code == 404
+    assert response.redirect_chain[-1][0] == reverse("wagtailadmin_home")
     assert draft.title not in response.content.decode()

@@ -212,7 +212,10 @@ def test_editors_and_approvers_cannot_submit_translations(
 def test_submit_translation_view_refuses_other_partners_and_bad_input(
     client, users, english
 ):
-    page = make_release("agv", "fremde-uebersetzung", users["agv-approver"])
+    # Translators translate live pages (German drafts stay hidden from them).
+    page = make_release(
+        "agv", "fremde-uebersetzung", users["agv-approver"], publish=True
+    )
     translate_as(client, users["translator"], page, english)
     translated = page.get_translation(english)
     client.force_login(users["dgb-editor"])

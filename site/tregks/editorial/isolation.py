@@ -9,8 +9,9 @@ Here one rule, applied before every admin view that takes an object id: a page m
 opened by those who hold a page permission on it or below it (Wagtail's explorable
 pages), and by the reviewers of the task it waits for (the lead's sign-off); the page
 chooser and wagtail-localize's "translate this page" also accept live pages, which are
-public anyway. Anything else answers a plain 404, the same as an id that does not
-exist, so a refusal names nothing. Ids of revisions, workflow and task states, editing
+public anyway. Anything else gets Wagtail's own refusal (the dashboard with "Sorry, you
+do not have permission to access this area.", a 403 for XMLHttpRequests; a 404 from the
+admin API), which names nothing. Ids of revisions, workflow and task states, editing
 sessions and translations count as their page's id.
 
 `AdminIsolationMiddleware` applies the rule (settings.MIDDLEWARE); the listings it
@@ -22,6 +23,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ObjectDoesNotExist
 from django.http import Http404
 
+from wagtail.admin.auth import permission_denied
 from wagtail.admin.models import EditingSession
 from wagtail.models import Page, Revision, TaskState, WorkflowState
 from wagtail.permission_policies.pages import PagePermissionPolicy
@@ -160,8 +162,9 @@ def pages_named_by(match, query):
         # The translator works on the target; without one, the source must be public.
         yield (target, False) if target is not None else (source, True)
     if "translation_source_id" in kwargs:
+        # "Sync translated pages" of a live source is the translator's work.
         _target, source = _translation_pages(source_id=kwargs["translation_source_id"])
-        yield source, False
+        yield source, True
     if match.url_name == "wagtail_bulk_action" and (
         kwargs.get("app_label"),
         kwargs.get("model_name"),
@@ -180,7 +183,7 @@ def refuses(user, match, query):
 
 
 class AdminIsolationMiddleware:
-    """Answers 404 to an admin request for a page the user may not open."""
+    """Refuses an admin request naming a page the user may not open."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -195,7 +198,10 @@ class AdminIsolationMiddleware:
             return None
         if user.is_superuser or not request.path_info.startswith("/admin/"):
             return None
-        if refuses(user, match, request.GET):
-            # The same answer as for an id that does not exist.
-            raise Http404
-        return None
+        if not refuses(user, match, request.GET):
+            return None
+        if match.namespace.startswith("wagtailadmin_api"):
+            raise Http404  # what the API answers for pages outside its queryset
+        # Wagtail's own refusal: back to the dashboard with "Sorry, you do not have
+        # permission to access this area." (a 403 for XMLHttpRequests).
+        return permission_denied(request)

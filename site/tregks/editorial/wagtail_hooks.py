@@ -194,16 +194,20 @@ def scope_admin_api_files(router):
 
 def _translation_buttons(page, user, view_name=None, next_url=None):
     """ "Submit translation for approval" on synced translations the user may edit."""
-    if page.is_root() or not page.has_workflow:
+    if page.is_root():
         return
-    state = page.current_workflow_state
-    if state is not None and state.status == WorkflowState.STATUS_IN_PROGRESS:
-        return
+    # One query per explorer row for pages that are no translation (most of them);
+    # the workflow is looked up only for translations.
     is_translation = Translation.objects.filter(
         source__object_id=page.translation_key,
         target_locale_id=page.locale_id,
         enabled=True,
     ).exists()
+    if not is_translation or not page.has_workflow:
+        return
+    state = page.current_workflow_state
+    if state is not None and state.status == WorkflowState.STATUS_IN_PROGRESS:
+        return
     if is_translation and page.permissions_for_user(user).can_edit():
         yield ListingButton(
             _("Submit translation for approval"),
@@ -230,6 +234,12 @@ def guard_move(request, page, destination):
 def hide_other_partners_drafts_in_chooser(pages, request):
     """The page chooser lists live pages and the pages the user works on, no other
     partner's drafts."""
+    # Each row's status otherwise costs three queries (locale, schedule, workflow).
+    pages = (
+        pages.select_related("locale")
+        .annotate_approved_schedule()
+        .prefetch_workflow_states()
+    )
     user = request.user
     if user.is_superuser:
         return pages
