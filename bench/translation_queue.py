@@ -62,7 +62,13 @@ def main():
                 pk__in=list(doomed.values_list("pk", flat=True))
             ).delete()
             for user in (translator, admin):
-                measure(user, args.runs, Client(), CaptureQueriesContext, connection)
+                measure(
+                    user,
+                    args.runs,
+                    Client(SERVER_NAME="localhost"),
+                    CaptureQueriesContext,
+                    connection,
+                )
             raise _Rollback
     except _Rollback:
         pass

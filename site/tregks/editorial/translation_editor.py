@@ -329,8 +329,10 @@ def handle_translation_editor_post(request, page):
     if request.POST.get("action") == "publish":
         # wagtail-localize's Publish checks only publish permission: a partner's
         # approver could publish a network-wide translation around the lead.
+        # Without publish permission wagtail-localize refuses by itself (403).
+        may_publish = page.permissions_for_user(request.user).can_publish()
         refusal = direct_publish_refusal(request.user, page)
-        if refusal is not None:
+        if may_publish and refusal is not None:
             messages.error(request, refusal)
             return redirect("wagtailadmin_pages:edit", page.pk)
     return None
