@@ -1,0 +1,165 @@
+"""The editor's journey, by clicks in the German admin (issue 12).
+
+agv-editor starts a press release from the dashboard shortcut, fills it (topics and
+partners as checkboxes of the page's language) and submits it; agv-approver asks for
+changes with a comment from the dashboard; the editor finds the comment on the
+dashboard and on the edit view, fixes and resubmits; the approver approves ("…
+freigegeben und veröffentlicht") and the release is live. A second test submits while
+an autosave is under way: nothing typed is lost.
+"""
+
+import pytest
+
+from .journeys import (
+    dashboard_row_action,
+    fill_release,
+    footer_action,
+    log_in,
+    make_accounts,
+    messages,
+    page_state,
+    topic_names,
+    wait_until_form_watches,
+)
+
+ACCOUNTS = {
+    "journey-editor": "Redaktion AGV",
+    "journey-approver": "Freigabe AGV",
+}
+
+# The fetch() of the admin's autosave reaches the server at once, but its answer is
+# held back for 2.5 s: the editor's click on "submit" lands while it is under way.
+SLOW_AUTOSAVE_ANSWERS = """
+(() => {
+  const original = window.fetch;
+  window.fetch = async function (url, options) {
+    const headers = (options && options.headers) || {};
+    const autosave = options && String(options.method).toUpperCase() === 'POST'
+      && headers.Accept === 'application/json';
+    const response = await original.apply(this, arguments);
+    if (autosave) await new Promise((resolve) => setTimeout(resolve, 2500));
+    return response;
+  };
+})();
+"""
+
+
+@pytest.fixture(scope="module")
+def accounts(site_database):
+    make_accounts(site_database, ACCOUNTS)
+
+
+def open_new_release_form(page):
+    page.goto("/admin/")
+    shortcuts = page.locator("[id^=editorial-new-content]").first
+    shortcuts.get_by_role("link", name="Pressemitteilung in").first.click()
+    wait_until_form_watches(page)
+    assert "/admin/pages/add/news/pressreleasepage/" in page.url
+
+
+def test_editor_approver_round_trip(browser, live_site, site_database, accounts):
+    title = "Reise der Redaktion: Ausbildung im Verbund"
+    names = topic_names(site_database)
+
+    # 1. The editor starts from the dashboard shortcut and fills the release.
+    editor_context, editor = log_in(browser, live_site, "journey-editor")
+    open_new_release_form(editor)
+    topics_text = editor.locator("#id_topics").inner_text()
+    assert all(name in topics_text for name in names["de"])
+    assert not any(
+        name in topics_text for name in names["en"] if name not in names["de"]
+    )
+    fill_release(editor, title, "Ein erster Vorspann.", "Pressestelle, AGV")
+    footer_action(editor, "action-submit")
+    assert "eingereicht" in messages(editor)
+
+    # 2. The approver asks for changes from the dashboard, with a comment.
+    approver_context, approver = log_in(browser, live_site, "journey-approver")
+    comment = "Bitte nennen Sie im Vorspann den Ausbildungsbetrieb."
+    approver.goto("/admin/")
+    dashboard_row_action(approver, title, "Änderungen anfordern")
+    approver.locator(".modal textarea").fill(comment)
+    with approver.expect_navigation():
+        approver.locator(".modal").get_by_role(
+            "button", name="Änderungen anfordern"
+        ).click()
+    approver.wait_for_load_state("networkidle")
+    assert "Änderungen" in messages(approver) and title in messages(approver)
+
+    # 3. The editor sees the comment on the dashboard and on the edit view.
+    editor.goto("/admin/")
+    panel = editor.locator("[id^=editorial-changes-requested]").first
+    assert comment in panel.inner_text()
+    panel.get_by_role("link", name=title).click()
+    editor.wait_for_load_state("networkidle")
+    assert comment in messages(editor)
+    assert "journey-approver" in messages(editor)
+    editor.screenshot(path=str(site_database.parent / "editor-sees-comment.png"))
+
+    # 4. The editor fixes the lead and submits again.
+    wait_until_form_watches(editor)
+    editor.fill("#id_lead", "Ein Vorspann mit dem Ausbildungsbetrieb.")
+    footer_action(editor, "action-submit")
+    assert "eingereicht" in messages(editor)
+    editor.goto("/admin/")
+    assert comment not in editor.locator("main").inner_text()
+
+    # 5. The approver approves from the dashboard; the message says what happened.
+    approver.goto("/admin/")
+    with approver.expect_navigation():
+        dashboard_row_action(approver, title, "Freigeben")
+    approver.wait_for_load_state("networkidle")
+    assert "freigegeben und veröffentlicht" in messages(approver)
+
+    # 6. The release is live for every reader.
+    [state] = page_state(site_database, title)
+    assert (
+        state["live"] and state["workflow"] is None or state["workflow"] == "approved"
+    )
+    reader = browser.new_context(base_url=live_site.url)
+    public = reader.new_page()
+    response = public.goto(state["url"])
+    assert response.status == 200
+    assert title in public.locator("h1").inner_text()
+    assert "Ausbildungsbetrieb" in public.locator("main").inner_text()
+    for context in (editor_context, approver_context, reader):
+        context.close()
+
+
+def test_submit_during_an_autosave_keeps_everything(
+    browser, live_site, site_database, accounts
+):
+    title = "Reise der Redaktion: Einreichen beim automatischen Speichern"
+    context, editor = log_in(browser, live_site, "journey-editor")
+    context.add_init_script(SLOW_AUTOSAVE_ANSWERS)
+    editor = context.new_page()
+    open_new_release_form(editor)
+    editor.fill("#id_title", title)
+    editor.fill("#id_release_date", "2026-12-02")
+    editor.fill("#id_lead", "Vor dem automatischen Speichern getippt.")
+    # Wait until the autosave has gone out: its answer is held back for 2.5 s.
+    with editor.expect_request(
+        lambda request: (
+            request.method == "POST"
+            and request.headers.get("accept") == "application/json"
+        ),
+        timeout=15000,
+    ):
+        editor.locator("#id_title").click()
+    editor.wait_for_timeout(300)
+    # Typed after the autosave, then straight to "submit".
+    editor.fill("#id_contact_role", "Pressestelle, AGV")
+    editor.locator("#id_topics input[type=checkbox]").first.check()
+    editor.locator("#id_issuing_partners input[type=checkbox]").first.check()
+    footer_action(editor, "action-submit")
+    text = messages(editor)
+    assert "Prüfungsfehler" not in text
+    assert "eingereicht" in text
+
+    rows = page_state(site_database, title)
+    assert len(rows) == 1, rows  # one page, not an autosaved draft beside it
+    [state] = rows
+    assert state["workflow"] == "in_progress"
+    assert state["contact_role"] == "Pressestelle, AGV"
+    assert len(state["topics"]) == 1 and len(state["partners"]) == 1
+    context.close()
