@@ -26,6 +26,7 @@ from tregks.cache.pages import ancestor_of_type
 from tregks.core import structured_data as jsonld
 from tregks.core.blocks import BodyStreamBlock, DocumentLinkBlock
 from tregks.core.i18n import localized_choices, localized_pages
+from tregks.core.images import rendition_or_none
 from tregks.core.models import BasePage, IndexPage, alt_text_field
 
 # Teaser cards (index, home page, partner profiles) all use this rendition.
@@ -478,9 +479,9 @@ class PressReleasePage(BasePage):
             or [jsonld.network_reference(request, self.locale_id)],
             "publisher": jsonld.network_reference(request, self.locale_id),
         }
-        if self.image:
-            # The rendition the page's Open Graph image uses: no query of its own.
-            rendition = self.image.get_rendition(SHARE_RENDITION)
+        # The rendition the page's Open Graph image uses: no query of its own.
+        rendition = rendition_or_none(self.image, SHARE_RENDITION)
+        if rendition:
             node["image"] = [jsonld.absolute(request, rendition.url)]
         return [node]
 

@@ -27,6 +27,7 @@ from tregks.cache.generation import cached_for_generation
 from tregks.cache.pages import ancestor_of_type
 from tregks.core import structured_data as jsonld
 from tregks.core.i18n import localized_many
+from tregks.core.images import rendition_or_none
 from tregks.core.models import BasePage, IndexPage
 
 # Logos in the grid and on the profile use these renditions (prefetched).
@@ -326,9 +327,9 @@ class PartnerProfilePage(BasePage):
             node["description"] = description
         if self.website:
             node["sameAs"] = [self.website]
-        if self.logo:
-            # The rendition the profile shows: no query of its own.
-            logo = self.logo.get_rendition(PROFILE_LOGO_RENDITION)
+        # The rendition the profile shows: no query of its own.
+        logo = rendition_or_none(self.logo, PROFILE_LOGO_RENDITION)
+        if logo:
             node["logo"] = jsonld.absolute(request, logo.url)
         if self.street or self.city:
             node["address"] = {

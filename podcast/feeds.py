@@ -18,6 +18,8 @@ from django.utils.feedgenerator import Enclosure, Rss201rev2Feed
 
 from wagtail.rich_text import expand_db_html
 
+from tregks.core.images import rendition_or_none
+
 from .directory import PODCAST_NS, title_without_number
 
 ITUNES_NS = "http://www.itunes.com/dtds/podcast-1.0.dtd"
@@ -152,9 +154,8 @@ def translated_transcripts(episodes, show, request):
 def build_feed(show, request):
     show_url = show.get_full_url(request)
     absolute = partial(urljoin, show_url)
-    artwork_url = ""
-    if show.artwork:
-        artwork_url = absolute(show.artwork.get_rendition(ARTWORK_FILTER).url)
+    artwork = rendition_or_none(show.artwork, ARTWORK_FILTER)
+    artwork_url = absolute(artwork.url) if artwork else ""
     explicit = "true" if show.explicit else "false"
     episodes = list(show.feed_episodes().select_related("locale")[:FEED_MAX_EPISODES])
     feed = PodcastFeed(
@@ -174,11 +175,8 @@ def build_feed(show, request):
     )
     translated = translated_transcripts(episodes, show, request)
     for episode in episodes:
-        image_url = ""
-        if episode.episode_image:
-            image_url = absolute(
-                episode.episode_image.get_rendition(ARTWORK_FILTER).url
-            )
+        image = rendition_or_none(episode.episode_image, ARTWORK_FILTER)
+        image_url = absolute(image.url) if image else ""
         # The transcript in the audio's language first, then its translations.
         transcripts = [(episode.get_transcript_url(request), episode.audio_language)]
         if not episode.transcript:

@@ -38,6 +38,7 @@ from tregks.cache.generation import cached_for_generation
 from tregks.cache.pages import ancestor_of_type
 from tregks.core import structured_data as jsonld
 from tregks.core.i18n import language_code, localized_choices, localized_many
+from tregks.core.images import rendition_or_none
 from tregks.core.models import BasePage, Topic, alt_text_field
 
 from . import api, audio, directory
@@ -416,9 +417,9 @@ class PodcastShowPage(RoutablePageMixin, BasePage):
             "author": {"@type": "Organization", "name": self.author},
             "publisher": jsonld.network_reference(request, self.locale_id),
         }
-        if self.artwork:
-            # The rendition the page shows: no query of its own.
-            artwork = self.artwork.get_rendition(SHOW_ARTWORK_RENDITION)
+        # The rendition the page shows: no query of its own.
+        artwork = rendition_or_none(self.artwork, SHOW_ARTWORK_RENDITION)
+        if artwork:
             node["image"] = jsonld.absolute(request, artwork.url)
         return [node]
 
@@ -838,9 +839,9 @@ class PodcastEpisodePage(RoutablePageMixin, BasePage):
                     self.transcript
                 )
         image = self.episode_image or (self.show.artwork if self.show else None)
-        if image:
-            # The rendition the page shows: no query of its own.
-            cover = image.get_rendition(EPISODE_COVER_RENDITION)
+        # The rendition the page shows: no query of its own.
+        cover = rendition_or_none(image, EPISODE_COVER_RENDITION)
+        if cover:
             node["image"] = jsonld.absolute(request, cover.url)
         return [node]
 

@@ -32,6 +32,7 @@ from tregks.cache.generation import cached_for_generation
 from tregks.cache.pages import ancestor_of_type
 from tregks.core import structured_data as jsonld
 from tregks.core.i18n import localized_choices
+from tregks.core.images import rendition_or_none
 from tregks.core.models import BasePage, IndexPage, Topic
 from tregks.core.picklists import LocalePicklistPageForm
 
@@ -599,9 +600,9 @@ class VideoStoryPage(BasePage):
             "about": {"@type": "Organization", "name": self.company.title},
             "publisher": jsonld.network_reference(request, self.locale_id),
         }
-        if self.poster:
-            # The rendition the page shows: no query of its own.
-            poster = self.poster.get_rendition(POSTER_RENDITION)
+        # The rendition the page shows: no query of its own.
+        poster = rendition_or_none(self.poster, POSTER_RENDITION)
+        if poster:
             node["thumbnailUrl"] = [jsonld.absolute(request, poster.url)]
         if self.video_file:
             node["contentUrl"] = jsonld.absolute(request, self.video_file.url)

@@ -25,6 +25,7 @@ from PIL import ImageDraw, ImageFont
 from tregks.cache.generation import cached_for_generation
 
 from . import models
+from .images import rendition_or_none
 
 SEED_FILE = Path(__file__).resolve().parent / "data" / "funding_notices.json"
 LOGO_RENDITION = "max-360x160|format-png"
@@ -51,7 +52,7 @@ def _build_table(locale_id):
             chosen[notice.translation_key] = notice
     rows = []
     for notice in sorted(chosen.values(), key=lambda n: n.valid_from):
-        logo = notice.logo.get_rendition(LOGO_RENDITION) if notice.logo else None
+        logo = rendition_or_none(notice.logo, LOGO_RENDITION)
         rows.append(
             {
                 "ministry": notice.ministry,
