@@ -35,7 +35,10 @@ ALLOWED = {
     "publish": {"agv-approver"},
     "unpublish": {"agv-approver"},
     "delete": {"agv-editor", "agv-approver"},
-    "move": {"agv-editor", "agv-approver"},
+    # A press release belongs in a press section: moving it into the story section is
+    # refused for every role by the page type rules (a partner has one press section
+    # per language, so there is no other place of its own to move it to).
+    "move": set(),
     "copy": {"agv-editor", "agv-approver"},
     "translate": {"translator"},
 }
@@ -125,7 +128,7 @@ def do_delete(client, page, users):
 
 
 def do_move(client, page, users):
-    # Within partner A: from its press section to its story section.
+    # Within partner A: from its press section to its story section (wrong type).
     destination = section("agv", kind="stories")
     url = reverse("wagtailadmin_pages:move_confirm", args=[page.pk, destination.pk])
     response = client.post(url)
