@@ -171,7 +171,7 @@ def fail_in_production(**environment):
     env = site_env(
         DJANGO_SETTINGS_MODULE="tregks.settings.production",
         DATABASE_URL=f"sqlite:///{copy_of_demo_database()}",
-        SECRET_KEY="error-reporting-test-key",
+        SECRET_KEY="test-only-error-reporting-key",
         ALLOWED_HOSTS="testserver",
         SECURE_SSL_REDIRECT="false",
         **environment,

@@ -34,12 +34,21 @@ def catalogue(po_path=None):
     for path in [po_path] if po_path else po_files():
         entries.update(
             {
-                (entry.msgctxt, entry.msgid): entry.msgstr
+                (entry.msgctxt, entry.msgid): _translation(entry)
                 for entry in polib.pofile(str(path))
                 if not entry.obsolete and "fuzzy" not in entry.flags
             }
         )
     return entries
+
+
+def _translation(entry):
+    """The German text; for a plural entry (ngettext) its first form, when every form
+    is translated."""
+    if entry.msgid_plural:
+        forms = entry.msgstr_plural.values()
+        return entry.msgstr_plural.get(0, "") if all(forms) else ""
+    return entry.msgstr
 
 
 def strings_in_code():
@@ -85,7 +94,7 @@ def test_compiled_catalogues_exist_and_match_their_sources():
         mo_path = po_path.with_suffix(".mo")
         assert mo_path.exists(), f"{mo_path} is missing: run make messages"
         compiled = {
-            (entry.msgctxt, entry.msgid): entry.msgstr
+            (entry.msgctxt, entry.msgid): _translation(entry)
             for entry in polib.mofile(str(mo_path))
             if entry.msgid
         }
