@@ -183,18 +183,18 @@ def settle(cache=None):
         return True
     interval = getattr(settings, "CACHE_INVALIDATION_CHECK_SECONDS", 1)
     try:
-        owed = pending.outstanding()
+        newest, owed = pending.log_state()
     except DatabaseError:
         # Without the database nothing can be published either: keep serving cached
         # pages (docs/RELIABILITY.md, "Database down") and look again later.
         state.next_check = now + interval
         return True
     if owed is not None:
-        newest, oldest = owed
+        newest_owed, oldest = owed
         if bump_generation(cache) is None:
             return False
         try:
-            applied = pending.mark_applied(up_to=newest)
+            applied = pending.mark_applied(up_to=newest_owed)
         except DatabaseError:  # applied all the same; marked on a later check
             applied = "the"
         logger.warning(
@@ -202,6 +202,9 @@ def settle(cache=None):
             applied,
             oldest.isoformat(timespec="seconds"),
         )
+    # Every logged change up to `newest` is in the generation read from now on: the
+    # pages this process keeps in memory are current as of it (fallback.py).
+    fallback.observe(newest)
     state.recoveries = breaker.recoveries
     state.next_check = now + interval
     return True

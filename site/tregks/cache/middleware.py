@@ -14,9 +14,12 @@ private/no-store/no-cache, or vary on anything but Cookie and Accept-Language. P
 that use a CSRF token always set the CSRF cookie, so forms are never shared; password-
 protected pages contain such a form, login-restricted pages redirect.
 
-When the shared cache does not answer (its breaker waits, see breaker.py), pages are
-rendered without it (`X-Page-Cache: unavailable`) and kept in this process's memory
-until anything changes (`fallback`, see fallback.py); invalidations owed from the
+Each process also keeps the pages it recently served or stored through the shared
+cache in its own memory (fallback.py, a bounded LRU, dropped on every change). They are
+served only when the shared cache does not answer (its breaker waits, see breaker.py):
+then a kept page comes at once (`X-Page-Cache: fallback`), any other is rendered
+without the shared cache (`unavailable`) and kept too. While the shared cache answers
+it stays the only source, with its generation check. Invalidations owed from the
 outage are applied before the first page comes from the shared cache again
 (generation.settle).
 
@@ -224,11 +227,15 @@ class PageCacheMiddleware:
         cache = page_cache()
         if not settle(cache):  # the shared cache does not answer now
             return self.serve_without_shared_cache(request, key)
-        fallback.clear()
+        # Only a cache of several processes can fail; one of this process alone
+        # (local memory in development) has no breaker and nothing to fall back from.
+        keep = fallback.remember if hasattr(cache, "breaker") else None
         found = cache.get_many([GENERATION_KEY, key])
         generation = found.get(GENERATION_KEY)
         entry = found.get(key)
         if entry is not None and generation is not None and entry[0] == generation:
+            if keep:
+                keep(key, entry)
             return self.cached_response(request, entry)
         if generation is None:
             generation = current_generation(cache)
@@ -238,11 +245,9 @@ class PageCacheMiddleware:
             response = self.get_response(request)
         if self.is_storable(response):
             self.add_validators(response)
-            cache.set(
-                key,
-                (generation, *self.stored(response)),
-                _setting("PAGE_CACHE_TIMEOUT", 600),
-            )
+            entry = (generation, *self.stored(response))
+            if cache.set(key, entry, _setting("PAGE_CACHE_TIMEOUT", 600)) and keep:
+                keep(key, entry)
             response[STATUS_HEADER] = "miss"
             return self.conditional(request, response)
         if not response.has_header(STATUS_HEADER):

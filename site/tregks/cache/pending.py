@@ -3,12 +3,12 @@
 generation.py writes an entry with every change (in its transaction) when the cache is
 shared, marks it applied once the shared cache has taken the new generation, and
 applies what is still pending when the cache answers again. fallback.py watches the
-newest id.
+newest id (given by the same query while the cache answers, see `log_state`).
 """
 
 from datetime import timedelta
 
-from django.db.models import Max, Min
+from django.db.models import Max, Min, Q
 from django.utils import timezone
 
 from .models import PendingInvalidation
@@ -24,12 +24,20 @@ def record(reason):
 
 def outstanding():
     """(newest id, oldest time) of the entries still pending, or None."""
-    found = PendingInvalidation.objects.unapplied().aggregate(
-        newest=Max("id"), oldest=Min("created_at")
+    return log_state()[1]
+
+
+def log_state():
+    """(newest id of all entries, `outstanding()`), in one query."""
+    unapplied = Q(applied_at__isnull=True)
+    found = PendingInvalidation.objects.aggregate(
+        newest=Max("id"),
+        newest_pending=Max("id", filter=unapplied),
+        oldest_pending=Min("created_at", filter=unapplied),
     )
-    if found["newest"] is None:
-        return None
-    return found["newest"], found["oldest"]
+    if found["newest_pending"] is None:
+        return found["newest"], None
+    return found["newest"], (found["newest_pending"], found["oldest_pending"])
 
 
 def newest_id():
