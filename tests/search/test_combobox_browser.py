@@ -60,10 +60,16 @@ def browser_page(client, monkeypatch, suggested_pages):
             route.fulfill(status=404, body="")
             return
         response = client.get(url.path, dict_from_query(url.query))
+        # Files (the favicon) come as a streaming response.
+        body = (
+            b"".join(response.streaming_content)
+            if response.streaming
+            else response.content
+        )
         route.fulfill(
             status=response.status_code,
             content_type=response.get("Content-Type", "text/html"),
-            body=response.content,
+            body=body,
         )
 
     context.route(f"{ORIGIN}/**", answer)
