@@ -67,7 +67,9 @@ def test_network_wide_release_through_the_lead(
     assert "Neu anlegen" not in main
     assert lead.locator("a[href*='/admin/pages/add/']").count() == 0
     sidebar = lead.locator("#wagtail-sidebar, aside").first.inner_text()
-    for menu in ("Seiten", "Bilder", "Dokumente", "Einstellungen", "Benutzer"):
+    # Images and documents stay: the lead adds network material to the shared
+    # collection "Gemeinsam" (docs/editorial-workflow.md).
+    for menu in ("Seiten", "Einstellungen", "Benutzer"):
         assert menu not in sidebar, menu
     row = lead.locator("tr", has_text=title)
     row.locator(".w-dropdown__toggle").click()

@@ -89,11 +89,16 @@ def remember(key, entry):
         _keep(key, entry)
 
 
-def _current():
-    """Drop the kept pages when an invalidation was logged since the last look."""
+def _current(every_time=False):
+    """Drop the kept pages when an invalidation was logged since the last look.
+
+    every_time: look now, whatever the interval (before a kept page is served: a
+    page withdrawn in another process must not be served once its change returned;
+    one indexed query per request, only while the shared cache does not answer).
+    """
     global _newest_seen, _next_check
     now = time.monotonic()
-    if now < _next_check:
+    if now < _next_check and not every_time:
         return
     try:
         newest = pending.newest_id()
@@ -115,7 +120,7 @@ def marker():
 
 def get(key):
     """A kept page, for when the shared cache does not answer."""
-    _current()
+    _current(every_time=True)
     with _lock:
         entry = _entries.get(key)
         if entry is not None:
