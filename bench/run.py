@@ -539,7 +539,7 @@ def inspect():
         releases = (
             apps.get_model("news.PressReleasePage").objects.live().filter(locale=german)
         )
-        page_size = getattr(sys.modules.get("news.models"), "PAGE_SIZE", None) or 12
+        page_size = getattr(sys.modules.get("news.listing"), "PAGE_SIZE", None) or 12
         pages = max(1, -(-releases.count() // page_size))
         add("news index, deep page", f"{news_index}?page={max(2, pages * 9 // 10)}")
     add("press release", first_url("news.PressReleasePage"))

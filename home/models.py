@@ -11,6 +11,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from tregks.core import renditions
 from tregks.core import structured_data as jsonld
 from tregks.core.blocks import BodyStreamBlock
 from tregks.core.models import BasePage, alt_text_field
@@ -70,7 +71,7 @@ class HomePage(BasePage):
         APIField(
             "hero_image_rendition",
             serializer=ImageRenditionField(
-                "fill-1200x675|format-jpeg", source="hero_image"
+                renditions.API_LANDSCAPE, source="hero_image"
             ),
         ),
         APIField("hero_image_alt_text"),

@@ -6,7 +6,8 @@ from django.utils.translation import gettext as _
 
 from tregks.core.i18n import localized_many
 
-from .models import FEED_SIZE
+# The newest releases a feed lists.
+FEED_SIZE = 20
 
 
 class PressReleaseFeed(Feed):

@@ -1,15 +1,16 @@
 """Filtering and pagination of the press index (kept out of the model for readability)."""
 
 from django import forms
-from django.core.paginator import Paginator
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from tregks.cache.generation import cached_for_generation
 from tregks.core.i18n import localized_many
+from tregks.core.listing import paginate
 from tregks.core.models import Topic
 
-from .models import PAGE_SIZE
+# Releases per page of the index.
+PAGE_SIZE = 12
 
 
 class PressFilterForm(forms.Form):
@@ -25,15 +26,6 @@ class PressFilterForm(forms.Form):
         self.fields["partner"].choices = everything + partners
         self.fields["topic"].choices = everything + topics
         self.fields["year"].choices = everything + [(str(y), str(y)) for y in years]
-
-
-def page_number(value):
-    """A page number from the query string: anything that is not a positive number is 1."""
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        return 1
-    return max(number, 1)
 
 
 def _filter_choices(index_page, releases):
@@ -81,11 +73,7 @@ def filtered_releases(index_page, request):
         )
         releases = releases.none()
 
-    paginator = Paginator(releases, PAGE_SIZE)
-    # Out of range gives the last page; that page always exists (Paginator allows an
-    # empty first page).
-    number = min(page_number(request.GET.get("page")), paginator.num_pages)
-    page_obj = paginator.page(number)
+    paginator, page_obj = paginate(releases, PAGE_SIZE, request)
     is_filtered = any(request.GET.get(name) for name in ("partner", "topic", "year"))
     return {
         "filter_form": form,

@@ -22,19 +22,17 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from modelcluster.fields import ParentalManyToManyField
 
+from partners.models import PartnerSectionPage
 from tregks.cache.pages import ancestor_of_type
+from tregks.core import renditions
 from tregks.core import structured_data as jsonld
 from tregks.core.blocks import BodyStreamBlock, DocumentLinkBlock
 from tregks.core.i18n import localized_choices, localized_pages
 from tregks.core.images import rendition_or_none
 from tregks.core.models import BasePage, IndexPage, alt_text_field
 
-# Teaser cards (index, home page, partner profiles) all use this rendition.
-TEASER_RENDITION = "fill-480x270|format-webp"
-# The picture search engines and link previews show (as the Open Graph image).
-SHARE_RENDITION = "fill-1200x630"
-PAGE_SIZE = 12
-FEED_SIZE = 20
+from .feeds import PressReleaseFeed
+from .listing import filtered_releases
 
 
 class PressReleaseQuerySet(PageQuerySet):
@@ -44,7 +42,7 @@ class PressReleaseQuerySet(PageQuerySet):
         Synchronised aliases (German text under /en/) are left out: in an English
         listing, feed or profile they would pose as English releases.
         """
-        images = get_image_model().objects.prefetch_renditions(TEASER_RENDITION)
+        images = get_image_model().objects.prefetch_renditions(renditions.TEASER)
         return (
             self.live()
             .public()
@@ -100,8 +98,6 @@ class NewsIndexPage(RoutablePageMixin, IndexPage):
 
     def sections(self):
         """The partner sections below this index, with their partner."""
-        from partners.models import PartnerSectionPage
-
         return (
             PartnerSectionPage.objects.child_of(self)
             .live()
@@ -110,16 +106,12 @@ class NewsIndexPage(RoutablePageMixin, IndexPage):
         )
 
     def get_context(self, request, *args, **kwargs):
-        from .listing import filtered_releases
-
         context = super().get_context(request, *args, **kwargs)
         context.update(filtered_releases(self, request))
         return context
 
     @path("feed/", name="feed")
     def feed(self, request):
-        from .feeds import PressReleaseFeed
-
         return PressReleaseFeed()(request, index_page=self)
 
 
@@ -294,7 +286,7 @@ class PressReleasePage(BasePage):
         APIField("body"),
         APIField(
             "image_thumbnail",
-            serializer=ImageRenditionField("fill-1200x675|format-jpeg", source="image"),
+            serializer=ImageRenditionField(renditions.API_LANDSCAPE, source="image"),
         ),
         APIField("image_alt_text"),
         APIField("image_caption"),
@@ -480,7 +472,7 @@ class PressReleasePage(BasePage):
             "publisher": jsonld.network_reference(request, self.locale_id),
         }
         # The rendition the page's Open Graph image uses: no query of its own.
-        rendition = rendition_or_none(self.image, SHARE_RENDITION)
+        rendition = rendition_or_none(self.image, renditions.SHARE)
         if rendition:
             node["image"] = [jsonld.absolute(request, rendition.url)]
         return [node]

@@ -25,14 +25,12 @@ from modelcluster.fields import ParentalManyToManyField
 
 from tregks.cache.generation import cached_for_generation
 from tregks.cache.pages import ancestor_of_type
+from tregks.core import renditions
 from tregks.core import structured_data as jsonld
 from tregks.core.i18n import localized_many
 from tregks.core.images import rendition_or_none
 from tregks.core.models import BasePage, IndexPage
 
-# Logos in the grid and on the profile use these renditions (prefetched).
-LOGO_RENDITION = "max-240x120|format-png"
-PROFILE_LOGO_RENDITION = "max-480x240|format-png"
 # How many items of each kind a profile lists.
 PROFILE_ITEMS_LIMIT = 4
 
@@ -72,7 +70,7 @@ class PartnerIndexPage(IndexPage):
 
     def role_groups(self):
         """[(role, heading, [profiles])] in ROLE_ORDER; empty groups are left out."""
-        logos = get_image_model().objects.prefetch_renditions(LOGO_RENDITION)
+        logos = get_image_model().objects.prefetch_renditions(renditions.LOGO)
         profiles = (
             PartnerProfilePage.objects.child_of(self)
             .live()
@@ -223,7 +221,7 @@ class PartnerProfilePage(BasePage):
         APIField("role"),
         APIField(
             "logo_rendition",
-            serializer=ImageRenditionField("max-480x240|format-png", source="logo"),
+            serializer=ImageRenditionField(renditions.PROFILE_LOGO, source="logo"),
         ),
         APIField("description"),
         APIField("website"),
@@ -328,7 +326,7 @@ class PartnerProfilePage(BasePage):
         if self.website:
             node["sameAs"] = [self.website]
         # The rendition the profile shows: no query of its own.
-        logo = rendition_or_none(self.logo, PROFILE_LOGO_RENDITION)
+        logo = rendition_or_none(self.logo, renditions.PROFILE_LOGO)
         if logo:
             node["logo"] = jsonld.absolute(request, logo.url)
         if self.street or self.city:

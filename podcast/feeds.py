@@ -18,6 +18,7 @@ from django.utils.feedgenerator import Enclosure, Rss201rev2Feed
 
 from wagtail.rich_text import expand_db_html
 
+from tregks.core import renditions
 from tregks.core.images import rendition_or_none
 
 from .directory import PODCAST_NS, title_without_number
@@ -25,9 +26,8 @@ from .directory import PODCAST_NS, title_without_number
 ITUNES_NS = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
 
-# The artwork rendition: a square JPEG inside Apple's 1400–3000 px range, as large as
-# the original (checked square and 1400–3000 px when the show is saved).
-ARTWORK_FILTER = "max-3000x3000|format-jpeg|jpegquality-85"
+# The artwork (renditions.PODCAST_ARTWORK): a square JPEG inside Apple's 1400–3000 px
+# range, as large as the original (checked square and 1400–3000 px when the show is saved).
 # The newest episodes a feed lists. Podcast apps read the back catalogue from the
 # feed, so the limit is generous (about 16 years of a monthly show); it bounds the
 # size and render time of the feed when the archive grows (500 episodes: 363 KB and
@@ -154,7 +154,7 @@ def translated_transcripts(episodes, show, request):
 def build_feed(show, request):
     show_url = show.get_full_url(request)
     absolute = partial(urljoin, show_url)
-    artwork = rendition_or_none(show.artwork, ARTWORK_FILTER)
+    artwork = rendition_or_none(show.artwork, renditions.PODCAST_ARTWORK)
     artwork_url = absolute(artwork.url) if artwork else ""
     explicit = "true" if show.explicit else "false"
     episodes = list(show.feed_episodes().select_related("locale")[:FEED_MAX_EPISODES])
@@ -175,7 +175,7 @@ def build_feed(show, request):
     )
     translated = translated_transcripts(episodes, show, request)
     for episode in episodes:
-        image = rendition_or_none(episode.episode_image, ARTWORK_FILTER)
+        image = rendition_or_none(episode.episode_image, renditions.PODCAST_ARTWORK)
         image_url = absolute(image.url) if image else ""
         # The transcript in the audio's language first, then its translations.
         transcripts = [(episode.get_transcript_url(request), episode.audio_language)]

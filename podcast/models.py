@@ -10,7 +10,6 @@ import logging
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Prefetch, Q
@@ -36,6 +35,7 @@ from modelcluster.fields import ParentalManyToManyField
 
 from tregks.cache.generation import cached_for_generation
 from tregks.cache.pages import ancestor_of_type
+from tregks.core import renditions
 from tregks.core import structured_data as jsonld
 from tregks.core.i18n import language_code, localized_choices, localized_many
 from tregks.core.images import rendition_or_none
@@ -43,17 +43,10 @@ from tregks.core.models import BasePage, Topic, alt_text_field
 
 from . import api, audio, directory
 from .categories import APPLE_CATEGORIES, CATEGORY_CHOICES, SUBCATEGORY_CHOICES
+from .listing import filtered_episodes
 from .panels import DirectoryWarningPanel
 
 logger = logging.getLogger(__name__)
-
-EPISODES_PER_PAGE = 10
-
-# Teaser cards (home page, partner profiles) use this rendition, as news does.
-TEASER_RENDITION = "fill-480x270|format-webp"
-# The artwork on the show page, the episode's cover (also in structured data).
-SHOW_ARTWORK_RENDITION = "fill-400x400|format-webp"
-EPISODE_COVER_RENDITION = "fill-320x320|format-webp"
 
 
 def audio_language_choices():
@@ -66,14 +59,6 @@ def language_name(code):
         return get_language_info(code)["name_translated"]
     except KeyError:
         return code
-
-
-def page_number(value):
-    """A page number from the query string: anything but a positive number is 1."""
-    try:
-        return max(int(value), 1)
-    except (TypeError, ValueError):
-        return 1
 
 
 class PodcastShowPage(RoutablePageMixin, BasePage):
@@ -195,9 +180,7 @@ class PodcastShowPage(RoutablePageMixin, BasePage):
         APIField("description"),
         APIField(
             "artwork_rendition",
-            serializer=ImageRenditionField(
-                "fill-1400x1400|format-jpeg", source="artwork"
-            ),
+            serializer=ImageRenditionField(renditions.API_SQUARE, source="artwork"),
         ),
         APIField("artwork_alt_text"),
         APIField("author"),
@@ -374,26 +357,7 @@ class PodcastShowPage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        episodes = self.episodes()
-        # ?topic=<slug>: slugs are the same in both languages, so links survive a switch.
-        topic_slug = request.GET.get("topic", "").strip()
-        topics = self.filter_topics()
-        selected_topic = next((t for t in topics if t.slug == topic_slug), None)
-        if topic_slug:
-            # An unknown topic (old link, typo) lists nothing and says so.
-            episodes = (
-                episodes.about_topic(topic_slug) if selected_topic else episodes.none()
-            )
-        context["filter_topics"] = topics
-        context["selected_topic"] = selected_topic
-        context["unknown_topic"] = bool(topic_slug) and selected_topic is None
-        paginator = Paginator(episodes, EPISODES_PER_PAGE)
-        # Out of range gives the last page (Paginator allows an empty first page).
-        number = min(page_number(request.GET.get("page")), paginator.num_pages)
-        page_obj = paginator.page(number)
-        context["episodes"] = page_obj.object_list
-        context["page_obj"] = page_obj
-        context["paginator"] = paginator
+        context.update(filtered_episodes(self, request))
         context.update(self.feed_context(request))
         return context
 
@@ -418,7 +382,7 @@ class PodcastShowPage(RoutablePageMixin, BasePage):
             "publisher": jsonld.network_reference(request, self.locale_id),
         }
         # The rendition the page shows: no query of its own.
-        artwork = rendition_or_none(self.artwork, SHOW_ARTWORK_RENDITION)
+        artwork = rendition_or_none(self.artwork, renditions.SHOW_ARTWORK)
         if artwork:
             node["image"] = jsonld.absolute(request, artwork.url)
         return [node]
@@ -462,7 +426,7 @@ def artwork_problem(image):
 
 def teaser_images():
     """Images with the teaser cards' rendition prefetched (no query per card)."""
-    return get_image_model().objects.prefetch_renditions(TEASER_RENDITION)
+    return get_image_model().objects.prefetch_renditions(renditions.TEASER)
 
 
 class EpisodeQuerySet(PageQuerySet):
@@ -659,7 +623,7 @@ class PodcastEpisodePage(RoutablePageMixin, BasePage):
         APIField(
             "image_rendition",
             serializer=ImageRenditionField(
-                "fill-1400x1400|format-jpeg", source="episode_image"
+                renditions.API_SQUARE, source="episode_image"
             ),
         ),
     ]
@@ -840,7 +804,7 @@ class PodcastEpisodePage(RoutablePageMixin, BasePage):
                 )
         image = self.episode_image or (self.show.artwork if self.show else None)
         # The rendition the page shows: no query of its own.
-        cover = rendition_or_none(image, EPISODE_COVER_RENDITION)
+        cover = rendition_or_none(image, renditions.EPISODE_COVER)
         if cover:
             node["image"] = jsonld.absolute(request, cover.url)
         return [node]

@@ -10,7 +10,6 @@ import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Prefetch
 from django.utils.functional import cached_property
@@ -28,15 +27,16 @@ from wagtailmedia.edit_handlers import MediaChooserPanel
 
 from modelcluster.fields import ParentalManyToManyField
 
-from tregks.cache.generation import cached_for_generation
 from tregks.cache.pages import ancestor_of_type
+from tregks.core import renditions
 from tregks.core import structured_data as jsonld
 from tregks.core.i18n import localized_choices
 from tregks.core.images import rendition_or_none
-from tregks.core.models import BasePage, IndexPage, Topic
+from tregks.core.models import BasePage, IndexPage
 from tregks.core.picklists import LocalePicklistPageForm
 
 from .demo_texts import EXAMPLE_YOUTUBE_IDS
+from .listing import filtered_stories
 from .video import (
     VIMEO,
     YOUTUBE,
@@ -45,12 +45,6 @@ from .video import (
     parse_video_url,
     watch_url,
 )
-
-STORIES_PER_PAGE = 12
-# The rendition of the poster on teaser cards, prefetched with the listing.
-CARD_RENDITION = "fill-480x270|format-webp"
-# The poster on the story page (also the thumbnail in its structured data).
-POSTER_RENDITION = "fill-1280x720|format-webp"
 
 
 class VideoProvider(models.TextChoices):
@@ -69,7 +63,7 @@ class StoryQuerySet(PageQuerySet):
         Synchronised aliases (German text under /en/) are left out: they must not pose
         as English stories in listings.
         """
-        images = get_image_model().objects.prefetch_renditions(CARD_RENDITION)
+        images = get_image_model().objects.prefetch_renditions(renditions.TEASER)
         return (
             self.live()
             .public()
@@ -78,6 +72,20 @@ class StoryQuerySet(PageQuerySet):
             .prefetch_related(Prefetch("poster", queryset=images))
             .order_by("-date", "-pk")
         )
+
+    def about_topic(self, slug):
+        """Stories tagged with the topic `slug` (slugs are the same in every locale)."""
+        through = VideoStoryPage.topics.through
+        return self.filter(
+            pk__in=through.objects.filter(topic__slug=slug).values("videostorypage_id")
+        )
+
+    def in_sections(self, paths):
+        """Stories below any of the section paths (none when there is no path)."""
+        condition = models.Q()
+        for path in paths:
+            condition |= models.Q(path__startswith=path)
+        return self.filter(condition) if condition else self.none()
 
 
 class StoryIndexPage(IndexPage):
@@ -88,78 +96,14 @@ class StoryIndexPage(IndexPage):
     class Meta:
         verbose_name = _("Story index")
 
+    def stories(self):
+        """Every live story below this index, newest first, ready for cards."""
+        return VideoStoryPage.objects.descendant_of(self).for_listing()
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        stories = VideoStoryPage.objects.descendant_of(self).for_listing()
-        all_stories = stories
-
-        # Topic slugs and partner codes are synchronised, so one value filters both
-        # languages, whichever locale's object a translated page points to.
-        topic = request.GET.get("topic", "").strip()
-        company = request.GET.get("company", "").strip()
-        partner = request.GET.get("partner", "").strip()
-        if topic:
-            stories = stories.filter(topics__slug=topic)
-        if company:
-            stories = stories.filter(company__code=company)
-        # The filter choices change only when something is published: kept per cache
-        # generation (docs/PERFORMANCE.md), they cost no query on most renders.
-        choices = cached_for_generation(
-            f"story-filters:{self.pk}", lambda: self._filter_choices(all_stories)
-        )
-        if partner:
-            paths = [
-                section.path
-                for section in choices["sections"]
-                if section.partner.code == partner
-            ]
-            stories = stories.filter(_path_filter(paths)) if paths else stories.none()
-        if topic:
-            stories = stories.distinct()
-
-        # get_page() turns a missing, non-numeric or too large number into a valid page.
-        paginator = Paginator(stories, STORIES_PER_PAGE)
-        page_obj = paginator.get_page(request.GET.get("page"))
-
-        context.update(
-            {
-                "stories": page_obj,
-                "paginator": paginator,
-                "topics": choices["topics"],
-                "companies": choices["companies"],
-                # Sections are translated; their partner link points to the German
-                # profile, so the select shows the section's own title.
-                "partner_sections": [
-                    section
-                    for section in choices["sections"]
-                    if section.live and section.numchild > 0
-                ],
-                "selected": {"topic": topic, "company": company, "partner": partner},
-                "is_filtered": bool(topic or company or partner),
-            }
-        )
+        context.update(filtered_stories(self, request))
         return context
-
-    def _filter_choices(self, all_stories):
-        from partners.models import PartnerProfilePage, PartnerSectionPage
-
-        company_ids = all_stories.values_list("company_id", flat=True).distinct()
-        return {
-            "topics": list(Topic.objects.filter(locale_id=self.locale_id)),
-            "companies": list(
-                PartnerProfilePage.objects.filter(pk__in=company_ids).order_by("title")
-            ),
-            "sections": list(
-                PartnerSectionPage.objects.child_of(self).select_related("partner")
-            ),
-        }
-
-
-def _path_filter(paths):
-    condition = models.Q()
-    for path in paths:
-        condition |= models.Q(path__startswith=path)
-    return condition
 
 
 def captions_language_choices():
@@ -401,7 +345,7 @@ class VideoStoryPage(BasePage):
         APIField(
             "poster_rendition",
             serializer=ImageRenditionField(
-                "fill-1280x720|format-jpeg", source="poster"
+                renditions.API_STORY_POSTER, source="poster"
             ),
         ),
         APIField("transcript"),
@@ -601,7 +545,7 @@ class VideoStoryPage(BasePage):
             "publisher": jsonld.network_reference(request, self.locale_id),
         }
         # The rendition the page shows: no query of its own.
-        poster = rendition_or_none(self.poster, POSTER_RENDITION)
+        poster = rendition_or_none(self.poster, renditions.STORY_POSTER)
         if poster:
             node["thumbnailUrl"] = [jsonld.absolute(request, poster.url)]
         if self.video_file:

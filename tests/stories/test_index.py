@@ -3,7 +3,8 @@ and publishing partner; and what stories give to the home page and partner profi
 
 import pytest
 
-from stories.models import STORIES_PER_PAGE, VideoStoryPage
+from stories.listing import STORIES_PER_PAGE
+from stories.models import VideoStoryPage
 from stories.wagtail_hooks import latest_stories, partner_stories
 from tests.utils import soup
 

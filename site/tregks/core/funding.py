@@ -24,11 +24,10 @@ from PIL import ImageDraw, ImageFont
 
 from tregks.cache.generation import cached_for_generation
 
-from . import models
+from . import models, renditions
 from .images import rendition_or_none
 
 SEED_FILE = Path(__file__).resolve().parent / "data" / "funding_notices.json"
-LOGO_RENDITION = "max-360x160|format-png"
 
 
 def notice_table(locale_id):
@@ -42,7 +41,7 @@ def notice_table(locale_id):
 
 def _build_table(locale_id):
     default_locale_id = Locale.get_default().pk
-    images = get_image_model().objects.prefetch_renditions(LOGO_RENDITION)
+    images = get_image_model().objects.prefetch_renditions(renditions.FUNDING_LOGO)
     notices = models.FundingNotice.objects.filter(
         locale_id__in={locale_id, default_locale_id}
     ).prefetch_related(Prefetch("logo", queryset=images))
@@ -52,7 +51,7 @@ def _build_table(locale_id):
             chosen[notice.translation_key] = notice
     rows = []
     for notice in sorted(chosen.values(), key=lambda n: n.valid_from):
-        logo = rendition_or_none(notice.logo, LOGO_RENDITION)
+        logo = rendition_or_none(notice.logo, renditions.FUNDING_LOGO)
         rows.append(
             {
                 "ministry": notice.ministry,

@@ -1,0 +1,94 @@
+"""Filtering and pagination of the story index (the pattern of news/listing.py)."""
+
+from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from partners.models import PartnerProfilePage, PartnerSectionPage
+from tregks.cache.generation import cached_for_generation
+from tregks.core.listing import paginate
+from tregks.core.models import Topic
+
+# Stories per page of the index.
+STORIES_PER_PAGE = 12
+
+
+class StoryFilterForm(forms.Form):
+    """The GET filter of the story index; choices come from the index's own content."""
+
+    topic = forms.ChoiceField(label=_("Topic"), required=False)
+    company = forms.ChoiceField(label=_("Company"), required=False)
+    partner = forms.ChoiceField(label=_("Published by"), required=False)
+
+    def __init__(self, data, *, topics, companies, sections):
+        super().__init__(data)
+        self.fields["topic"].choices = [("", "")] + [(t.slug, t.name) for t in topics]
+        self.fields["company"].choices = [("", "")] + [
+            (c.code, c.title) for c in companies
+        ]
+        self.fields["partner"].choices = [("", "")] + [
+            (s.partner.code, s.title) for s in sections
+        ]
+
+
+def _filter_choices(index_page, stories):
+    company_ids = stories.values_list("company_id", flat=True).distinct()
+    return {
+        "topics": list(Topic.objects.filter(locale_id=index_page.locale_id)),
+        "companies": list(
+            PartnerProfilePage.objects.filter(pk__in=company_ids).order_by("title")
+        ),
+        "sections": list(
+            PartnerSectionPage.objects.child_of(index_page).select_related("partner")
+        ),
+    }
+
+
+def filtered_stories(index_page, request):
+    """Context of the story index: filter choices, selection and one page of stories."""
+    stories = index_page.stories()
+    # The filter choices change only when something is published: kept per cache
+    # generation (docs/PERFORMANCE.md), they cost no query on most renders.
+    choices = cached_for_generation(
+        f"story-filters:{index_page.pk}", lambda: _filter_choices(index_page, stories)
+    )
+    form = StoryFilterForm(request.GET, **choices)
+    filter_error = ""
+    selected = {name: request.GET.get(name, "").strip() for name in form.fields}
+    if form.is_valid():
+        # Topic slugs and partner codes are synchronised, so one value filters both
+        # languages, whichever locale's object a translated page points to.
+        if form.cleaned_data["topic"]:
+            stories = stories.about_topic(form.cleaned_data["topic"])
+        if form.cleaned_data["company"]:
+            stories = stories.filter(company__code=form.cleaned_data["company"])
+        if form.cleaned_data["partner"]:
+            code = form.cleaned_data["partner"]
+            stories = stories.in_sections(
+                s.path for s in choices["sections"] if s.partner.code == code
+            )
+    else:
+        # An unknown topic, company or partner (old link, typo): say so, list nothing.
+        filter_error = gettext(
+            "This filter does not exist. Choose a topic, company or partner from the lists."
+        )
+        stories = stories.none()
+
+    paginator, page_obj = paginate(stories, STORIES_PER_PAGE, request)
+    return {
+        "filter_form": form,
+        "filter_error": filter_error,
+        "stories": page_obj,
+        "paginator": paginator,
+        "topics": choices["topics"],
+        "companies": choices["companies"],
+        # Sections are translated; their partner link points to the German profile,
+        # so the select shows the section's own title.
+        "partner_sections": [
+            section
+            for section in choices["sections"]
+            if section.live and section.numchild > 0
+        ],
+        "selected": selected,
+        "is_filtered": any(selected.values()),
+    }
