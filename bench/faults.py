@@ -840,9 +840,14 @@ def build(args, workdir, services):
         services.postgres.init()
         database_url = services.postgres.url
     env = site_env(args, workdir, database_url, services.redis.port)
-    print("Building the demo site …", flush=True)
-    manage(env, "migrate", "--noinput", "-v0")
-    manage(env, "load_demo", "-v0")
+    if args.demo_database:
+        # The test suite's demo, already built: a copy of it, with its media.
+        shutil.copy(args.demo_database, workdir / "site.sqlite3")
+        env["MEDIA_ROOT"] = str(args.demo_media)
+    else:
+        print("Building the demo site …", flush=True)
+        manage(env, "migrate", "--noinput", "-v0")
+        manage(env, "load_demo", "-v0")
     manage(env, "collectstatic", "--noinput", "-v0")
     pages = json.loads(manage(env, "shell", "-c", LIST_PAGES).strip().splitlines()[-1])
     return env, pages
@@ -868,7 +873,17 @@ def main():
     parser.add_argument("--port", type=int, default=0, help="loopback port")
     parser.add_argument("--workers", type=int, default=0, help="gunicorn workers")
     parser.add_argument("--no-doc", action="store_true", help="do not write the doc")
+    parser.add_argument(
+        "--demo-database",
+        type=Path,
+        help="smoke only: start from a copy of this SQLite demo database",
+    )
+    parser.add_argument(
+        "--demo-media", type=Path, help="the media folder of --demo-database"
+    )
     args = parser.parse_args()
+    if args.demo_database and not args.smoke:
+        sys.exit("--demo-database is for the SQLite smoke run (--smoke).")
     args.port = args.port or free_port()
     args.wrk = shutil.which("wrk") or sys.exit("wrk is needed: apt-get install wrk")
     names = [n for n in args.only.split(",") if n] or (

@@ -105,6 +105,7 @@ def main():
     parser.add_argument("--workers", type=int, default=0, help="gunicorn workers")
     parser.add_argument("--cached", action="store_true", help="use the page cache")
     parser.add_argument("--no-doc", action="store_true", help="do not write the doc")
+    add_demo_arguments(parser)
     args = parser.parse_args()
     args.duration = max(5, min(args.duration, 600))  # bounded, whatever is asked
     wrk = shutil.which("wrk")
@@ -114,9 +115,14 @@ def main():
     with tempfile.TemporaryDirectory(prefix="tregks-soak-") as folder:
         workdir = Path(folder)
         env = soak_env(args, workdir)
-        print("Building the demo site …", flush=True)
-        manage(env, "migrate", "--noinput", "-v0")
-        manage(env, "load_demo", "-v0")
+        if args.demo_database:
+            # The test suite's demo, already built: a copy of it, with its media.
+            shutil.copy(args.demo_database, workdir / "demo.sqlite3")
+            env["MEDIA_ROOT"] = str(args.demo_media)
+        else:
+            print("Building the demo site …", flush=True)
+            manage(env, "migrate", "--noinput", "-v0")
+            manage(env, "load_demo", "-v0")
         manage(env, "collectstatic", "--noinput", "-v0")
         paths = json.loads(
             manage(env, "shell", "-c", LIST_URLS).strip().splitlines()[-1]
@@ -130,6 +136,17 @@ def main():
     for problem in problems:
         print(f"FAILED: {problem}")
     sys.exit(1 if problems else 0)
+
+
+def add_demo_arguments(parser):
+    parser.add_argument(
+        "--demo-database",
+        type=Path,
+        help="start from a copy of this SQLite demo database instead of building one",
+    )
+    parser.add_argument(
+        "--demo-media", type=Path, help="the media folder of --demo-database"
+    )
 
 
 def soak_env(args, workdir):

@@ -6,8 +6,6 @@ missing then fails instead, so a green CI run means every test really ran.
 
 import os
 
-from django.core.management import call_command
-
 import pytest
 
 FAIL_ON_SKIP = os.environ.get("TREGKS_FAIL_ON_SKIP") == "1"
@@ -28,10 +26,48 @@ def pytest_runtest_makereport(item, call):
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """The test database holds the bilingual demo site for every test."""
+def django_db_setup(
+    request, django_test_environment, django_db_modify_db_settings, django_db_blocker
+):
+    """The test database holds the bilingual demo site for every test.
+
+    The demo is built once (migrate + load_demo) and kept in .test-cache/ until the code
+    changes (tests/demo_database.py); each session copies it: SQLite into memory,
+    PostgreSQL from a template database, one per xdist worker. `--create-db` rebuilds.
+    """
+    from django.conf import settings
+    from django.db import connections
+
+    from tests import demo_database
+
+    rebuild = request.config.getoption("create_db", False)
+    connection = connections["default"]
+    configured = settings.DATABASES["default"]
+    test_name = configured.get("TEST", {}).get("NAME")
     with django_db_blocker.unblock():
-        call_command("load_demo", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
+        connection.close()
+        if connection.vendor == "sqlite":
+            # Django's own name for the shared in-memory test database.
+            name = test_name or "file:memorydb_default?mode=memory&cache=shared"
+            for settings_dict in (configured, connection.settings_dict):
+                settings_dict["NAME"] = name
+            connection.ensure_connection()
+            demo_database.load_sqlite_into(connection.connection, rebuild=rebuild)
+        else:
+            prefix = f"test_{configured['NAME']}"
+            name = test_name or prefix
+            template = demo_database.postgres_template(
+                configured, prefix, rebuild=rebuild
+            )
+            demo_database.create_postgres_from_template(configured, name, template)
+            for settings_dict in (configured, connection.settings_dict):
+                settings_dict["NAME"] = name
+            connection.ensure_connection()
+    yield
+    with django_db_blocker.unblock():
+        connection.close()
+        if connection.vendor != "sqlite":
+            demo_database.drop_postgres(configured, name)
 
 
 @pytest.fixture

@@ -1,12 +1,11 @@
 """A real site in a subprocess, for tests that need a server: browser tests, outages.
 
-The demo site is built once per test run into a temporary SQLite file (migrate +
-load_demo); each server gets its own copy, so a test may break its database without
+The demo site is built once into a SQLite file (tests/demo_database.py: migrate +
+load_demo, kept in .test-cache/ until the code changes); each server gets its own copy, so a test may break its database without
 touching the others. gunicorn serves it on a free loopback port with test settings.
 """
 
 import contextlib
-import functools
 import os
 import shutil
 import signal
@@ -63,22 +62,24 @@ def manage(*args, env):
     return result.stdout
 
 
-@functools.cache
 def demo_database():
     """Path of a SQLite file holding the migrated bilingual demo site (built once)."""
-    folder = Path(tempfile.mkdtemp(prefix="tregks-demo-"))
-    path = folder / "demo.sqlite3"
-    env = site_env(DATABASE_URL=f"sqlite:///{path}")
-    manage("migrate", "--noinput", env=env)
-    manage("load_demo", env=env)
-    return path
+    from tests.demo_database import sqlite_file
+
+    return sqlite_file()
 
 
 def copy_of_demo_database():
-    folder = Path(tempfile.mkdtemp(prefix="tregks-site-"))
-    path = folder / "site.sqlite3"
-    shutil.copy(demo_database(), path)
-    return path
+    from tests.demo_database import copy_of_sqlite_file
+
+    return copy_of_sqlite_file()
+
+
+def demo_arguments():
+    """bench/soak.py and bench/faults.py --smoke start from the built demo site."""
+    from tests.demo_database import media_root
+
+    return ["--demo-database", str(demo_database()), "--demo-media", str(media_root())]
 
 
 def fetch(url, timeout=15, headers=None):

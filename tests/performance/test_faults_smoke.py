@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from tests.serving import ROOT
+from tests.serving import ROOT, demo_arguments
 
 FAULTS = ROOT / "bench" / "faults.py"
 
@@ -88,7 +88,7 @@ def test_a_short_fault_drill_meets_the_targets():
     if not shutil.which("redis-server"):
         pytest.skip("redis-server is missing")
     run = subprocess.run(  # noqa: S603
-        [sys.executable, str(FAULTS), "--smoke", "--no-doc"],
+        [sys.executable, str(FAULTS), "--smoke", "--no-doc", *demo_arguments()],
         cwd=ROOT,
         capture_output=True,
         text=True,

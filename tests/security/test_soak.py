@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from tests.serving import ROOT, free_port
+from tests.serving import ROOT, demo_arguments, free_port
 
 SOAK = ROOT / "bench" / "soak.py"
 
@@ -81,6 +81,7 @@ def test_a_short_soak_run_passes():
             "--port",
             str(free_port()),
             "--no-doc",
+            *demo_arguments(),
         ],
         cwd=ROOT,
         capture_output=True,
