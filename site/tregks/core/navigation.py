@@ -76,19 +76,17 @@ def real_translations(page):
     Synchronised aliases (German content under /en/) are left out: they must not pose
     as a translation in hreflang, the switcher or the sitemap. Kept on the page object:
     the switcher and the hreflang links of one render ask for the same list. Plain
-    Page rows (links need no more), their locales from the kept list of locales, and
-    the privacy filter only where private pages exist: a lean query on every render.
+    Page rows (links need no more), their locales from the kept list of locales.
+    Privacy is Wagtail's own `public()` filter, read from the database every time.
     """
     from tregks.cache.generation import cached_for_generation
-    from tregks.cache.privacy import restricted_paths
 
     if "_real_translations" not in page.__dict__:
         # Links need only the path; fewer columns make a cheaper query to build.
         pages = Page.objects.filter(
             translation_key=page.translation_key, live=True, alias_of__isnull=True
         ).only("id", "path", "depth", "url_path", "locale_id", "translation_key")
-        if restricted_paths():
-            pages = pages.public()
+        pages = pages.public()
         locales = cached_for_generation(
             "locales", lambda: {locale.pk: locale for locale in Locale.objects.all()}
         )
