@@ -215,3 +215,30 @@ def test_own_page_below_an_alias_of_a_restricted_page_is_restricted(client):
     restrict(section)
     response = client.get(child.url)
     assert response.status_code == 302 and "login" in response["Location"]
+
+
+def test_one_query_check_finds_what_wagtails_own_finds(release):
+    """BasePage.get_view_restrictions (one query) against Wagtail's (two queries)."""
+    from wagtail.models import Page
+
+    section = news_section("wfg")
+    alias = about().create_alias(update_slug="netzwerk-kopie")
+    below_alias = alias.add_child(
+        instance=ContentPage(title="Unter der Kopie", slug="unter-der-kopie")
+    )
+    pages = [release, section, alias, below_alias, about()]
+
+    def both():
+        return [
+            (
+                set(page.get_view_restrictions().values_list("pk", flat=True)),
+                set(Page.get_view_restrictions(page).values_list("pk", flat=True)),
+            )
+            for page in pages
+        ]
+
+    restrict(section)
+    restrict(about())
+    for ours, wagtails in both():
+        assert ours == wagtails
+    assert any(ours for ours, _wagtails in both())
