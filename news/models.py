@@ -28,6 +28,7 @@ from tregks.core.blocks import BodyStreamBlock, DocumentLinkBlock
 from tregks.core.i18n import localized_choices, localized_pages
 from tregks.core.images import rendition_or_none
 from tregks.core.models import BasePage, IndexPage, alt_text_field
+from tregks.core.privacy import on_a_private_path
 
 # Teaser cards (index, home page, partner profiles) all use this rendition.
 TEASER_RENDITION = "fill-480x270|format-webp"
@@ -47,7 +48,7 @@ class PressReleaseQuerySet(PageQuerySet):
         images = get_image_model().objects.prefetch_renditions(TEASER_RENDITION)
         return (
             self.live()
-            .public()
+            .exclude(on_a_private_path())
             .filter(locale_id=locale_id, alias_of__isnull=True)
             .order_by("-release_date", "-pk")
             .prefetch_related(Prefetch("image", queryset=images))

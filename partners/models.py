@@ -29,6 +29,7 @@ from tregks.core import structured_data as jsonld
 from tregks.core.i18n import localized_many
 from tregks.core.images import rendition_or_none
 from tregks.core.models import BasePage, IndexPage
+from tregks.core.privacy import on_a_private_path
 
 # Logos in the grid and on the profile use these renditions (prefetched).
 LOGO_RENDITION = "max-240x120|format-png"
@@ -76,7 +77,7 @@ class PartnerIndexPage(IndexPage):
         profiles = (
             PartnerProfilePage.objects.child_of(self)
             .live()
-            .public()
+            .exclude(on_a_private_path())
             .filter(alias_of__isnull=True)  # German profiles under /en/ are no partners
             .order_by("path")
             .prefetch_related(Prefetch("logo", queryset=logos))

@@ -35,6 +35,7 @@ from tregks.core.i18n import localized_choices
 from tregks.core.images import rendition_or_none
 from tregks.core.models import BasePage, IndexPage, Topic
 from tregks.core.picklists import LocalePicklistPageForm
+from tregks.core.privacy import on_a_private_path
 
 from .demo_texts import EXAMPLE_YOUTUBE_IDS
 from .video import (
@@ -72,7 +73,7 @@ class StoryQuerySet(PageQuerySet):
         images = get_image_model().objects.prefetch_renditions(CARD_RENDITION)
         return (
             self.live()
-            .public()
+            .exclude(on_a_private_path())
             .filter(alias_of__isnull=True)
             .select_related("company")
             .prefetch_related(Prefetch("poster", queryset=images))
