@@ -13,7 +13,7 @@ import time
 
 from django.test import Client
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from wagtail.models import PageViewRestriction
 
@@ -56,8 +56,12 @@ def empty_worker_memory():
 @pytest.fixture
 def release(django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
+        # Dated today: the newest release, first on the home page, index and feed.
         page = PressReleasePageFactory(
-            parent=news_section("wfg"), title=f"{SECRET} startet", lead=SECRET
+            parent=news_section("wfg"),
+            title=f"{SECRET} startet",
+            lead=SECRET,
+            release_date=timezone.localdate(),
         )
         page.save_revision().publish()
     return page
