@@ -15,11 +15,12 @@ from tregks.core import renditions
 from tregks.core import structured_data as jsonld
 from tregks.core.blocks import BodyStreamBlock
 from tregks.core.models import BasePage, alt_text_field
+from tregks.core.routing import PathRoutingMixin
 
 from .blocks import TimelineBlock
 
 
-class HomePage(BasePage):
+class HomePage(PathRoutingMixin, BasePage):
     """The start page of one language: hero, introduction, latest items, partners, timeline."""
 
     # One home page per language: the site root and its translation.

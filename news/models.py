@@ -30,6 +30,7 @@ from tregks.core.blocks import BodyStreamBlock, DocumentLinkBlock
 from tregks.core.i18n import localized_choices, localized_pages
 from tregks.core.images import rendition_or_none
 from tregks.core.models import BasePage, IndexPage, alt_text_field
+from tregks.core.privacy import on_a_private_path
 
 from .feeds import PressReleaseFeed
 from .listing import filtered_releases
@@ -45,7 +46,7 @@ class PressReleaseQuerySet(PageQuerySet):
         images = get_image_model().objects.prefetch_renditions(renditions.TEASER)
         return (
             self.live()
-            .public()
+            .exclude(on_a_private_path())
             .filter(locale_id=locale_id, alias_of__isnull=True)
             .order_by("-release_date", "-pk")
             .prefetch_related(Prefetch("image", queryset=images))

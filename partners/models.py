@@ -30,6 +30,7 @@ from tregks.core import structured_data as jsonld
 from tregks.core.i18n import localized_many
 from tregks.core.images import rendition_or_none
 from tregks.core.models import BasePage, IndexPage
+from tregks.core.privacy import on_a_private_path
 
 # How many items of each kind a profile lists.
 PROFILE_ITEMS_LIMIT = 4
@@ -74,7 +75,7 @@ class PartnerIndexPage(IndexPage):
         profiles = (
             PartnerProfilePage.objects.child_of(self)
             .live()
-            .public()
+            .exclude(on_a_private_path())
             .filter(alias_of__isnull=True)  # German profiles under /en/ are no partners
             .order_by("path")
             .prefetch_related(Prefetch("logo", queryset=logos))

@@ -1,5 +1,7 @@
 from wagtail import hooks
 
+from tregks.core.privacy import on_a_private_path
+
 from .models import PartnerProfilePage, PartnerRole
 
 
@@ -8,7 +10,7 @@ def consortium_logos(locale_id):
     """The consortium (lead first) for the home page's logo row."""
     partners = (
         PartnerProfilePage.objects.live()
-        .public()
+        .exclude(on_a_private_path())
         .filter(
             locale_id=locale_id,
             alias_of__isnull=True,

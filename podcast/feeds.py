@@ -20,6 +20,7 @@ from wagtail.rich_text import expand_db_html
 
 from tregks.core import renditions
 from tregks.core.images import rendition_or_none
+from tregks.core.privacy import on_a_private_path
 
 from .directory import PODCAST_NS, title_without_number
 
@@ -133,7 +134,7 @@ def translated_transcripts(episodes, show, request):
     found = {}
     translations = (
         PodcastEpisodePage.objects.live()
-        .public()
+        .exclude(on_a_private_path())
         .filter(
             translation_key__in=[episode.translation_key for episode in episodes],
             alias_of__isnull=True,

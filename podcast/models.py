@@ -40,6 +40,7 @@ from tregks.core import structured_data as jsonld
 from tregks.core.i18n import language_code, localized_choices, localized_many
 from tregks.core.images import rendition_or_none
 from tregks.core.models import BasePage, Topic, alt_text_field
+from tregks.core.privacy import on_a_private_path
 
 from . import api, audio, directory
 from .categories import APPLE_CATEGORIES, CATEGORY_CHOICES, SUBCATEGORY_CHOICES
@@ -243,7 +244,7 @@ class PodcastShowPage(RoutablePageMixin, BasePage):
         def build():
             shows = (
                 PodcastShowPage.objects.live()
-                .public()
+                .exclude(on_a_private_path())
                 .filter(translation_key=self.translation_key, alias_of__isnull=True)
                 .order_by("path")
             )
@@ -434,7 +435,7 @@ class EpisodeQuerySet(PageQuerySet):
         """Live, public episodes with their own text in a locale, newest first."""
         return (
             self.live()
-            .public()
+            .exclude(on_a_private_path())
             .filter(locale_id=locale_id, alias_of__isnull=True)
             .select_related("audio")
             .prefetch_related(Prefetch("episode_image", queryset=teaser_images()))

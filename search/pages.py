@@ -9,8 +9,7 @@ from datetime import timedelta
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
-from django.db import connection, transaction
-from django.db.models import CharField, OuterRef, Q, Subquery, TextField
+from django.db.models import CharField, F, OuterRef, Q, Subquery, TextField
 from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -268,51 +267,25 @@ def promotions_for(query, locale):
 
 
 def log_search(query):
-    """Count a search for the editors (Wagtail's Query and QueryDailyHits), cheaply.
+    """Count a search for the editors in Wagtail's Query and QueryDailyHits.
 
-    `Query.get(query).add_hit()` takes three to five queries (get_or_create twice and an
-    update). The same with upserts: one statement on PostgreSQL, two on SQLite, and
-    safe when two workers count the same new term at once. Counted in the database,
-    never in one process's memory.
+    Through the models' public API: `Query.get` (get_or_create) and an UPDATE of
+    today's row, two queries for a term already searched today; the first search of a
+    term on a day goes through `Query.add_hit`. Safe when two workers count the same
+    term at once (get_or_create retries on the unique constraint; the count is
+    incremented in the database). Counted in the database, never in one process's
+    memory.
     """
     query_string = normalise_query_string(query)
     if not query_string:
         return
-    quote = connection.ops.quote_name
-    queries = quote(Query._meta.db_table)
-    daily = quote(QueryDailyHits._meta.db_table)
-    params = [query_string, timezone.now().date()]
-    # "WHERE true" lets SQLite tell the SELECT from the ON CONFLICT clause.
-    count_today = (
-        f"INSERT INTO {daily} (query_id, date, hits) SELECT id, %s, 1 FROM {{rows}} "  # noqa: S608 – table names from the models
-        f"WHERE true ON CONFLICT (query_id, date) DO UPDATE SET hits = {daily}.hits + 1"
+    today = timezone.now().date()
+    logged = Query.get(query_string)
+    counted = QueryDailyHits.objects.filter(query=logged, date=today).update(
+        hits=F("hits") + 1
     )
-    if connection.vendor == "postgresql":
-        # A hit count is not worth waiting for the disk: the commit returns before
-        # its WAL is flushed (a crash may lose the last few counts, never corrupt
-        # anything). SET LOCAL affects this transaction only.
-        with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute("SET LOCAL synchronous_commit TO OFF")
-            cursor.execute(
-                f"WITH found AS (INSERT INTO {queries} (query_string) VALUES (%s) "  # noqa: S608
-                "ON CONFLICT (query_string) "
-                "DO UPDATE SET query_string = EXCLUDED.query_string RETURNING id) "
-                + count_today.format(rows="found"),  # noqa: S608
-                params,
-            )
-        return
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {queries} (query_string) VALUES (%s) "  # noqa: S608
-            "ON CONFLICT (query_string) DO NOTHING",
-            params[:1],
-        )
-        cursor.execute(
-            count_today.format(
-                rows=f"(SELECT id FROM {queries} WHERE query_string = %s)"  # noqa: S608
-            ),
-            [params[1], query_string],
-        )
+    if not counted:
+        logged.add_hit(date=today)
 
 
 def popular_terms(locale, exclude=""):

@@ -104,12 +104,11 @@ def _run_search(request, locale, query, kinds, filters):
 
 
 def paginate(results, raw_number):
-    """(paginator, page) of search results, in one query where the backend allows.
+    """(paginator, page) of search results.
 
-    The requested page is fetched first; on PostgreSQL each result carries the number
-    of all matches (`search_total`, see search.backend), so no COUNT query is needed
-    (SQLite counts separately). Odd numbers and pages past the end go through Django's
-    paginator: they show the first or the last page, never an error.
+    The requested page is sliced from the results directly; odd numbers and pages
+    past the end go through Django's paginator: they show the first or the last page,
+    never an error.
     """
     paginator = Paginator(results, RESULTS_PER_PAGE)
     try:
@@ -120,9 +119,6 @@ def paginate(results, raw_number):
         start = (number - 1) * RESULTS_PER_PAGE
         rows = list(results[start : start + RESULTS_PER_PAGE])
         if rows:
-            total = getattr(rows[0], "search_total", None)
-            if total is not None:
-                paginator.count = total  # Django's cached_property, set from the rows
             return paginator, Page(rows, number, paginator)
     return paginator, paginator.get_page(raw_number)
 

@@ -34,6 +34,7 @@ from tregks.core.i18n import localized_choices
 from tregks.core.images import rendition_or_none
 from tregks.core.models import BasePage, IndexPage
 from tregks.core.picklists import LocalePicklistPageForm
+from tregks.core.privacy import on_a_private_path
 
 from .demo_texts import EXAMPLE_YOUTUBE_IDS
 from .listing import filtered_stories
@@ -66,7 +67,7 @@ class StoryQuerySet(PageQuerySet):
         images = get_image_model().objects.prefetch_renditions(renditions.TEASER)
         return (
             self.live()
-            .public()
+            .exclude(on_a_private_path())
             .filter(alias_of__isnull=True)
             .select_related("company")
             .prefetch_related(Prefetch("poster", queryset=images))

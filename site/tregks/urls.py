@@ -10,7 +10,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from tregks.core import media, routing, views
+from tregks.core import media, views
 from tregks.core.sitemaps import AllLocalesSitemap
 from tregks.editorial import reviews as editorial_reviews
 from tregks.editorial import views as editorial_views
@@ -91,8 +91,6 @@ if settings.BENCH_PING:
 
 urlpatterns += i18n_patterns(
     path("", include("search.urls")),
-    # Pages, routed in two queries (tregks.core.routing); Wagtail's own views stay.
-    re_path(r"^(?!_util/)((?:[\w\-]+/)*)$", routing.serve, name="page"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

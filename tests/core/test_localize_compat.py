@@ -1,21 +1,47 @@
-"""Translatable foreign keys to a specific page type get the translated specific page."""
+"""Translatable foreign keys to a specific page type get the translated specific page.
 
+The shim in tregks.core.localize_compat works around wagtail-localize issue 430; the
+last test here fails once wagtail-localize fixes it, so that the shim is removed.
+"""
+
+from wagtail.models import Locale
 from wagtail_localize.segments import ingest
 from wagtail_localize.segments.types import RelatedObjectSegmentValue
 
 import pytest
 
-from partners.models import PartnerProfilePage
+from partners.factories import PartnerProfilePageFactory
+from tregks.core import localize_compat
 
 pytestmark = pytest.mark.django_db
 
 
-def test_related_page_is_mapped_to_the_specific_translation():
-    german = PartnerProfilePage.objects.get(locale__language_code="de", code="agv")
-    english = PartnerProfilePage.objects.get(locale__language_code="en", code="agv")
+@pytest.fixture
+def partner_pair():
+    german = PartnerProfilePageFactory()
+    english = german.copy_for_translation(Locale.objects.get(language_code="en"))
+    english.save_revision().publish()
+    return german, english
+
+
+def lookup(function, german, english):
     segment = RelatedObjectSegmentValue.from_instance("owner", german)
-    mapped = ingest.handle_related_object(
-        PartnerProfilePage, german.locale, english.locale, [segment]
-    )
-    assert type(mapped) is PartnerProfilePage
+    return function(type(german), german.locale, english.locale, [segment])
+
+
+def test_related_page_is_mapped_to_the_specific_translation(partner_pair):
+    german, english = partner_pair
+    mapped = lookup(ingest.handle_related_object, german, english)
+    assert type(mapped) is type(german)
     assert mapped.pk == english.pk
+
+
+def test_upstream_still_returns_a_plain_page(partner_pair):
+    """Fails once wagtail-localize returns the specific page itself: then delete
+    tregks/core/localize_compat.py and its install() call in CoreConfig.ready()."""
+    german, english = partner_pair
+    upstream = lookup(localize_compat.upstream_handle_related_object, german, english)
+    assert upstream.pk == english.pk
+    assert type(upstream) is not type(german), (
+        f"wagtail-localize fixed {localize_compat.UPSTREAM_ISSUE}: remove the shim"
+    )

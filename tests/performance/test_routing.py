@@ -1,4 +1,5 @@
-"""Page routing in two queries (tregks.core.routing) behaves like Wagtail's own."""
+"""Page routing below the home page in two queries (tregks.core.routing, a `route()`
+of the home page) behaves like Wagtail's own, through Wagtail's serve view."""
 
 from django.db import connection
 from django.test import RequestFactory
@@ -10,18 +11,21 @@ from wagtail.models import Page
 import pytest
 
 from home.models import ContentPage
-from tregks.core.routing import fast_route
 
 pytestmark = pytest.mark.django_db
 
 
 def route(path, language="de"):
+    """Wagtail's own entry point, as its serve view calls it."""
     request = RequestFactory().get(f"/{language}/{path}")
     with translation.override(language):
-        return fast_route(request, path)
+        return Page.route_for_request(request, path)
 
 
-def test_a_page_is_found_with_three_queries_at_most():
+def test_a_page_is_found_with_six_queries_at_most():
+    """Wagtail: the site, the home page's translation and its specific object; then
+    the home page's route(): every page on the path, the deepest one's object. Wagtail's
+    own Page.route would need two more per level."""
     about = ContentPage.objects.get(slug="ueber-das-netzwerk")
     child = ContentPage(title="Team", slug="team", lead="")
     about.add_child(instance=child)
@@ -31,7 +35,7 @@ def test_a_page_is_found_with_three_queries_at_most():
         result = route("ueber-das-netzwerk/team/")
     assert result.page.specific == child
     assert isinstance(result.page, ContentPage)
-    assert len(queries) <= 3
+    assert len(queries) <= 6, [q["sql"] for q in queries]
 
 
 def test_language_selects_the_tree():

@@ -1,14 +1,12 @@
-"""Fast, language-correct indexing and an index the search query can use (PostgreSQL).
+"""Language-correct indexing and an index the search query can use (PostgreSQL).
 
-`LocalePostgresIndex.add_items` writes what Wagtail's own indexer would write with the
-configuration of each object's language, but reads each field once, fetches related
-objects for a whole batch and writes the tsvectors as plain SQL.
+`LocalePostgresIndex.add_items` groups a batch by language and hands each group to
+modelsearch's own `PostgresIndex.add_items` with that language's configuration.
 """
 
 import copy
 
 from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
@@ -63,24 +61,6 @@ def test_update_index_writes_what_wagtails_indexer_writes():
     index_as_wagtail_does(backend)
     assert len(ours) > 100
     assert ours == index_rows()
-
-
-def test_indexing_a_batch_takes_a_fixed_number_of_queries():
-    """Issuing partners (a ParentalManyToManyField) cost one query per batch."""
-    from news.models import PressReleasePage
-
-    backend = get_search_backend()
-    releases = list(PressReleasePage.objects.all())
-    assert len(releases) >= 6
-    assert any(release.issuing_partners.exists() for release in releases)
-
-    def queries_for(objs):
-        fresh = list(PressReleasePage.objects.filter(pk__in=[obj.pk for obj in objs]))
-        with CaptureQueriesContext(connection) as queries:
-            backend.add_bulk(PressReleasePage, fresh)
-        return len(queries)
-
-    assert queries_for(releases[:2]) == queries_for(releases)
 
 
 def test_unsaved_issuing_partners_are_indexed_and_left_in_place():

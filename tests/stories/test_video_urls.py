@@ -46,7 +46,7 @@ def test_youtube_and_vimeo_addresses_give_provider_and_id(url, provider, video_i
         f"https://www.youtube.co/watch?v={ID}",
         f"https://youtu.be.evil.example/{ID}",
         f"https://youtube.com@evil.example/watch?v={ID}",
-        f"https://user:pass@www.youtube.com/watch?v={ID}",
+        f"https://user:pass@www.youtube.com/watch?v={ID}",  # pragma: allowlist secret
         "https://notvimeo.com/76979871",
         "https://vimeo.com.evil.example/76979871",
         f"javascript:alert('{ID}')",

@@ -9,7 +9,6 @@ class PageCacheConfig(AppConfig):
     verbose_name = "Page cache"
 
     def ready(self):
-        from . import privacy, signals
+        from . import signals
 
         signals.connect()
-        privacy.install()

@@ -72,26 +72,6 @@ class DatabaseUnavailableMiddleware:
         return None
 
 
-class PermissionsPolicyMiddleware:
-    """Sets the Permissions-Policy header (Django has no setting for it).
-
-    Powerful browser features are switched off; the consented video players may
-    still go full screen and play inline.
-    """
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-        self.header = ", ".join(
-            f"{feature}=({' '.join(allow)})"
-            for feature, allow in settings.PERMISSIONS_POLICY.items()
-        )
-
-    def __call__(self, request):
-        response = self.get_response(request)
-        response.headers.setdefault("Permissions-Policy", self.header)
-        return response
-
-
 class SiteCSPMiddleware(CSPMiddleware):
     """django-csp with a second, relaxed policy for the Wagtail admin.
 

@@ -3,13 +3,14 @@ footer settings and the funding notices."""
 
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
-from wagtail.models import Page, TranslatableMixin
+from wagtail.models import Page, PageViewRestriction, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -93,6 +94,21 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def get_view_restrictions(self):
+        """Wagtail's restrictions of this page, in one query instead of two.
+
+        The same rule as `Page.get_view_restrictions`: the restrictions of the page and
+        of each ancestor, an alias counting as its source page. Read from the database
+        on every call (tests/performance/test_privacy.py compares it with Wagtail's).
+        """
+        steps = range(self.steplen, len(self.path) + 1, self.steplen)
+        checked = (
+            Page.objects.filter(path__in=[self.path[:end] for end in steps])
+            .annotate(checked=Coalesce("alias_of_id", "id"))
+            .values("checked")
+        )
+        return PageViewRestriction.objects.filter(page_id__in=checked)
 
     @property
     def is_untranslated_alias(self):

@@ -7,6 +7,8 @@ from django.utils.http import urlencode
 
 from wagtail.models import Locale, Page, Site
 
+from tregks.core.privacy import on_a_private_path
+
 
 def site_chrome(request):
     """What every page shows around its content: home pages, menu and footer links.
@@ -76,19 +78,18 @@ def real_translations(page):
     Synchronised aliases (German content under /en/) are left out: they must not pose
     as a translation in hreflang, the switcher or the sitemap. Kept on the page object:
     the switcher and the hreflang links of one render ask for the same list. Plain
-    Page rows (links need no more), their locales from the kept list of locales, and
-    the privacy filter only where private pages exist: a lean query on every render.
+    Page rows (links need no more), their locales from the kept list of locales.
+    Privacy is Wagtail's rule (`public()`: no restricted page on the path), read from
+    the database every time, as a subquery of the same query (`tregks.core.privacy`).
     """
     from tregks.cache.generation import cached_for_generation
-    from tregks.cache.privacy import restricted_paths
 
     if "_real_translations" not in page.__dict__:
         # Links need only the path; fewer columns make a cheaper query to build.
         pages = Page.objects.filter(
             translation_key=page.translation_key, live=True, alias_of__isnull=True
         ).only("id", "path", "depth", "url_path", "locale_id", "translation_key")
-        if restricted_paths():
-            pages = pages.public()
+        pages = pages.exclude(on_a_private_path())
         locales = cached_for_generation(
             "locales", lambda: {locale.pk: locale for locale in Locale.objects.all()}
         )

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from tregks.core import navigation
+from tregks.core.privacy import on_a_private_path
 
 # Search engines show about 155 to 160 characters of a description.
 DESCRIPTION_LENGTH = 155
@@ -74,7 +75,7 @@ def hreflang_sets(request, pages):
     keys = {page.translation_key for page in pages}
     translations = Page.objects.filter(
         translation_key__in=keys, live=True, alias_of__isnull=True
-    ).public()
+    ).exclude(on_a_private_path())
     groups = {}
     for other in translations.select_related("locale").order_by("locale_id"):
         groups.setdefault(other.translation_key, []).append(

@@ -5,6 +5,7 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page, Site, get_page_models
 
 from tregks.core import seo
+from tregks.core.privacy import on_a_private_path
 
 
 class AllLocalesSitemap(Sitemap):
@@ -30,7 +31,7 @@ class AllLocalesSitemap(Sitemap):
             query |= Page.objects.descendant_of(home, inclusive=True)
         pages = (
             query.live()
-            .public()
+            .exclude(on_a_private_path())
             .filter(alias_of__isnull=True)
             .exclude(content_type_id__in=_non_indexable_content_type_ids())
             .order_by("path")

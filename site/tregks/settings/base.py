@@ -106,7 +106,7 @@ MIDDLEWARE = [
     "tregks.core.compression.PublicGZipMiddleware",
     # Security headers on every response, the 503 page included (docs/security.md).
     "tregks.core.middleware.SiteCSPMiddleware",
-    "tregks.core.middleware.PermissionsPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous readers get pages from the shared cache before any other work
     # (docs/PERFORMANCE.md); the headers above are added to cached pages too.
@@ -441,8 +441,9 @@ CSP_ADMIN_DIRECTIVES = {
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
-# Browser features the site never uses are switched off (PermissionsPolicyMiddleware).
-_video_allow = ["self", *(f'"{origin}"' for origin in VIDEO_EMBED_ORIGINS)]
+# Browser features the site never uses are switched off (django-permissions-policy,
+# which quotes the origins itself).
+_video_allow = ["self", *VIDEO_EMBED_ORIGINS]
 PERMISSIONS_POLICY = {
     "accelerometer": [],
     "browsing-topics": [],

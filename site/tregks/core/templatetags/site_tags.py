@@ -4,6 +4,7 @@ from django import template
 from django.utils import timezone
 
 from tregks.core import navigation, seo
+from tregks.core.privacy import on_a_private_path
 
 register = template.Library()
 
@@ -15,7 +16,7 @@ def build_menu(home):
     return list(
         home.get_children()
         .live()
-        .public()
+        .exclude(on_a_private_path())
         .in_menu()
         .only("id", "title", "url_path", "locale_id")
     )
