@@ -73,7 +73,11 @@ def _fields(instance):
             if issubclass(target, Page):
                 value = _page_label(value)
             elif hasattr(target, "title"):
-                value = str(target.objects.filter(pk=value).values_list("title", flat=True).first())
+                value = str(
+                    target.objects.filter(pk=value)
+                    .values_list("title", flat=True)
+                    .first()
+                )
             else:
                 value = str(target.objects.filter(pk=value).first())
         elif hasattr(value, "raw_data"):  # StreamField
@@ -82,14 +86,23 @@ def _fields(instance):
             value = str(value)
         data[field.name] = value
     for relation in instance._meta.many_to_many:
-        data[relation.name] = sorted(str(o) for o in getattr(instance, relation.name).all())
+        data[relation.name] = sorted(
+            str(o) for o in getattr(instance, relation.name).all()
+        )
     for relation in instance._meta.related_objects:
         # modelcluster child relations (ParentalKey), e.g. issuing partners, guests.
-        if relation.one_to_many and getattr(relation.field, "__class__", None).__name__ == "ParentalKey":
+        if (
+            relation.one_to_many
+            and getattr(relation.field, "__class__", None).__name__ == "ParentalKey"
+        ):
             rows = getattr(instance, relation.get_accessor_name()).all()
             data[relation.name] = [
                 {
-                    f.name: (str(getattr(row, f.name)) if f.is_relation else getattr(row, f.attname))
+                    f.name: (
+                        str(getattr(row, f.name))
+                        if f.is_relation
+                        else getattr(row, f.attname)
+                    )
                     for f in row._meta.concrete_fields
                     if f.name not in LEFT_OUT and f.name != relation.field.name
                 }
@@ -99,12 +112,16 @@ def _fields(instance):
 
 
 def _workflow(page):
-    states = WorkflowState.objects.filter(base_content_type__isnull=False, object_id=str(page.pk))
+    states = WorkflowState.objects.filter(
+        base_content_type__isnull=False, object_id=str(page.pk)
+    )
     return [
         {
             "workflow": state.workflow.name,
             "status": state.status,
-            "task": state.current_task_state.task.name if state.current_task_state else None,
+            "task": state.current_task_state.task.name
+            if state.current_task_state
+            else None,
             "task_states": [
                 (ts.task.name, ts.status, ts.comment)
                 for ts in state.task_states.order_by("pk")
@@ -121,7 +138,9 @@ def snapshot():
         pages.append(
             {
                 "depth": page.depth,
-                "type": page.specific_class._meta.label_lower if page.specific_class else None,
+                "type": page.specific_class._meta.label_lower
+                if page.specific_class
+                else None,
                 "locale": page.locale.language_code,
                 "url_path": page.url_path,
                 "slug": page.slug,
@@ -136,11 +155,15 @@ def snapshot():
     snippets = {}
     for model in get_snippet_models():
         snippets[model._meta.label_lower] = sorted(
-            (json.dumps(_fields(obj), sort_keys=True, default=str) for obj in model.objects.all())
+            json.dumps(_fields(obj), sort_keys=True, default=str)
+            for obj in model.objects.all()
         )
     from tregks.core.models import FooterLinks
 
-    footers = [json.dumps(_fields(f), sort_keys=True, default=str) for f in FooterLinks.objects.all()]
+    footers = [
+        json.dumps(_fields(f), sort_keys=True, default=str)
+        for f in FooterLinks.objects.all()
+    ]
     users = [
         {
             "username": u.username,
@@ -197,4 +220,11 @@ def snapshot():
 
 def dump(path):
     with open(path, "w", encoding="utf-8") as handle:
-        json.dump(snapshot(), handle, ensure_ascii=False, indent=1, sort_keys=True, default=str)
+        json.dump(
+            snapshot(),
+            handle,
+            ensure_ascii=False,
+            indent=1,
+            sort_keys=True,
+            default=str,
+        )
