@@ -9,7 +9,6 @@ from django.core.files.base import ContentFile
 
 from wagtail.documents import get_document_model
 
-from partners.demo import ensure_sections
 from tregks.core.demo import (
     Phrasebook,
     body,
@@ -20,6 +19,7 @@ from tregks.core.demo import (
     translate,
 )
 from tregks.core.topics import ensure_topics
+from tregks.demo.partners import ensure_sections
 
 from .models import NewsIndexPage, PressReleasePage
 

@@ -13,7 +13,6 @@ from django.core.files import File
 from wagtail.documents import get_document_model
 from wagtailmedia.models import get_media_model
 
-from partners.demo import ensure_sections
 from partners.models import PartnerProfilePage
 from tregks.core.demo import (
     Phrasebook,
@@ -24,6 +23,7 @@ from tregks.core.demo import (
     translate,
 )
 from tregks.core.models import Topic
+from tregks.demo.partners import ensure_sections
 
 from .demo_texts import STORIES
 from .models import StoryIndexPage, VideoStoryPage

@@ -10,10 +10,14 @@ from django.conf import settings
 
 from wagtail import hooks
 
-from . import home
+from . import home, partners
 
 # (order, builder) of this package's own content types; apps' hooks slot in between.
-STEPS = []
+STEPS = [
+    (10, partners.build),
+    # After every content app (podcast is 40), before accounts and workflows (90).
+    (50, partners.arrange_menu),
+]
 
 
 def build_demo(options, stdout):
