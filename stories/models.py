@@ -36,8 +36,8 @@ from tregks.core.images import rendition_or_none
 from tregks.core.models import BasePage, IndexPage, Topic
 from tregks.core.picklists import LocalePicklistPageForm
 
-from .demo_texts import EXAMPLE_YOUTUBE_IDS
 from .video import (
+    EXAMPLE_YOUTUBE_IDS,
     VIMEO,
     YOUTUBE,
     VideoURLError,
