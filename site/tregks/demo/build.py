@@ -10,13 +10,14 @@ from django.conf import settings
 
 from wagtail import hooks
 
-from . import home, news, partners, stories
+from . import home, news, partners, podcast, stories
 
 # (order, builder) of this package's own content types; apps' hooks slot in between.
 STEPS = [
     (10, partners.build),
     (20, news.build),
     (30, stories.build),
+    (40, podcast.build),
     # After every content app (podcast is 40), before accounts and workflows (90).
     (50, partners.arrange_menu),
 ]
