@@ -10,7 +10,7 @@ from django.conf import settings
 
 from wagtail import hooks
 
-from . import home, news, partners, podcast, stories
+from . import editorial, home, news, partners, podcast, stories
 
 # (order, builder) of this package's own content types; apps' hooks slot in between.
 STEPS = [
@@ -20,6 +20,8 @@ STEPS = [
     (40, podcast.build),
     # After every content app (podcast is 40), before accounts and workflows (90).
     (50, partners.arrange_menu),
+    # Accounts, workflows and the partners' collections, once every page exists.
+    (90, editorial.build),
 ]
 
 
