@@ -4,7 +4,7 @@
     .venv/bin/python bench/admin.py [--scale 10000] [--rounds 20] [--reuse]
 
 Builds (or with --reuse keeps) the PostgreSQL database of bench/run.py's large site
-(`load_demo --scale N`, its own database name `tregks_bench_admin` by default), then,
+(`load_demo` and `bench/build_archive.py N`, its own database name `tregks_bench_admin` by default), then,
 in a separate Django process with the benchmark settings, measures with a logged-in
 test client (in process: server time without the network) as `agv-editor`,
 `agv-approver` and `translator`:
@@ -82,13 +82,7 @@ def main():
         run.recreate_database(args)
         run.manage(env, "migrate", "--noinput", "-v0", timeout=600)
         t0 = time.monotonic()
-        run.manage(
-            env,
-            "load_demo",
-            "--skip-accounts",
-            f"--scale={args.scale}",
-            timeout=args.build_minutes * 60,
-        )
+        run.build_site(env, args.scale, timeout=args.build_minutes * 60)
         built = f"site built in {(time.monotonic() - t0) / 60:.1f} minutes"
     else:
         run.manage(env, "migrate", "--noinput", "-v0", timeout=600)

@@ -4,7 +4,8 @@
     make bench            # or: .venv/bin/python bench/run.py [--scale 10000]
 
 Steps (loopback only; bounded by --max-minutes, 45 by default, on two cores):
-1. a fresh PostgreSQL database (tregks_bench), migrations, `load_demo --scale N`;
+1. a fresh PostgreSQL database (tregks_bench), migrations, `load_demo`, then
+   `bench/build_archive.py N` (the bulk archive, bench/archive.py);
 2. collectstatic into a temporary folder;
 3. SQL queries per page, counted in a separate Django process (page cache bypassed);
 4. gunicorn with production settings (tregks.settings.bench: production plus the
@@ -49,7 +50,7 @@ DOC = ROOT / "docs" / "PERFORMANCE.md"
 START_MARK = "<!-- bench:start -->"
 END_MARK = "<!-- bench:end -->"
 BYPASS_HEADER = "X-Bench-Bypass"
-# Terms the scaled archive contains (home/scale.py); manage.py search_latency uses
+# Terms the scaled archive contains (bench/archive.py); manage.py search_latency uses
 # the same file.
 SEARCH_TERMS = [
     term
@@ -97,15 +98,12 @@ def main():
             recreate_database(args)
             commands.append("manage.py migrate")
             manage(env, "migrate", "--noinput", "-v0", timeout=600)
-            commands.append(f"manage.py load_demo --skip-accounts --scale {args.scale}")
-            t0 = time.monotonic()
-            manage(
-                env,
-                "load_demo",
-                "--skip-accounts",
-                f"--scale={args.scale}",
-                timeout=args.build_minutes * 60,
+            commands.append(
+                "manage.py load_demo --skip-accounts; "
+                f"bench/build_archive.py {args.scale}"
             )
+            t0 = time.monotonic()
+            build_site(env, args.scale, timeout=args.build_minutes * 60)
             build_seconds = time.monotonic() - t0
             commands.append(f"site built in {build_seconds / 60:.1f} minutes")
             print(f"Site built in {build_seconds:.0f} s.")
@@ -232,6 +230,20 @@ def flush_cache(args):
     client = redis.Redis.from_url(args.redis)
     for key in client.scan_iter(f"{cache_prefix(args)}:*", count=1000):
         client.delete(key)
+
+
+def build_site(env, scale, timeout=None):
+    """The demo, then the bulk archive of `scale` press releases (bench/archive.py)."""
+    started = time.monotonic()
+    manage(env, "load_demo", "--skip-accounts", timeout=timeout)
+    left = None if timeout is None else max(60, timeout - (time.monotonic() - started))
+    subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "build_archive.py"), str(scale)],
+        env=env,
+        cwd=ROOT,
+        check=True,
+        timeout=left,
+    )
 
 
 def manage(env, *arguments, timeout=None):

@@ -3,7 +3,7 @@
 
     DATABASE_URL=postgres://…/tregks_bench .venv/bin/python bench/translation_queue.py
 
-Against a site built with `load_demo --scale N` (bench/run.py builds one), and with
+Against a site built with `load_demo` and `bench/build_archive.py N` (bench/run.py builds one), and with
 `--untranslated K` first deleting the English page of K archive releases inside a
 transaction that is rolled back at the end (the database is left as it was), so the
 list has something to show. Prints, for a translator and a superuser: the number of

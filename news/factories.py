@@ -1,15 +1,47 @@
-"""Factories for press releases (tests and benchmarks)."""
+"""Factories of the press pages (tests and benchmarks).
+
+`PressReleasePageFactory()` alone makes a release in a new partner's section below the
+press index (both made when missing); pass `parent=<PartnerSectionPage>` to choose, and
+`english={...}` for its translation.
+"""
 
 import datetime
 
 import factory
-import wagtail_factories
 
-from .models import PressReleasePage
+from home.factories import home_page
+from partners.factories import section_for
+from tregks.core.factories import TranslatablePageFactory, first_page, translate_page
+
+from .models import NewsIndexPage, PressReleasePage
 
 
-class PressReleasePageFactory(wagtail_factories.PageFactory):
-    """A live release; pass `parent=<PartnerSectionPage>` and set M2M values afterwards."""
+class NewsIndexPageFactory(TranslatablePageFactory):
+    title = "Presse"
+    slug = "presse"
+    parent = factory.LazyFunction(home_page)
+
+    class Meta:
+        model = NewsIndexPage
+
+
+def news_index(language_code="de"):
+    """The press index of this language, made (and translated) when missing."""
+    german = first_page(NewsIndexPage, "de") or NewsIndexPageFactory()
+    if language_code == "de":
+        return german
+    return first_page(NewsIndexPage, language_code) or translate_page(
+        german, language_code, title="Press", slug="press"
+    )
+
+
+def news_section(partner=None, english=False):
+    """A partner's press section (a new partner when None), made when missing."""
+    return section_for(news_index("de"), partner, english=english)
+
+
+class PressReleasePageFactory(TranslatablePageFactory):
+    """A live release; without `parent=` it goes into a new partner's section."""
 
     title = factory.Sequence(lambda n: f"Testmitteilung {n}")
     slug = factory.Sequence(lambda n: f"testmitteilung-{n}")
@@ -17,6 +49,7 @@ class PressReleasePageFactory(wagtail_factories.PageFactory):
         lambda n: datetime.date(2022, 1, 1) + datetime.timedelta(days=n % 300)
     )
     lead = "Eine kurze Zusammenfassung der Mitteilung."
+    parent = factory.LazyFunction(news_section)
 
     class Meta:
         model = PressReleasePage

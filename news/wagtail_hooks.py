@@ -31,10 +31,3 @@ def press_by_topic(locale_id):
     """The press index filters by topic (partner profiles link each expert group)."""
     index = NewsIndexPage.objects.live().filter(locale_id=locale_id).first()
     return (_("Press releases"), index.url) if index else None
-
-
-@hooks.register("load_demo_content")
-def demo_content():
-    from .demo import build
-
-    return (20, build)

@@ -1,24 +1,86 @@
-"""Factories for partner profiles (tests and benchmarks)."""
+"""Factories of the partner pages (tests and benchmarks).
+
+A profile is made below the German partner directory (made when missing); a partner
+section below a shared index (press, stories) with `section_for(index, partner)`.
+"""
 
 import factory
-import wagtail_factories
 
-from .models import PartnerIndexPage, PartnerProfilePage
+from home.factories import home_page
+from tregks.core.factories import (
+    TranslatablePageFactory,
+    first_page,
+    get_locale,
+    translate_page,
+)
+
+from .models import (
+    PartnerIndexPage,
+    PartnerProfilePage,
+    PartnerRole,
+    PartnerSectionPage,
+)
 
 
-def partner_index(language="de"):
-    """The partner directory of a language (every site has one)."""
-    return PartnerIndexPage.objects.get(locale__language_code=language)
+class PartnerIndexPageFactory(TranslatablePageFactory):
+    title = "Partner"
+    slug = "partner"
+    parent = factory.LazyFunction(home_page)
+
+    class Meta:
+        model = PartnerIndexPage
 
 
-class PartnerProfilePageFactory(wagtail_factories.PageFactory):
-    """A live network member below the German partner directory."""
+def partner_index(language_code="de"):
+    """The partner directory of this language, made (and translated) when missing."""
+    german = first_page(PartnerIndexPage, "de") or PartnerIndexPageFactory()
+    if language_code == "de":
+        return german
+    return first_page(PartnerIndexPage, language_code) or translate_page(
+        german, language_code, title="Partners", slug="partners"
+    )
 
-    title = factory.Sequence(lambda n: f"Testmitglied {n}")
-    slug = factory.Sequence(lambda n: f"testmitglied-{n}")
-    short_name = factory.Sequence(lambda n: f"TM{n}")
-    code = factory.Sequence(lambda n: f"testmitglied-{n}")
+
+class PartnerProfilePageFactory(TranslatablePageFactory):
+    """A consortium partner's profile; `role=PartnerRole.COMPANY` for a company."""
+
+    title = factory.Sequence(lambda n: f"Testpartner {n}")
+    slug = factory.Sequence(lambda n: f"testpartner-{n}")
+    short_name = factory.Sequence(lambda n: f"TP{n}")
+    code = factory.Sequence(lambda n: f"testpartner-{n}")
+    role = PartnerRole.PARTNER
+    description = "<p>Was der Partner tut und was er in das Netzwerk einbringt.</p>"
     parent = factory.LazyFunction(partner_index)
 
     class Meta:
         model = PartnerProfilePage
+
+
+class PartnerSectionPageFactory(TranslatablePageFactory):
+    """A partner's section below a shared index: pass `parent=<index>` and `partner=`."""
+
+    title = factory.LazyAttribute(lambda o: o.partner.title)
+    slug = factory.LazyAttribute(lambda o: o.partner.code)
+    partner = factory.SubFactory(PartnerProfilePageFactory)
+
+    class Meta:
+        model = PartnerSectionPage
+
+
+def section_for(index, partner=None, english=False):
+    """The section of a German `partner` (a new one when None) below the German `index`,
+    made when missing; `english=True` also translates it (and the index, if needed)."""
+    partner = partner or PartnerProfilePageFactory()
+    section = (
+        PartnerSectionPage.objects.child_of(index)
+        .filter(partner__code=partner.code)
+        .first()
+    )
+    if section is None:
+        section = PartnerSectionPageFactory(parent=index, partner=partner)
+    section = section.specific
+    if english:
+        translation = section.get_translation_or_none(get_locale("en"))
+        if translation is None or translation.alias_of_id:
+            translate_page(section, "en")
+    return section

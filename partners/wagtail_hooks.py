@@ -19,18 +19,3 @@ def consortium_logos(locale_id):
         .select_related("logo")
     )
     return sorted(partners, key=lambda p: (p.role != PartnerRole.LEAD, p.path))
-
-
-@hooks.register("load_demo_content")
-def demo_content():
-    from .demo import build
-
-    return (10, build)
-
-
-@hooks.register("load_demo_content")
-def demo_menu_order():
-    from .demo import arrange_menu
-
-    # After every content app (podcast is 40), before accounts and workflows (90).
-    return (50, arrange_menu)

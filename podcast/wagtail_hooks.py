@@ -50,13 +50,6 @@ def episodes_by_topic(locale_id):
     return (_("Podcast episodes"), show.url) if show else None
 
 
-@hooks.register("load_demo_content")
-def demo_content():
-    from .demo import build
-
-    return (40, build)
-
-
 @hooks.register("release_steps")
 def podcast_guids(stdout):
     """Shows saved before podcast:guid existed get theirs (idempotent)."""

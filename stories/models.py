@@ -36,9 +36,9 @@ from tregks.core.models import BasePage, IndexPage
 from tregks.core.picklists import LocalePicklistPageForm
 from tregks.core.privacy import on_a_private_path
 
-from .demo_texts import EXAMPLE_YOUTUBE_IDS
 from .listing import filtered_stories
 from .video import (
+    EXAMPLE_YOUTUBE_IDS,
     VIMEO,
     YOUTUBE,
     VideoURLError,

@@ -5,13 +5,6 @@ from wagtail import hooks
 from .models import StoryIndexPage, VideoStoryPage
 
 
-@hooks.register("load_demo_content")
-def demo_content():
-    from . import demo
-
-    return (30, demo.build)
-
-
 @hooks.register("home_latest_items")
 def latest_stories(locale_id, limit):
     """The newest live stories of a language for the home page (one query plus posters)."""

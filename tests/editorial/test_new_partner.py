@@ -12,8 +12,8 @@ from wagtail.models import Page, Workflow, WorkflowPage, WorkflowState
 
 import pytest
 
-from tregks.core.demo import get_or_create_child
-from tregks.editorial import demo
+from tregks.demo import editorial as demo
+from tregks.demo.pages import get_or_create_child
 
 from .conftest import edit_form_data, section
 

@@ -7,9 +7,9 @@ from wagtail.models import Locale
 
 import pytest
 
-from news.factories import PressReleasePageFactory
-from partners.models import PartnerProfilePage
-from tests.utils import news_section, soup
+from news.factories import PressReleasePageFactory, news_index, news_section
+from partners.factories import PartnerProfilePageFactory
+from tests.utils import soup
 
 pytestmark = pytest.mark.django_db
 
@@ -18,40 +18,41 @@ TITLE = "Nur auf Deutsch erschienen"
 
 @pytest.fixture
 def german_only_release():
-    """The newest release, issued by the VSB, with an English alias but no translation."""
-    vsb = PartnerProfilePage.objects.get(locale__language_code="de", code="vsb")
+    """The newest release of a partner, with an English alias but no translation."""
+    english = Locale.objects.get(language_code="en")
+    partner = PartnerProfilePageFactory(english={"slug": "partner-in-english"})
     release = PressReleasePageFactory(
-        parent=news_section("vsb"),
+        parent=news_section(partner, english=True),
         title=TITLE,
         slug="nur-auf-deutsch",
         release_date=datetime.date.today(),
+        issuing_partners=[partner],
     )
-    release.issuing_partners.set([vsb])
     release.save_revision().publish()
-    alias = release.copy_for_translation(
-        Locale.objects.get(language_code="en"), alias=True
-    )
-    return release, alias
+    alias = release.copy_for_translation(english, alias=True)
+    return release, alias, partner
 
 
 def test_the_alias_exists_and_says_noindex(client, german_only_release):
-    _release, alias = german_only_release
+    _release, alias, _partner = german_only_release
     response = client.get(alias.url)
     assert response.status_code == 200
     assert soup(response).select_one('meta[name="robots"]')["content"] == "noindex"
 
 
 @pytest.mark.parametrize(
-    "url",
-    [
-        "/en/press/",
-        "/en/press/feed/",
-        "/en/",
-        "/en/partners/vsb-business-academy/",
-        "/en/press/?partner=vsb",
-    ],
+    "where", ["index", "feed", "home", "profile", "partner filter"]
 )
-def test_english_listings_leave_the_alias_out(client, german_only_release, url):
+def test_english_listings_leave_the_alias_out(client, german_only_release, where):
+    _release, _alias, partner = german_only_release
+    index = news_index("en").url
+    url = {
+        "index": index,
+        "feed": f"{index}feed/",
+        "home": "/en/",
+        "profile": partner.get_translation(news_index("en").locale).url,
+        "partner filter": f"{index}?partner={partner.code}",
+    }[where]
     response = client.get(url)
     assert response.status_code == 200
     assert TITLE.encode() not in response.content
@@ -59,5 +60,6 @@ def test_english_listings_leave_the_alias_out(client, german_only_release, url):
 
 
 def test_the_german_listings_keep_the_release(client, german_only_release):
-    for url in ("/de/presse/", "/de/presse/feed/", "/de/"):
+    index = news_index("de").url
+    for url in (index, f"{index}feed/", "/de/"):
         assert TITLE.encode() in client.get(url).content, url

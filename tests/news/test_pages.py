@@ -1,15 +1,34 @@
 """Tree rules, admin creation, rendering and preview of the news page types."""
 
+import datetime
+
+from django.core.files.base import ContentFile
+
+from wagtail.documents import get_document_model
+from wagtail.models import Locale
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 import pytest
 
 from home.models import HomePage
+from news.factories import PressReleasePageFactory, news_index, news_section
 from news.models import NewsIndexPage, PressReleasePage
-from partners.models import PartnerProfilePage, PartnerSectionPage
-from tests.utils import news_section, soup
+from partners.factories import PartnerProfilePageFactory
+from partners.models import PartnerSectionPage
+from tests.utils import soup
+from tregks.core.factories import make_image, translate_page
 from tregks.core.models import Topic
+
+RELEASE_FORM = {
+    "image_caption": "",
+    "image_credit": "",
+    "contact_role": "",
+    "contact_phone": "",
+    "contact_email": "",
+    "downloads": streamfield([]),
+    "related_pages": streamfield([]),
+}
 
 
 class TestNewsPageTypes(WagtailPageTestCase):
@@ -22,19 +41,18 @@ class TestNewsPageTypes(WagtailPageTestCase):
         self.assertAllowedSubpageTypes(PressReleasePage, set())
 
     def test_second_index_below_the_same_home_is_refused(self):
-        home = HomePage.objects.get(locale__language_code="de")
+        home = news_index("de").get_parent().specific
         assert not NewsIndexPage.can_create_at(home)
 
     def test_release_can_be_created_through_the_admin_form(self):
         self.login()
-        section = news_section("vsb")
-        vsb = PartnerProfilePage.objects.get(locale__language_code="de", code="vsb")
+        partner = PartnerProfilePageFactory()
+        section = news_section(partner)
         topic = Topic.objects.get(locale__language_code="de", slug="qualifizierung")
-        founding = PressReleasePage.objects.get(
-            slug="transformationsnetzwerk-region-kassel-gegruendet"
-        )
+        earlier = PressReleasePageFactory(parent=section)
         data = nested_form_data(
             {
+                **RELEASE_FORM,
                 "title": "Mentoring-Programm startet",
                 "slug": "mentoring-programm-startet",
                 "release_date": "2024-02-01",
@@ -42,74 +60,110 @@ class TestNewsPageTypes(WagtailPageTestCase):
                 "body": streamfield(
                     [("paragraph", rich_text("<p>Anmeldung ab sofort.</p>"))]
                 ),
-                "image_caption": "",
-                "image_credit": "",
-                "contact_role": "Pressestelle, VSB",
-                "contact_phone": "",
-                "contact_email": "",
-                "downloads": streamfield([]),
-                "related_pages": streamfield([("page", founding.pk)]),
+                "contact_role": "Pressestelle",
+                "related_pages": streamfield([("page", earlier.pk)]),
             }
         )
         # Many-to-many values are lists of ids (nested_form_data would number them).
-        data["issuing_partners"] = [vsb.pk]
+        data["issuing_partners"] = [partner.pk]
         data["topics"] = [topic.pk]
         self.assertCanCreate(section, PressReleasePage, data)
         created = PressReleasePage.objects.get(slug="mentoring-programm-startet")
-        assert list(created.issuing_partners.all()) == [vsb]
-        assert created.related_pages[0].value.pk == founding.pk
+        assert list(created.issuing_partners.all()) == [partner]
+        assert created.related_pages[0].value.pk == earlier.pk
 
-    def test_all_news_pages_render(self):
-        pages = [*NewsIndexPage.objects.all(), *PressReleasePage.objects.all()]
-        assert len(pages) >= 2 + 12
-        for page in pages:
+    def test_news_pages_render_in_both_languages(self):
+        release = PressReleasePageFactory(english=True)
+        english = release.get_translation(Locale.objects.get(language_code="en"))
+        for page in (news_index("de"), news_index("en"), release, english):
             self.assertPageIsRenderable(page)
 
     def test_release_previews(self):
-        page = PressReleasePage.objects.get(slug="fuenf-fachgruppen-starten")
+        page = PressReleasePageFactory()
         data = nested_form_data(
             {
-                "title": "Fünf Fachgruppen (Entwurf)",
+                **RELEASE_FORM,
+                "title": "Eine Mitteilung (Entwurf)",
                 "slug": page.slug,
                 "release_date": "2023-07-13",
                 "lead": "Vorschau",
                 "body": streamfield([("paragraph", rich_text("<p>Vorschau</p>"))]),
-                "image_caption": "",
-                "image_credit": "",
-                "contact_role": "",
-                "contact_phone": "",
-                "contact_email": "",
-                "downloads": streamfield([]),
-                "related_pages": streamfield([]),
             }
         )
         self.assertPageIsPreviewable(page, post_data=data)
 
     def test_index_previews(self):
-        page = NewsIndexPage.objects.get(locale__language_code="de")
+        page = news_index("de")
         data = nested_form_data(
-            {"title": "Presse", "slug": "presse", "intro": rich_text("<p>Neu</p>")}
+            {"title": page.title, "slug": page.slug, "intro": rich_text("<p>Neu</p>")}
         )
         self.assertPageIsPreviewable(page, post_data=data)
 
 
-FOUNDING_DE = "/de/presse/wfg/transformationsnetzwerk-region-kassel-gegruendet/"
-FOUNDING_EN = "/en/press/wfg/kassel-region-transformation-network-founded/"
+def fact_sheet():
+    document = get_document_model()(title="Faktenblatt")
+    document.file.save("faktenblatt.txt", ContentFile(b"Fakten"), save=False)
+    document.save()
+    return document
 
 
-@pytest.mark.django_db
-def test_release_page_shows_what_journalists_need(client):
-    html = soup(client.get(FOUNDING_DE))
+@pytest.fixture
+def release(db):
+    """A German release with everything journalists look for, and its translation."""
+    partner = PartnerProfilePageFactory(
+        title="Werkzeugbau Nord GmbH",
+        slug="werkzeugbau-nord",
+        english={"title": "Werkzeugbau Nord Ltd", "slug": "toolmakers-north"},
+    )
+    topic = Topic.objects.get(locale__language_code="de", slug="arbeitsbeziehungen")
+    page = PressReleasePageFactory(
+        parent=news_section(partner, english=True),
+        title="Werkzeugbau Nord eröffnet eine Lernwerkstatt",
+        release_date=datetime.date(2023, 4, 12),
+        image=make_image("Pressebild Werkstatt"),
+        image_alt="Eine Werkbank mit Werkzeugen",
+        image_credit="tregks",
+        contact_role="Pressestelle",
+        contact_phone="+49 561 70733-50",
+        contact_email="presse@werkzeugbau.example",
+        downloads=[
+            ("document", {"document": fact_sheet(), "label": "Faktenblatt (Text)"})
+        ],
+        issuing_partners=[partner],
+        topics=[topic],
+    )
+    english = translate_page(
+        page,
+        "en",
+        title="Werkzeugbau Nord opens a learning workshop",
+        slug="learning-workshop-opens",
+        image_alt="A workbench with tools",
+        downloads=[
+            (
+                "document",
+                {
+                    "document": page.downloads[0].value["document"],
+                    "label": "Fact sheet (text)",
+                },
+            )
+        ],
+    )
+    return page, english
+
+
+def test_release_page_shows_what_journalists_need(client, release):
+    page, _english = release
+    html = soup(client.get(page.url))
     assert len(html.find_all("h1")) == 1
-    assert "Transformationsnetzwerk Region Kassel gegründet" in html.h1.get_text()
+    assert html.h1.get_text(strip=True) == page.title
     assert html.select_one("time[datetime='2023-04-12']")
     partner_link = html.select_one(".press-release__partners a")
-    assert partner_link["href"] == "/de/partner/wirtschaftsfoerderung-region-kassel/"
-    assert html.select_one("figure img")["alt"]
+    assert partner_link["href"] == "/de/partner/werkzeugbau-nord/"
+    assert html.select_one("figure img")["alt"] == "Eine Werkbank mit Werkzeugen"
     assert "tregks" in html.select_one("figure figcaption .credit").get_text()
     contact = html.select_one(".press-contact")
     assert contact.select_one("a[href='tel:+495617073350']")
-    assert contact.select_one("a[href='mailto:tregks@wfg-kassel.de']")
+    assert contact.select_one("a[href='mailto:presse@werkzeugbau.example']")
     download = html.select_one(".document-link a")
     assert download["href"].startswith("/documents/")
     assert client.get(download["href"]).status_code == 200
@@ -117,77 +171,70 @@ def test_release_page_shows_what_journalists_need(client):
     assert "/de/presse/?topic=arbeitsbeziehungen" in topic_links
 
 
-@pytest.mark.django_db
-def test_english_release_links_english_profiles_and_topics(client):
-    html = soup(client.get(FOUNDING_EN))
+def test_english_release_links_english_profiles_and_topics(client, release):
+    _page, english = release
+    html = soup(client.get(english.url))
     assert html.html["lang"] == "en"
-    assert "founded" in html.h1.get_text()
+    assert html.h1.get_text(strip=True) == "Werkzeugbau Nord opens a learning workshop"
     partner_link = html.select_one(".press-release__partners a")
-    assert partner_link["href"] == "/en/partners/kassel-region-business-development/"
+    assert partner_link["href"] == "/en/partners/toolmakers-north/"
     topics = [a.get_text() for a in html.select("#topics-heading + ul a")]
     assert "Industrial relations" in topics
     assert "Arbeitsbeziehungen" not in topics
     assert html.select_one("#topics-heading + ul a")["href"].startswith("/en/press/?")
-    assert "Fact sheet on the founding" in html.select_one(".document-link").get_text()
+    assert "Fact sheet (text)" in html.select_one(".document-link").get_text()
 
 
 @pytest.mark.django_db
 def test_related_pages_link_to_the_readers_language(client):
-    html = soup(client.get("/en/press/wfg/five-expert-groups-start/"))
+    section = news_section(english=True)
+    earlier = PressReleasePageFactory(parent=section, english=True)
+    later = PressReleasePageFactory(
+        parent=section, related_pages=[("page", earlier)], english=True
+    )
+    english = Locale.objects.get(language_code="en")
+    html = soup(client.get(later.get_translation(english).url))
     links = [a["href"] for a in html.select("#related-heading + ul a")]
-    assert links == [FOUNDING_EN]
+    assert links == [earlier.get_translation(english).url]
 
 
 @pytest.mark.django_db
 def test_home_page_lists_the_latest_releases(client):
+    PressReleasePageFactory(
+        parent=news_section(english=True),
+        release_date=datetime.date.today(),
+        english={"title": "The newest release of all"},
+    )
     html = soup(client.get("/en/"))
     titles = [a.get_text() for a in html.select(".latest .card__title a")]
-    assert "“tregks im Dialog”: the network takes stock" in titles
+    assert "The newest release of all" in titles
 
 
-@pytest.mark.django_db
-def test_demo_has_releases_in_both_languages():
-    german = PressReleasePage.objects.filter(locale__language_code="de").live()
-    english = PressReleasePage.objects.filter(locale__language_code="en").live()
-    assert german.count() >= 6
-    assert english.count() == german.count()
-    assert german.filter(network_wide=True).exists()
-    founding = german.get(release_date="2023-04-12")
-    assert founding.title.startswith("Fahrzeugindustrie wandelt sich")
-    assert [p.code for p in founding.issuing_partners.all()] == ["wfg"]
-    for page in english:
-        german_slug = page.get_translation(german.first().locale).slug
-        assert page.slug != german_slug
-
-
-@pytest.mark.django_db
 @pytest.mark.parametrize(
-    ("url", "alt"),
-    [
-        (FOUNDING_DE, "Grafik in Farbe mit dem Schriftzug „Gründung“"),
-        (FOUNDING_EN, "Colour graphic with the lettering “Gründung”"),
-    ],
+    ("language", "alt"),
+    [("de", "Eine Werkbank mit Werkzeugen"), ("en", "A workbench with tools")],
 )
-def test_lead_image_alt_text_is_in_the_pages_language(client, url, alt):
-    html = soup(client.get(url))
+def test_lead_image_alt_text_is_in_the_pages_language(client, release, language, alt):
+    page = release[0] if language == "de" else release[1]
+    html = soup(client.get(page.url))
     assert html.select_one("figure img")["alt"] == alt
 
 
 @pytest.mark.django_db
 def test_without_its_own_alt_text_a_release_uses_the_images_description(client):
-    page = PressReleasePage.objects.get(slug="fuenf-fachgruppen-starten")
-    page.image_alt = ""
-    page.save_revision().publish()
+    image = make_image("Pressebild ohne Alternativtext")
+    image.description = "Ein Bild der Halle"
+    image.save()
+    page = PressReleasePageFactory(image=image, image_alt="")
     html = soup(client.get(page.url))
-    assert html.select_one("figure img")["alt"] == page.image.default_alt_text != ""
+    assert html.select_one("figure img")["alt"] == "Ein Bild der Halle"
 
 
-@pytest.mark.django_db
-def test_api_gives_the_alt_text_in_the_readers_language(client):
+def test_api_gives_the_alt_text_in_the_readers_language(client, release):
     response = client.get(
         "/api/v2/pages/",
         {"type": "news.PressReleasePage", "locale": "en", "fields": "image_alt_text"},
     )
     alts = {item["image_alt_text"] for item in response.json()["items"]}
-    assert "Colour graphic with the lettering “Gründung”" in alts
-    assert not any("Schriftzug" in alt for alt in alts)
+    assert "A workbench with tools" in alts
+    assert "Eine Werkbank mit Werkzeugen" not in alts

@@ -4,7 +4,8 @@ from wagtail.models import Locale
 
 import pytest
 
-from partners.models import PartnerIndexPage, PartnerProfilePage, PartnerRole
+from partners.factories import PartnerProfilePageFactory, partner_index
+from partners.models import PartnerRole
 
 pytestmark = pytest.mark.django_db
 
@@ -13,27 +14,21 @@ NAME = "Neuer Partner nur auf Deutsch"
 
 @pytest.fixture
 def german_only_partner():
-    index = PartnerIndexPage.objects.get(locale__language_code="de")
-    profile = PartnerProfilePage(
-        title=NAME,
-        slug="neuer-partner",
-        short_name="NPD",
-        code="npd",
-        role=PartnerRole.PARTNER,
-    )
-    index.add_child(instance=profile)
-    profile.save_revision().publish()
+    partner_index("en")
+    profile = PartnerProfilePageFactory(title=NAME, role=PartnerRole.PARTNER)
     profile.copy_for_translation(Locale.objects.get(language_code="en"), alias=True)
     return profile
 
 
-@pytest.mark.parametrize("url", ["/en/partners/", "/en/"])
-def test_english_lists_leave_the_alias_out(client, german_only_partner, url):
+@pytest.mark.parametrize("where", ["index", "home"])
+def test_english_lists_leave_the_alias_out(client, german_only_partner, where):
+    url = partner_index("en").url if where == "index" else "/en/"
     response = client.get(url)
     assert response.status_code == 200
     assert NAME.encode() not in response.content
 
 
-@pytest.mark.parametrize("url", ["/de/partner/", "/de/"])
-def test_german_lists_show_the_partner(client, german_only_partner, url):
+@pytest.mark.parametrize("where", ["index", "home"])
+def test_german_lists_show_the_partner(client, german_only_partner, where):
+    url = partner_index("de").url if where == "index" else "/de/"
     assert NAME.encode() in client.get(url).content

@@ -6,23 +6,32 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from wagtail.models import Locale
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text
 
 import pytest
 
 from home.models import HomePage
-from news.factories import PressReleasePageFactory
+from news.factories import PressReleasePageFactory, news_index, news_section
 from news.models import NewsIndexPage, PressReleasePage
+from partners.factories import PartnerProfilePageFactory, partner_index
 from partners.models import (
     PartnerIndexPage,
     PartnerProfilePage,
     PartnerRole,
     PartnerSectionPage,
 )
+from podcast.factories import PodcastEpisodePageFactory
+from stories.factories import VideoStoryPageFactory, story_section
 from stories.models import StoryIndexPage, VideoStoryPage
-from tests.utils import news_section, soup
+from tests.utils import soup
+from tregks.core.factories import make_image
 from tregks.core.models import Topic
+
+
+def english_of(page):
+    return page.get_translation(Locale.objects.get(language_code="en"))
 
 
 class TestPartnerPageTypes(WagtailPageTestCase):
@@ -40,7 +49,7 @@ class TestPartnerPageTypes(WagtailPageTestCase):
 
     def test_profile_can_be_created_through_the_admin_form(self):
         self.login()
-        index = PartnerIndexPage.objects.get(locale__language_code="de")
+        index = partner_index("de")
         topic = Topic.objects.get(locale__language_code="de", slug="digitalisierung")
         data = nested_form_data(
             {
@@ -66,28 +75,29 @@ class TestPartnerPageTypes(WagtailPageTestCase):
 
     def test_section_can_be_created_through_the_admin_form(self):
         self.login()
-        index = NewsIndexPage.objects.get(locale__language_code="de")
-        member = PartnerProfilePage.objects.get(locale__language_code="de", code="bode")
+        member = PartnerProfilePageFactory(role=PartnerRole.COMPANY)
         self.assertCanCreate(
-            index,
+            news_index("de"),
             PartnerSectionPage,
-            nested_form_data({"title": "BODE", "slug": "bode", "partner": member.pk}),
+            nested_form_data(
+                {"title": member.title, "slug": member.code, "partner": member.pk}
+            ),
         )
 
-    def test_pages_render(self):
-        pages = [*PartnerIndexPage.objects.all(), *PartnerProfilePage.objects.all()]
-        assert len(pages) == 2 + 20
+    def test_pages_render_in_both_languages(self):
+        profile = PartnerProfilePageFactory(logo=make_image("Logo"), english=True)
+        pages = [partner_index("de"), partner_index("en"), profile, english_of(profile)]
         for page in pages:
             self.assertPageIsRenderable(page)
 
     def test_profile_previews(self):
-        page = PartnerProfilePage.objects.get(locale__language_code="de", code="agv")
+        page = PartnerProfilePageFactory()
         data = nested_form_data(
             {
                 "title": page.title,
                 "slug": page.slug,
-                "short_name": "AGV",
-                "code": "agv",
+                "short_name": page.short_name,
+                "code": page.code,
                 "role": PartnerRole.PARTNER,
                 "description": rich_text("<p>Vorschau</p>"),
                 "website": "",
@@ -102,8 +112,10 @@ class TestPartnerPageTypes(WagtailPageTestCase):
         self.assertPageIsPreviewable(page, post_data=data)
 
     def test_section_previews_as_the_filtered_index(self):
-        index = NewsIndexPage.objects.get(locale__language_code="de")
-        page = PartnerSectionPage.objects.child_of(index).get(partner__code="vsb")
+        page = news_section()
+        release = PressReleasePageFactory(
+            parent=page, title="Eine Mitteilung des Partners"
+        )
         data = nested_form_data(
             {"title": page.title, "slug": page.slug, "partner": page.partner_id}
         )
@@ -113,14 +125,15 @@ class TestPartnerPageTypes(WagtailPageTestCase):
         url = reverse("wagtailadmin_pages:preview_on_edit", args=(page.pk,))
         assert self.client.post(url, data).json()["is_valid"]
         html = soup(self.client.get(url))
-        assert html.select_one("#id_partner option[selected]")["value"] == "vsb"
+        selected = html.select_one("#id_partner option[selected]")["value"]
+        assert selected == page.partner.code
         titles = {a.get_text() for a in html.select(".card__title a")}
-        assert "BildungsHackathon: Ideen für die Weiterbildung von morgen" in titles
+        assert release.title in titles
 
     def test_index_previews(self):
-        page = PartnerIndexPage.objects.get(locale__language_code="de")
+        page = partner_index("de")
         data = nested_form_data(
-            {"title": "Partner", "slug": "partner", "intro": rich_text("<p>Neu</p>")}
+            {"title": page.title, "slug": page.slug, "intro": rich_text("<p>Neu</p>")}
         )
         self.assertPageIsPreviewable(page, post_data=data)
 
@@ -128,47 +141,35 @@ class TestPartnerPageTypes(WagtailPageTestCase):
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_has_all_partners_in_both_languages():
-    for language in ("de", "en"):
-        profiles = PartnerProfilePage.objects.live().filter(
-            locale__language_code=language
-        )
-        codes = {p.code: p.role for p in profiles}
-        assert codes == {
-            "wfg": PartnerRole.LEAD,
-            "agv": PartnerRole.PARTNER,
-            "dgb": PartnerRole.PARTNER,
-            "dgb-bildungswerk": PartnerRole.PARTNER,
-            "vsb": PartnerRole.PARTNER,
-            "uni-kassel": PartnerRole.PARTNER,
-            "herkules-resotec": PartnerRole.COMPANY,
-            "hanomag": PartnerRole.COMPANY,
-            "smart-railway": PartnerRole.COMPANY,
-            "bode": PartnerRole.COMPANY,
-        }
-        assert all(p.logo_id for p in profiles)
-    english = PartnerProfilePage.objects.get(locale__language_code="en", code="agv")
-    assert english.slug == "hessenmetall-employers-association"
-    assert "employers' association" in english.description
+def profile(title, role=PartnerRole.PARTNER, english_title=None, **fields):
+    """A live profile with a logo, in German and (translated) English."""
+    return PartnerProfilePageFactory(
+        title=title,
+        role=role,
+        logo=make_image(f"Logo {title}", (600, 300)),
+        english={"title": english_title or title},
+        **fields,
+    )
 
 
 def test_index_groups_lead_partners_and_companies_in_order(client):
-    html = soup(client.get("/de/partner/"))
+    lead = profile("Leitstelle Nord", PartnerRole.LEAD)
+    partner = profile("Bildungspartner Nord", english_title="Education partner North")
+    company = profile("Werkzeugbau Nord GmbH", PartnerRole.COMPANY)
+    html = soup(client.get(partner_index("de").url))
     assert len(html.find_all("h1")) == 1
     headings = [h.get_text() for h in html.select(".partner-group h2")]
     assert headings == ["Konsortialleitung", "Konsortialpartner", "Unternehmen"]
     groups = html.select(".partner-group")
-    lead = groups[0].select("img")
-    assert [img["alt"] for img in lead] == ["Wirtschaftsförderung Region Kassel GmbH"]
-    assert len(groups[1].select("li")) == 5
-    assert len(groups[2].select("li")) == 4
-    english = soup(client.get("/en/partners/"))
+    for group, page in zip(groups, (lead, partner, company), strict=True):
+        assert page.title in [img["alt"] for img in group.select("img")]
+    english = soup(client.get(partner_index("en").url))
     assert [h.get_text() for h in english.select(".partner-group h2")] == [
         "Consortium lead",
         "Consortium partners",
         "Companies",
     ]
-    assert "University of Kassel" in [img["alt"] for img in english.select("img")]
+    assert "Education partner North" in [img["alt"] for img in english.select("img")]
 
 
 def press_links(html, heading):
@@ -179,57 +180,85 @@ def press_links(html, heading):
     raise AssertionError(f"No group {heading!r} on the profile")
 
 
-WFG_DE = "/de/partner/wirtschaftsfoerderung-region-kassel/"
-WFG_EN = "/en/partners/kassel-region-business-development/"
+def releases_of(partner, count, english=False):
+    """`count` releases issued by `partner` in its own section, newest last."""
+    section = news_section(partner, english=english)
+    return [
+        PressReleasePageFactory(
+            parent=section,
+            title=f"Mitteilung {number} der Leitstelle",
+            release_date=datetime.date(2024, 1, 1) + datetime.timedelta(days=number),
+            issuing_partners=[partner],
+            english={"title": f"Release {number} of the office"} if english else None,
+        )
+        for number in range(count)
+    ]
 
 
 def test_profile_shows_contact_expert_groups_and_releases(client):
-    html = soup(client.get(WFG_DE))
-    assert html.h1.get_text() == "Wirtschaftsförderung Region Kassel GmbH"
+    lead = profile(
+        "Leitstelle Nord",
+        PartnerRole.LEAD,
+        street="Hafenstraße 1",
+        postcode="34117",
+        city="Kassel",
+        contact_phone="+49 561 123456",
+        contact_email="kontakt@leitstelle.example",
+    )
+    releases_of(lead, 5)
+    html = soup(client.get(lead.url))
+    assert html.h1.get_text() == "Leitstelle Nord"
     assert html.select_one(".partner-profile__logo")["alt"] == html.h1.get_text()
     contact = html.select_one(".partner-profile__contact")
-    assert "Kurfürstenstraße 9" in contact.address.get_text()
-    assert contact.select_one("a[href='tel:+495617073350']")
-    assert contact.select_one("a[href='mailto:tregks@wfg-kassel.de']")
-    # The facts name no expert group the WFG leads: no empty or invented section.
+    assert "Hafenstraße 1" in contact.address.get_text()
+    assert contact.select_one("a[href='tel:+49561123456']")
+    assert contact.select_one("a[href='mailto:kontakt@leitstelle.example']")
+    # A partner that leads no expert group: no empty or invented section.
     assert html.select_one("#expert-groups-heading") is None
     titles = list(press_links(html, "Pressemitteilungen"))
-    assert titles[0].startswith("„tregks im Dialog“")
-    assert len(titles) == 4
+    assert titles == [f"Mitteilung {number} der Leitstelle" for number in (4, 3, 2, 1)]
 
 
 def test_english_profile_shows_english_topics_and_releases(client):
-    html = soup(client.get(WFG_EN))
+    lead = profile("Leitstelle Nord", PartnerRole.LEAD, english_title="Office North")
+    releases_of(lead, 2, english=True)
+    html = soup(client.get(english_of(lead).url))
     assert html.html["lang"] == "en"
     links = press_links(html, "Press releases")
-    assert "“tregks im Dialog”: the network takes stock" in links
+    assert "Release 1 of the office" in links
     assert all(url.startswith("/en/press/") for url in links.values())
 
 
 @pytest.mark.parametrize(
-    ("url", "group"),
-    [
-        (
-            "/de/partner/arbeitgeberverband-hessenmetall-nordhessen/",
-            "Arbeitsbeziehungen",
-        ),
-        ("/en/partners/hessenmetall-employers-association/", "Industrial relations"),
-    ],
+    ("language", "group"),
+    [("de", "Arbeitsbeziehungen"), ("en", "Industrial relations")],
 )
-def test_profile_shows_the_expert_group_it_leads_in_its_language(client, url, group):
-    html = soup(client.get(url))
+def test_profile_shows_the_expert_group_it_leads_in_its_language(
+    client, language, group
+):
+    topic = Topic.objects.get(locale__language_code="de", slug="arbeitsbeziehungen")
+    page = profile("Arbeitgeber Nord", expert_groups=[topic])
+    page = page if language == "de" else english_of(page)
+    html = soup(client.get(page.url))
     groups = html.select(".expert-groups__name")
     assert [item.get_text() for item in groups] == [group]
 
 
 def test_profile_lists_releases_issued_jointly(client):
-    html = soup(client.get("/de/partner/dgb-region-nordhessen/"))
-    titles = press_links(html, "Pressemitteilungen")
-    assert any("Transformation nur MIT uns" in title for title in titles)
+    owner = profile("Bildungswerk Nord")
+    partner = profile("Gewerkschaft Nord")
+    PressReleasePageFactory(
+        parent=news_section(owner),
+        title="Gemeinsame Beratung für Betriebsräte",
+        issuing_partners=[owner, partner],
+    )
+    titles = press_links(soup(client.get(partner.url)), "Pressemitteilungen")
+    assert "Gemeinsame Beratung für Betriebsräte" in titles
 
 
 def test_company_profile_without_content_has_no_empty_sections(client):
-    html = soup(client.get("/de/partner/bode-die-tuer/"))
+    company = profile("Türenbau Nord GmbH", PartnerRole.COMPANY)
+    html = soup(client.get(company.url))
     assert html.select(".partner-profile__contact") == []
     assert "Pressemitteilungen" not in [h.get_text() for h in html.select("h2")]
 
@@ -243,19 +272,22 @@ def _profile_queries(client, url):
 
 
 def test_profile_query_count_does_not_grow_with_content(client):
-    wfg = PartnerProfilePage.objects.get(locale__language_code="de", code="wfg")
-    # One expert group to start with (the demo WFG leads none), three more later.
-    wfg.expert_groups.add(Topic.objects.get(locale=wfg.locale, slug="digitalisierung"))
-    wfg.save()
-    before = _profile_queries(client, WFG_DE)
-    section = news_section("wfg")
-    image = PressReleasePage.objects.get(slug="fuenf-fachgruppen-starten").image
-    index = PartnerIndexPage.objects.get(locale__language_code="de")
+    lead = profile("Leitstelle Nord", PartnerRole.LEAD)
+    # One expert group and one release to start with, more of both later.
+    lead.expert_groups.add(
+        Topic.objects.get(locale=lead.locale, slug="digitalisierung")
+    )
+    lead.save()
+    image = make_image("Pressebild")
+    section = news_section(lead)
+    PressReleasePageFactory(parent=section, image=image, issuing_partners=[lead])
+    before = _profile_queries(client, lead.url)
+    index = partner_index("de")
     for number in range(3):
         topic = Topic.objects.create(
-            locale=wfg.locale, slug=f"thema-{number}", name=f"Thema {number}"
+            locale=lead.locale, slug=f"thema-{number}", name=f"Thema {number}"
         )
-        wfg.expert_groups.add(topic)
+        lead.expert_groups.add(topic)
         index.add_child(
             instance=PartnerProfilePage(
                 title=f"Mitglied {number}",
@@ -264,20 +296,19 @@ def test_profile_query_count_does_not_grow_with_content(client):
                 code=f"m{number}",
             )
         )
-    wfg.save()
+    lead.save()
     for number in range(10):
-        # Newer than every demo release, so the profile now shows these.
         page = PressReleasePageFactory(
             parent=section,
             image=image,
             release_date=datetime.date(2026, 1, 1) + datetime.timedelta(days=number),
+            issuing_partners=[lead],
         )
-        page.issuing_partners.set([wfg])
         page.topics.set(Topic.objects.filter(slug__startswith="thema-"))
         page.save()
-    after = _profile_queries(client, WFG_DE)
+    after = _profile_queries(client, lead.url)
     assert after == before, f"{before} queries before, {after} after adding content"
-    html = soup(client.get(WFG_DE))
+    html = soup(client.get(lead.url))
     titles = press_links(html, "Pressemitteilungen")
     assert len(titles) == 4
     assert all(title.startswith("Testmitteilung") for title in titles)
@@ -285,20 +316,25 @@ def test_profile_query_count_does_not_grow_with_content(client):
 
 
 @pytest.mark.parametrize(
-    ("url", "expected"),
+    ("language", "expected"),
     [
-        (
-            "/de/partner/arbeitgeberverband-hessenmetall-nordhessen/",
-            ["/de/presse/", "/de/geschichten/", "/de/podcast/"],
-        ),
-        (
-            "/en/partners/hessenmetall-employers-association/",
-            ["/en/press/", "/en/stories/", "/en/podcast/"],
-        ),
+        ("de", ["/de/presse/", "/de/geschichten/", "/de/podcast/"]),
+        ("en", ["/en/press/", "/en/stories/", "/en/podcast/"]),
     ],
 )
-def test_an_expert_group_links_to_everything_on_its_topic(client, url, expected):
-    html = soup(client.get(url))
+def test_an_expert_group_links_to_everything_on_its_topic(client, language, expected):
+    topic = Topic.objects.get(locale__language_code="de", slug="arbeitsbeziehungen")
+    page = profile("Arbeitgeber Nord", expert_groups=[topic])
+    # Something on industrial relations in every listing, in both languages.
+    PressReleasePageFactory(
+        parent=news_section(page, english=True), topics=[topic], english=True
+    )
+    VideoStoryPageFactory(
+        parent=story_section(english=True), topics=[topic], english=True
+    )
+    PodcastEpisodePageFactory(topics=[topic], english=True)
+    page = page if language == "de" else english_of(page)
+    html = soup(client.get(page.url))
     links = html.select(".expert-groups__links a")
     assert [a["href"] for a in links] == [
         f"{base}?topic=arbeitsbeziehungen" for base in expected
@@ -308,5 +344,4 @@ def test_an_expert_group_links_to_everything_on_its_topic(client, url, expected)
     for link in links:
         response = client.get(link["href"])
         assert response.status_code == 200
-        # Every listing has something on industrial relations in the demo.
         assert soup(response).select(".card__title a, .episode-item__title a")

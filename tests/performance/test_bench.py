@@ -89,7 +89,7 @@ def test_scaled_site_leaves_planner_statistics_that_count_the_new_pages():
 
     from wagtail.models import Page
 
-    from home.scale import build_scale
+    from bench.archive import build_scale
 
     build_scale(50, StringIO())
     with connection.cursor() as cursor:
@@ -125,7 +125,7 @@ def test_admin_bench_walks_every_editor_journey_on_a_small_site():
     figures in docs/PERFORMANCE.md measure the journeys, not error pages."""
     from io import StringIO
 
-    from home.scale import build_scale
+    from bench.archive import build_scale
 
     build_scale(30, StringIO())
     measured = load_admin_bench().measure(rounds=1)

@@ -16,7 +16,7 @@ from wagtail.search.backends import get_search_backend
 
 import pytest
 
-from home.scale import add_archive
+from bench.archive import add_archive
 from tregks.cache.generation import bump_generation
 from tregks.core.models import Topic
 

@@ -13,7 +13,14 @@ from PIL import Image as PILImage
 
 from podcast.models import PodcastEpisodePage, PodcastShowPage
 
-DEMO_MEDIA = Path(__file__).resolve().parents[2] / "podcast" / "demo_media"
+DEMO_MEDIA = (
+    Path(__file__).resolve().parents[2]
+    / "site"
+    / "tregks"
+    / "demo"
+    / "media"
+    / "podcast"
+)
 
 
 def show(language_code="de"):

@@ -6,31 +6,42 @@ from wagtail.models import Locale
 
 import pytest
 
-from .utils import company, make_story, section
+from partners.factories import PartnerProfilePageFactory
+from partners.models import PartnerRole
+from stories.factories import VideoStoryPageFactory, story_index, story_section
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def german_only_story():
-    story = make_story(
-        section("vsb"),
-        "nur-deutsch",
-        company("bode"),
+    english = Locale.objects.get(language_code="en")
+    partner = PartnerProfilePageFactory(english=True)
+    company = PartnerProfilePageFactory(role=PartnerRole.COMPANY, english=True)
+    story = VideoStoryPageFactory(
+        parent=story_section(partner, english=True),
+        title="Eine Geschichte nur auf Deutsch",
+        company=company,
         date=datetime.date.today(),
     )
-    story.copy_for_translation(Locale.objects.get(language_code="en"), alias=True)
-    return story
+    story.copy_for_translation(english, alias=True)
+    english_pages = {
+        "index": story_index("en"),
+        "company": company.get_translation(english),
+        "section": story.get_parent().get_translation(english),
+    }
+    return story, english_pages
 
 
-@pytest.mark.parametrize(
-    "url", ["/en/stories/", "/en/", "/en/partners/bode-doors/", "/en/stories/vsb/"]
-)
-def test_english_listings_leave_the_alias_out(client, german_only_story, url):
+@pytest.mark.parametrize("where", ["index", "home", "company", "section"])
+def test_english_listings_leave_the_alias_out(client, german_only_story, where):
+    story, english_pages = german_only_story
+    url = "/en/" if where == "home" else english_pages[where].url
     response = client.get(url)
     assert response.status_code == 200
-    assert german_only_story.title.encode() not in response.content
+    assert story.title.encode() not in response.content
 
 
 def test_the_german_index_keeps_the_story(client, german_only_story):
-    assert german_only_story.title.encode() in client.get("/de/geschichten/").content
+    story, _english_pages = german_only_story
+    assert story.title.encode() in client.get(story_index("de").url).content

@@ -2,17 +2,22 @@
 
 from unittest import mock
 
+from django.core.files.base import ContentFile
 from django.urls import reverse
 
-from wagtail.images import get_image_model
+from wagtail.documents import get_document_model
+from wagtail.models import Locale
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text
 
-from home.models import HomePage
-from partners.models import PartnerSectionPage
-from stories.models import StoryIndexPage, VideoStoryPage
+import pytest
 
-from .utils import HANOMAG_DE, HERKULES_DE, company, index, section, story
+from home.models import HomePage
+from partners.factories import PartnerProfilePageFactory
+from partners.models import PartnerRole, PartnerSectionPage
+from stories.factories import VideoStoryPageFactory, story_index, story_section
+from stories.models import StoryIndexPage, VideoStoryPage
+from tregks.core.factories import make_image, make_media
 
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
@@ -38,14 +43,14 @@ def story_form_data(**overrides):
     data = {
         "title": "Neue Werkhalle, neue Berufe",
         "slug": "neue-werkhalle",
-        "company": company("bode").pk,
+        "company": PartnerProfilePageFactory(role=PartnerRole.COMPANY).pk,
         "date": "2025-03-01",
         "summary": "Ein Betrieb zeigt seine neue Fertigung.",
         "video_url": "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
         "video_file": "",
         "captions": "",
         "captions_language": "de",
-        "poster": get_image_model().objects.first().pk,
+        "poster": make_image("Standbild", (1280, 720)).pk,
         "duration": "2:10 Min.",
         "transcript": rich_text("<p>Moderation: Was ist neu?</p>"),
         "topics": [],
@@ -64,31 +69,33 @@ class TestStoryTreeRules(AdminTestCase):
         self.assertAllowedSubpageTypes(VideoStoryPage, set())
 
     def test_one_story_index_per_language(self):
-        home = HomePage.objects.get(locale__language_code="de")
+        home = story_index("de").get_parent().specific
         self.assertFalse(StoryIndexPage.can_create_at(home))
 
     def test_story_can_be_created_through_the_admin_form(self):
         self.login()
-        self.assertCanCreate(section("wfg"), VideoStoryPage, story_form_data())
+        self.assertCanCreate(story_section(), VideoStoryPage, story_form_data())
         created = VideoStoryPage.objects.get(slug="neue-werkhalle")
         self.assertEqual(
             (created.video_provider, created.video_id), ("youtube", "dQw4w9WgXcQ")
         )
 
-    def test_pages_render(self):
-        for page in [*StoryIndexPage.objects.all(), *VideoStoryPage.objects.all()]:
+    def test_pages_render_in_both_languages(self):
+        story = VideoStoryPageFactory(english=True)
+        english = story.get_translation(Locale.objects.get(language_code="en"))
+        for page in (story_index("de"), story_index("en"), story, english):
             self.assertPageIsRenderable(page)
 
     def test_story_previews(self):
-        page = story(HERKULES_DE)
+        page = VideoStoryPageFactory()
         data = story_form_data(title="Vorschau", slug=page.slug)
         self.assertPageIsPreviewable(page, post_data=data)
 
     def test_index_previews(self):
-        page = index("de")
+        page = story_index("de")
         data = nested_form_data(
             {
-                "title": "Geschichten",
+                "title": page.title,
                 "slug": page.slug,
                 "intro": rich_text("<p>Neu</p>"),
             }
@@ -103,7 +110,7 @@ class TestStoryAdminValidation(AdminTestCase):
         self.login()
         url = reverse(
             "wagtailadmin_pages:add",
-            args=("stories", "videostorypage", section("wfg").pk),
+            args=("stories", "videostorypage", story_section().pk),
         )
         return self.client.post(url, story_form_data(**overrides))
 
@@ -155,7 +162,7 @@ class TestStoryAdminValidation(AdminTestCase):
         self.login()
         url = reverse(
             "wagtailadmin_pages:add",
-            args=("stories", "videostorypage", section("wfg").pk),
+            args=("stories", "videostorypage", story_section().pk),
         )
         data = story_form_data(video_url="")
         data["action-publish"] = "action-publish"
@@ -166,7 +173,7 @@ class TestStoryAdminValidation(AdminTestCase):
         self.login()
         url = reverse(
             "wagtailadmin_pages:add",
-            args=("stories", "videostorypage", section("wfg").pk),
+            args=("stories", "videostorypage", story_section().pk),
         )
         response = self.client.post(url, story_form_data(video_url=""))
         self.assertEqual(response.status_code, 302)
@@ -174,15 +181,30 @@ class TestStoryAdminValidation(AdminTestCase):
         self.assertFalse(draft.live)
 
     def test_link_and_file_together_are_refused(self):
-        from wagtailmedia.models import get_media_model
-
-        video = get_media_model().objects.filter(type="video").first()
+        video = make_media(b"\x1aE\xdf\xa3", "film.webm", "video")
         errors = self.video_url_errors(self.post(video_file=video.pk))
         self.assertIn("Vimeo", errors)
 
 
-def test_english_story_points_to_the_english_company(db):
-    english = story(HANOMAG_DE).get_translation(index("en").locale)
+def captions():
+    document = get_document_model()(title="Untertitel")
+    document.file.save("film.de.vtt", ContentFile(b"WEBVTT\n\n"), save=False)
+    document.save()
+    return document
+
+
+@pytest.mark.django_db
+def test_english_story_points_to_the_english_company():
+    company = PartnerProfilePageFactory(role=PartnerRole.COMPANY, english=True)
+    story = VideoStoryPageFactory(
+        parent=story_section(english=True),
+        company=company,
+        video_url="",
+        video_file=make_media(b"\x1aE\xdf\xa3", "film.webm", "video"),
+        captions=captions(),
+        english=True,
+    )
+    english = story.get_translation(Locale.objects.get(language_code="en"))
     assert english.company.locale.language_code == "en"
-    assert english.company.translation_key == company("hanomag").translation_key
-    assert english.video_file_id == story(HANOMAG_DE).video_file_id
+    assert english.company.translation_key == company.translation_key
+    assert english.video_file_id == story.video_file_id

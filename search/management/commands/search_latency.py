@@ -1,6 +1,6 @@
 """Time the search page in this process: `manage.py search_latency [--rounds 20]`.
 
-Renders `/de/suche/?q=…` for ten terms of the benchmark archive (`load_demo --scale N`),
+Renders `/de/suche/?q=…` for ten terms of the benchmark archive (`bench/build_archive.py N`),
 one request at a time, through the whole middleware stack with the page cache switched
 off, and prints p50, p95 and the maximum in milliseconds plus the SQL queries of one
 request. No server and no load tool: a quick check while working on the search; the
@@ -18,7 +18,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
-# The benchmark's terms, which the scaled archive contains (home/scale.py).
+# The benchmark's terms, which the scaled archive contains (bench/archive.py).
 TERMS_FILE = settings.BASE_DIR / "bench" / "search_terms.txt"
 
 

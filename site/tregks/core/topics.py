@@ -4,7 +4,8 @@
 tests; content apps look topics up by their slug, which is the same in both languages.
 """
 
-from .demo import Phrasebook, get_locale, translate
+from tregks.demo.pages import Phrasebook, get_locale, translate
+
 from .models import Topic
 
 # (slug, German name, English name, German description, English description)

@@ -1,4 +1,4 @@
-"""Admin hooks of the editorial workflow: release step, demo step, guards and URLs."""
+"""Admin hooks of the editorial workflow: release step, guards and URLs."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -51,13 +51,6 @@ def submit_after_autosave_js():
 @hooks.register("release_steps")
 def editorial_release_step(stdout):
     setup_editorial(stdout=stdout)
-
-
-@hooks.register("load_demo_content")
-def editorial_demo():
-    from .demo import build
-
-    return (90, build)
 
 
 @hooks.register("register_admin_urls", order=-1)

@@ -1,7 +1,7 @@
 """Demo: each partner's files go into that partner's collection, the rest to "Gemeinsam".
 
-The content apps' demos make their pictures, documents and audio before the editorial
-demo (order 90) has made the collections, so they land in the root collection. This
+The content builders make their pictures, documents and audio before the editorial
+builder (order 90) has made the collections, so they land in the root collection. This
 step files them by use: a file that a page of the partner uses (its sections, profile
 and shows, in every language; Wagtail's reference index) moves to the partner's
 collection; anything left in the root collection is network material. Only files in the
@@ -16,7 +16,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Page, ReferenceIndex
 from wagtailmedia.models import get_media_model
 
-from .setup import owned_pages, partner_collection, shared_collection
+from tregks.editorial.setup import owned_pages, partner_collection, shared_collection
 
 
 def _file_models():

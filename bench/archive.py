@@ -1,7 +1,7 @@
-"""A large site for benchmarks: `manage.py load_demo --scale 10000`.
+"""A large site for benchmarks: `bench/build_archive.py 10000` after `manage.py load_demo`.
 
 After the normal demo, thousands of archive pages are inserted in bulk, in German and
-English: `--scale N` adds N press releases, N/20 podcast episodes, N/50 video stories and
+English: `build_archive.py N` adds N press releases, N/20 podcast episodes, N/50 video stories and
 3N/100 partner and member profiles (10,000 / 500 / 200 / 300 at the default benchmark
 scale), each with an English translation that shares its translation_key.
 
@@ -111,7 +111,7 @@ PLACES = ["Kassel", "Baunatal", "Vellmar", "Lohfelden", "Fuldatal", "Hofgeismar"
 
 
 def build_scale(scale, stdout, seed=6):
-    """Add the archive for `--scale`; a second run finds the marker and adds nothing."""
+    """Add the archive for scale N; a second run finds the marker and adds nothing."""
     random.seed(seed)
     release_model = _model("news.PressReleasePage")
     if release_model and release_model.objects.filter(slug=MARKER_SLUG).exists():

@@ -1,9 +1,9 @@
 """Make the self-hosted demo videos and their WebVTT captions (run by hand, not by load_demo).
 
-    python stories/demo_media/make_media.py
+    python site/tregks/demo/media/stories/make_media.py
 
 Needs espeak-ng and ffmpeg (Debian: apt-get install espeak-ng ffmpeg). Each video is a
-still title card with the transcript of stories/demo_texts.py spoken by two synthetic
+still title card with the transcript of tregks/demo/data/stories.yaml spoken by two synthetic
 voices; the captions are timed from the length of each spoken line. The results are
 committed, so load_demo needs neither tool.
 """
@@ -15,10 +15,12 @@ import tempfile
 import wave
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent.parent))
+import yaml
 
-from stories.demo_texts import STORIES  # noqa: E402
+HERE = Path(__file__).resolve().parent
+STORIES = yaml.safe_load((HERE.parent.parent / "data" / "stories.yaml").read_text("utf-8"))[
+    "stories"
+]
 
 ESPEAK = shutil.which("espeak-ng") or sys.exit("espeak-ng is missing.")
 FFMPEG = shutil.which("ffmpeg") or sys.exit("ffmpeg is missing.")
@@ -44,11 +46,12 @@ def speak(text, voice, target):
 
 def make(story):
     video = story["video"]
-    title = story["title"][0].split(":")[0]
+    title = story["title"]["de"].split(":")[0]
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         parts, cues, start = [], [], 0.0
-        for index, (role, _role_en, text, _text_en) in enumerate(story["transcript"]):
+        for index, line in enumerate(story["transcript"]):
+            role, text = line["role"]["de"], line["text"]["de"]
             wav = tmp / f"{index:02d}.wav"
             length = speak(text, VOICES.get(role, VOICE), wav)
             parts.append(wav)

@@ -1,0 +1,119 @@
+"""Shared helpers of the apps' page factories (tests and benchmarks; wagtail-factories).
+
+Every app's `factories.py` builds its pages below the parents it needs: a parent that is
+not given is found (the one of that type in that language) or made. The English version
+comes from wagtail-localize, as an editor's translation does: `translate_page(page,
+title=..., slug=...)`, or `english={...}` on a factory built on `TranslatablePageFactory`.
+"""
+
+import io
+
+from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
+
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page
+from wagtail_localize.models import Translation, TranslationSource
+from wagtailmedia.models import get_media_model
+
+import factory
+import wagtail_factories
+from PIL import Image as PILImage
+
+
+def get_locale(language_code):
+    locale, _ = Locale.objects.get_or_create(language_code=language_code)
+    return locale
+
+
+def first_page(model, language_code="de", **filters):
+    """The first real (not alias) page of this type in this language, or None."""
+    return (
+        model.objects.filter(
+            locale__language_code=language_code, alias_of__isnull=True, **filters
+        )
+        .order_by("path")
+        .first()
+    )
+
+
+def translate_page(page, language_code="en", publish=True, **fields):
+    """The translation of `page` made through wagtail-localize, with `fields` set on it.
+
+    Parents without a translation are translated first (their text stays as it is). A
+    translation that exists already is updated with `fields`. The draft is saved without
+    publishing and published afresh: wagtail-localize's own publishing runs on commit
+    with a stale page object (see docs/engineering.md, "Languages").
+    """
+    locale = get_locale(language_code)
+    page = page.specific
+    parent = page.get_parent().specific
+    if not parent.is_root() and parent.locale_id != locale.pk:
+        existing = parent.get_translation_or_none(locale)
+        if existing is None or existing.alias_of_id:
+            translate_page(parent, language_code)
+    source, _ = TranslationSource.get_or_create_from_instance(page)
+    translation, _ = Translation.objects.get_or_create(
+        source=source, target_locale=locale
+    )
+    translation.save_target(publish=False)
+    translated = page.get_translation(locale).specific
+    for name, value in fields.items():
+        setattr(translated, name, value)
+    revision = translated.save_revision()
+    if publish:
+        revision.publish()
+    translated.refresh_from_db()
+    return translated
+
+
+class TranslatablePageFactory(wagtail_factories.PageFactory):
+    """A page factory whose `english` argument also makes the English translation.
+
+    `english=True` translates with the German text; `english={"title": ..., "slug": ...}`
+    (or `english__title=...`) sets fields of the English page. The translation is
+    `page.get_translation(locale_en)`.
+    """
+
+    class Meta:
+        abstract = True
+        # The page is saved when made; the translation needs no second save.
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def english(obj, create, extracted, **kwargs):  # noqa: N805 - factory_boy's style
+        if not create or not (extracted or kwargs):
+            return
+        fields = {**kwargs, **(extracted if isinstance(extracted, dict) else {})}
+        translate_page(obj, "en", **fields)
+
+
+def make_image(title="Testbild", size=(800, 450), colour="#336699"):
+    """A stored Wagtail image of this size (a plain colour)."""
+    buffer = io.BytesIO()
+    PILImage.new("RGB", size, colour).save(buffer, format="PNG")
+    image = get_image_model()(title=title)
+    image.file = ImageFile(buffer, name="test.png")
+    image.save()
+    return image
+
+
+def silent_mp3(seconds=1):
+    """A valid MP3 of silence: MPEG-1 layer III frames, 128 kbit/s, 44.1 kHz."""
+    frame = b"\xff\xfb\x90\x64" + bytes(413)  # 417 bytes, 26 ms each
+    return frame * max(1, round(seconds * 44100 / 1152))
+
+
+def make_media(content=None, name="test.mp3", media_type="audio"):
+    """A stored wagtailmedia item with these bytes as its file (default: a second of
+    silence as MP3)."""
+    if content is None:
+        content = silent_mp3()
+    media = get_media_model()(title=name, type=media_type)
+    media.file.save(name, ContentFile(content), save=False)
+    media.save()
+    return media
+
+
+def root_page():
+    return Page.get_first_root_node()
