@@ -8,6 +8,7 @@ permission model (see docs/editorial-workflow.md).
 
 from django.db import models
 from django.db.models import Prefetch
+from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -392,10 +393,19 @@ class PartnerSectionPage(BasePage):
         # Each partner has a section below the press index and another below the
         # story index, both titled with the partner's long name: the admin shows the
         # index and the short name ("Presse AGV"), which fit the menus.
+        # Asked several times per admin page (header, breadcrumbs, title): the two
+        # lookups are kept on the instance.
+        if self._admin_index_and_partner is None:
+            return super().get_admin_display_title()
+        index_title, short_name = self._admin_index_and_partner
+        return f"{index_title} {short_name}"
+
+    @cached_property
+    def _admin_index_and_partner(self):
         index = self.get_parent()
         if index is None:
-            return super().get_admin_display_title()
-        return f"{index.title} {self.partner.short_name}"
+            return None
+        return index.title, self.partner.short_name
 
     def serve(self, request, *args, **kwargs):
         # The index does the listing; a redirect would leave a live page that never

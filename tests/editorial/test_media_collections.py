@@ -229,3 +229,28 @@ def test_setup_removes_only_its_own_old_root_grants(users):
         ).values_list("permission__codename", flat=True)
     )
     assert left == {"delete_image"}
+
+
+def pages_summary_count(dashboard):
+    match = re.search(r'href="/admin/pages/\d+/">\s*([\d.,]+)', dashboard)
+    assert match, "no page count on the dashboard"
+    return int(match.group(1).replace(".", "").replace(",", ""))
+
+
+@pytest.mark.parametrize("username", [*ROLES, "translator"])
+def test_dashboard_page_count_is_what_the_user_may_open(client, users, username):
+    """Not the whole tree: the pages the explorer and edit views open for the user."""
+    from wagtail.models import Page
+
+    from tregks.editorial.isolation import may_open
+
+    user = users[username]
+    client.force_login(user)
+    dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
+    openable = sum(
+        1 for page in Page.objects.filter(depth__gt=1) if may_open(user, page)
+    )
+    assert pages_summary_count(dashboard) == openable
+    if username in ROLES:
+        # A partner's people open their own sections, not the other partners'.
+        assert openable < Page.objects.filter(depth__gt=1).count()

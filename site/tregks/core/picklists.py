@@ -10,20 +10,43 @@ of another language with a message that says so.
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.models import ModelChoiceIterator
 from django.utils.translation import ngettext
 
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import Locale, TranslatableMixin
 
 
+class ChoicesOnceIterator(ModelChoiceIterator):
+    """The field's choices, read from the database once per form.
+
+    The admin renders a page form's widget twice (the field panel and its telepath
+    definition); with some 300 partner profiles each rendering queried and built
+    every page object again (docs/PERFORMANCE.md, admin).
+    """
+
+    def __iter__(self):
+        if self.field.loaded_choices is None:
+            self.field.loaded_choices = list(super().__iter__())
+        return iter(self.field.loaded_choices)
+
+    def __len__(self):
+        return len(list(self))
+
+    def __bool__(self):
+        return bool(len(self))
+
+
 class LocalePicklistField(forms.ModelMultipleChoiceField):
     """Checkboxes of the objects in one locale; other languages are refused clearly."""
 
     widget = forms.CheckboxSelectMultiple
+    iterator = ChoicesOnceIterator
 
     def __init__(self, queryset, *, locale, **kwargs):
         self.locale = locale
         self.every_locale = queryset
+        self.loaded_choices = None
         super().__init__(queryset.filter(locale=locale), **kwargs)
 
     def _check_values(self, value):

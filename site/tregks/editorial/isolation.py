@@ -55,6 +55,23 @@ def openable_page_ids(user):
     ids = set(
         PagePermissionPolicy().explorable_instances(user).values_list("pk", flat=True)
     )
+    return ids | reviewable_page_ids(user)
+
+
+def openable_page_count(user):
+    """How many pages (the tree's root not counted) `user` may open, in two counts."""
+    if user.is_superuser:
+        return Page.objects.filter(depth__gt=1).count()
+    explorable = PagePermissionPolicy().explorable_instances(user)
+    reviewable = Page.objects.filter(pk__in=reviewable_page_ids(user)).exclude(
+        pk__in=explorable.values("pk")
+    )
+    return explorable.filter(depth__gt=1).count() + reviewable.count()
+
+
+def reviewable_page_ids(user):
+    """Ids of the pages waiting for a workflow task `user` may review."""
+    ids = set()
     waiting = WorkflowState.objects.filter(
         status=WorkflowState.STATUS_IN_PROGRESS,
         base_content_type=ContentType.objects.get_for_model(Page),

@@ -3,23 +3,27 @@
 Registered in editorial.wagtail_hooks; the rule itself is editorial.embargo.
 """
 
+import contextlib
+
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.modal_workflow import render_modal_workflow
 from wagtail.admin.navigation import get_site_for_user
+from wagtail.admin.site_summary import PagesSummaryItem
 from wagtail.documents import get_document_model
 from wagtail.documents.wagtail_hooks import DocumentsSummaryItem
 from wagtail.images import get_image_model
 from wagtail.images.wagtail_hooks import ImagesSummaryItem
+from wagtail.models import Site
 from wagtail.permissions import policy_registry
 from wagtailmedia import get_permission_policy as media_permission_policy
 from wagtailmedia.models import get_media_model
 from wagtailmedia.views.chooser import get_media_json
 from wagtailmedia.wagtail_hooks import MediaSummaryItem
 
-from . import embargo
+from . import embargo, isolation
 
 # What the admin's image, document and media lists show (Wagtail's index views).
 LISTED_ACTIONS = ("change", "delete")
@@ -117,7 +121,33 @@ class ListedMediaSummaryItem(MediaSummaryItem):
         }
 
 
+class OpenablePagesSummaryItem(PagesSummaryItem):
+    """The dashboard's page count: the pages the user may open in the admin.
+
+    Wagtail counts every page below the user's common ancestor, which for a partner
+    with pages in both language trees is the whole site; the isolation rule
+    (editorial.isolation) opens only the partner's own pages, their ancestors and
+    the pages waiting for the user's review.
+    """
+
+    def get_context_data(self, parent_context):
+        user = self.request.user
+        site_details = get_site_for_user(user)
+        root_page = site_details["root_page"]
+        total = isolation.openable_page_count(user)
+        if root_page is not None and root_page.is_root():
+            # As Wagtail does: with one site, link to its home page, not the tree root.
+            with contextlib.suppress(Site.DoesNotExist, Site.MultipleObjectsReturned):
+                root_page = Site.objects.get().root_page
+        return {
+            "root_page": root_page,
+            "total_pages": total if root_page is not None else 0,
+            "site_name": site_details["site_name"],
+        }
+
+
 LISTED_SUMMARY_ITEMS = {
+    PagesSummaryItem: OpenablePagesSummaryItem,
     ImagesSummaryItem: ListedImagesSummaryItem,
     DocumentsSummaryItem: ListedDocumentsSummaryItem,
     MediaSummaryItem: ListedMediaSummaryItem,
@@ -126,7 +156,8 @@ LISTED_SUMMARY_ITEMS = {
 
 def count_what_the_lists_show(request, items):
     """construct_homepage_summary_items: Wagtail counts files the user may only choose,
-    its lists show those the user may change; count what the lists show."""
+    its lists show those the user may change, and pages of the whole tree; count what
+    the lists show and what the user may open."""
     for position, item in enumerate(items):
         replacement = LISTED_SUMMARY_ITEMS.get(type(item))
         if replacement is not None:

@@ -116,6 +116,7 @@ def pages_to_translate(user, target_locale):
     pages = (
         Page.objects.live()
         .filter(locale=source_locale, depth__gt=1, alias_of__isnull=True)
+        .filter(_candidates(source_locale, target_locale))
         .annotate(
             target_id=Subquery(target.values("pk")[:1]),
             target_live=Subquery(target.values("live")[:1]),
@@ -153,6 +154,48 @@ def pages_to_translate(user, target_locale):
             within |= Q(path__startswith=path)
         pages = pages.filter(within)
     return pages
+
+
+def _candidates(source_locale, target_locale):
+    """A cheap superset of the waiting pages, as uncorrelated subqueries.
+
+    The `waiting` annotation asks five correlated questions of every row; at 10,000
+    releases per language that is some 50,000 index probes per request (about 1 s).
+    These sets are computed once each (an anti-join and three small lookups), and the
+    exact rule then runs only on the few rows they leave.
+    """
+    has_target = Page.objects.filter(
+        translation_key=OuterRef("translation_key"), locale=target_locale
+    )
+    missing = Page.objects.filter(locale=source_locale).filter(~Exists(has_target))
+    target_pages = Page.objects.filter(locale=target_locale)
+    reviewed = WorkflowState.objects.filter(
+        base_content_type=ContentType.objects.get_for_model(Page),
+        status=WorkflowState.STATUS_NEEDS_CHANGES,
+    ).values("object_id")
+    changes_requested = target_pages.annotate(
+        text_id=Cast("pk", output_field=CharField())
+    ).filter(text_id__in=reviewed)
+    republished_source = Page.objects.filter(
+        translation_key=OuterRef("object_id"),
+        locale=source_locale,
+        last_published_at__gt=OuterRef("last_updated_at"),
+    )
+    outdated = TranslationSource.objects.filter(
+        locale=source_locale,
+        translations__target_locale=target_locale,
+        translations__enabled=True,
+    ).filter(Exists(republished_source))
+    return (
+        Q(pk__in=missing.values("pk"))
+        | Q(
+            translation_key__in=target_pages.filter(live=False).values(
+                "translation_key"
+            )
+        )
+        | Q(translation_key__in=changes_requested.values("translation_key"))
+        | Q(translation_key__in=outdated.values("object_id"))
+    )
 
 
 def _source_ids(pages):

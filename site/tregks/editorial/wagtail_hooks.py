@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.shortcuts import redirect
 from django.templatetags.static import static
 from django.urls import path, reverse
@@ -185,17 +185,40 @@ def scope_admin_api_files(router):
     router.register_endpoint("images", ScopedImagesAdminAPIViewSet)
 
 
-def _translation_buttons(page, user, view_name=None, next_url=None):
-    """ "Submit translation for approval" on synced translations the user may edit."""
-    if page.is_root():
-        return
-    # One query per explorer row for pages that are no translation (most of them);
-    # the workflow is looked up only for translations.
-    is_translation = Translation.objects.filter(
+def _synced_translations():
+    """Enabled wagtail-localize translations into the outer page's locale."""
+    return Translation.objects.filter(
+        source__object_id=OuterRef("translation_key"),
+        target_locale_id=OuterRef("locale_id"),
+        enabled=True,
+    )
+
+
+@hooks.register("construct_explorer_page_queryset")
+def mark_translations_in_explorer(parent_page, pages, request):
+    """One subquery in the explorer's page query instead of one query per row for the
+    "submit translation" button (at 50 rows some 50 queries, a third of the view)."""
+    return pages.annotate(editorial_is_translation=Exists(_synced_translations()))
+
+
+def _is_translation(page):
+    annotated = getattr(page, "editorial_is_translation", None)
+    if annotated is not None:
+        return annotated
+    return Translation.objects.filter(
         source__object_id=page.translation_key,
         target_locale_id=page.locale_id,
         enabled=True,
     ).exists()
+
+
+def _translation_buttons(page, user, view_name=None, next_url=None):
+    """ "Submit translation for approval" on synced translations the user may edit."""
+    if page.is_root():
+        return
+    # Explorer rows carry the answer (mark_translations_in_explorer); elsewhere one
+    # query. The workflow is looked up only for translations.
+    is_translation = _is_translation(page)
     if not is_translation or not page.has_workflow:
         return
     state = page.current_workflow_state

@@ -166,13 +166,31 @@ def with_prepared_statements(database):
     return database
 
 
+def without_jit(database):
+    """PostgreSQL: no JIT compilation (DATABASE_JIT=true keeps the server's setting).
+
+    The admin's listings (explorer, search, the translators' list) cost more than
+    PostgreSQL's jit_above_cost on a large site, so each request compiled some 190
+    functions: 0.8 s of a 0.9 s query, for a plan that then ran in 60 ms
+    (docs/PERFORMANCE.md, admin). Short queries like these never win the time back.
+    """
+    if database.get("ENGINE") == "django.db.backends.postgresql" and not env_bool(
+        "DATABASE_JIT", False
+    ):
+        options = database.setdefault("OPTIONS", {})
+        options["options"] = f"{options.get('options', '')} -c jit=off".strip()
+    return database
+
+
 # Database: a SQLite file in the project unless DATABASE_URL says otherwise.
 DATABASES = {
-    "default": with_prepared_statements(
-        dj_database_url.config(
-            default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-            conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 600),
-            conn_health_checks=True,
+    "default": without_jit(
+        with_prepared_statements(
+            dj_database_url.config(
+                default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+                conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 600),
+                conn_health_checks=True,
+            )
         )
     )
 }
