@@ -64,14 +64,14 @@ class EventPageQuerySet(PageQuerySet):
         """Events not over yet: timed ones until their end (or start), all-day ones
         until the end of their last day."""
         now = now or timezone.now()
-        return Q(all_day=False, _ends__gte=now) | Q(
-            all_day=True, _ends__gte=start_of_today()
+        return Q(all_day=False, ends_value__gte=now) | Q(
+            all_day=True, ends_value__gte=start_of_today()
         )
 
     def with_timing(self, now=None):
-        """Annotated with `is_past` (0 upcoming, 1 past) for grouping and sorting."""
-        return self.annotate(_ends=Coalesce("end", "start")).annotate(
-            is_past=Case(
+        """Annotated with `past_flag` (0 upcoming, 1 past) for grouping and sorting."""
+        return self.annotate(ends_value=Coalesce("end", "start")).annotate(
+            past_flag=Case(
                 When(self._upcoming_condition(now), then=Value(0)),
                 default=Value(1),
                 output_field=models.IntegerField(),
@@ -80,18 +80,18 @@ class EventPageQuerySet(PageQuerySet):
 
     def upcoming(self, now=None):
         """Events not over yet, soonest first."""
-        return self.with_timing(now).filter(is_past=0).order_by("start", "pk")
+        return self.with_timing(now).filter(past_flag=0).order_by("start", "pk")
 
     def past(self, now=None):
         """Events that are over, latest first (the Rückblick)."""
-        return self.with_timing(now).filter(is_past=1).order_by("-start", "-pk")
+        return self.with_timing(now).filter(past_flag=1).order_by("-start", "-pk")
 
     def upcoming_then_past(self, now=None):
         """Upcoming events soonest first, then past ones latest first: one ordering,
         so that the database paginates the whole list."""
         return self.with_timing(now).order_by(
-            "is_past",
-            Case(When(is_past=0, then=F("start"))).asc(nulls_last=True),
+            "past_flag",
+            Case(When(past_flag=0, then=F("start"))).asc(nulls_last=True),
             F("start").desc(),
             "pk",
         )
