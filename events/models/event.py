@@ -517,7 +517,7 @@ class EventPage(RoutablePageMixin, BasePage):
 
         return [event_node(self, request)]
 
-    @path("event.ics", name="ics")
+    @path("ics/", name="ics")
     def ics(self, request):
         from ..calendar import event_ics_response
 
@@ -525,7 +525,7 @@ class EventPage(RoutablePageMixin, BasePage):
 
     @property
     def ics_url(self):
-        return f"{self.url}event.ics"
+        return f"{self.url}ics/"
 
 
 def combine_local(day, time=datetime.time(0)):
