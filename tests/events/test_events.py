@@ -370,3 +370,32 @@ def test_sitemap_lists_event_pages(client):
             ]
         )
     assert event.url in content
+
+
+def test_search_finds_events_with_their_kind_in_each_language(client):
+    from django.urls import reverse
+    from django.utils import translation
+
+    word = "Zukunftsschmiede"
+    event = EventPageFactory(title=f"Treffen {word}", lead=f"Wir reden über {word}.")
+    index = event.get_parent().get_parent()
+    translate(
+        index, Phrasebook({index.title: "Test events", index.slug: "test-events"})
+    )
+    section = event.get_parent().specific
+    translate(
+        section, Phrasebook({section.title: section.title, section.slug: section.slug})
+    )
+    english = english_of(EventPage.objects.get(pk=event.pk))
+    for language, page, kind in (
+        ("de", event, "Veranstaltung"),
+        ("en", english, "Event"),
+    ):
+        with translation.override(language):
+            url = reverse("search")
+        html = soup(client.get(url, {"q": word}))
+        results = html.select("ol.search-results .search-result")
+        assert [r.select_one("a")["href"] for r in results] == [page.url]
+        assert (
+            results[0].select_one(".search-result__kind").get_text(strip=True) == kind
+        )
