@@ -17,7 +17,7 @@ from events.factories import (
 )
 from events.models import EventIndexPage, EventPage
 from tests.utils import soup
-from tregks.core.demo import Phrasebook, translate
+from tregks.core.demo import translate
 from tregks.core.models import Topic
 
 pytestmark = pytest.mark.django_db
@@ -34,12 +34,27 @@ def titles(response):
     return [a.get_text() for a in soup(response).select(".card__title a")]
 
 
+class English(dict):
+    """Every German segment gets "EN " before it; the slug an "en-" prefix."""
+
+    def __init__(self, slug):
+        super().__init__()
+        self.slug = slug
+
+    def __contains__(self, key):
+        return True
+
+    def __getitem__(self, key):
+        return f"en-{key}" if key == self.slug else f"EN {key}"
+
+
 def english_of(page):
-    t = Phrasebook()
-    for segment in (page.title, page.slug, getattr(page, "lead", "")):
-        if segment:
-            t(segment, f"EN {segment}")
-    return translate(page, t)
+    """The page's English translation (its index and section translated first)."""
+    section = page.get_parent().specific
+    index = section.get_parent().specific
+    translate(index, English(index.slug))
+    translate(section, English(section.slug))
+    return translate(page, English(page.slug))
 
 
 # Tree rules ------------------------------------------------------------------
@@ -81,16 +96,8 @@ def test_event_page_renders_every_field_in_german_and_english(client, settings):
     event.organisers.set([event.get_parent().specific.partner])
     EventSpeakerFactory(page=event, name="Fachreferentin", locale=event.locale)
     event.save_revision().publish()
-    index = event.get_parent().get_parent()
-    english_index = translate(
-        index, Phrasebook({index.title: "Test events", index.slug: "test-events"})
-    )
-    section = event.get_parent().specific
-    translate(
-        section, Phrasebook({section.title: section.title, section.slug: section.slug})
-    )
     english = english_of(EventPage.objects.get(pk=event.pk))
-    assert english_index.live and english.live
+    assert english.live
 
     german_html = soup(client.get(event.url))
     assert german_html.h1.get_text() == "Werkstatt Weiterbildung"
@@ -108,6 +115,7 @@ def test_event_page_renders_every_field_in_german_and_english(client, settings):
     assert response.status_code == 200
     english_html = soup(response)
     assert english_html.h1.get_text() == "EN Werkstatt Weiterbildung"
+    assert "EN Betriebsrat, Beispiel GmbH" in english_html.get_text()
     assert "Step-free access" in english_html.get_text()
     assert "Qualification" in english_html.get_text()
 
@@ -378,14 +386,6 @@ def test_search_finds_events_with_their_kind_in_each_language(client):
 
     word = "Zukunftsschmiede"
     event = EventPageFactory(title=f"Treffen {word}", lead=f"Wir reden über {word}.")
-    index = event.get_parent().get_parent()
-    translate(
-        index, Phrasebook({index.title: "Test events", index.slug: "test-events"})
-    )
-    section = event.get_parent().specific
-    translate(
-        section, Phrasebook({section.title: section.title, section.slug: section.slug})
-    )
     english = english_of(EventPage.objects.get(pk=event.pk))
     for language, page, kind in (
         ("de", event, "Veranstaltung"),
