@@ -412,8 +412,15 @@ class EventPage(RoutablePageMixin, BasePage):
     def with_content_json(self, content):
         # The calendar revision belongs to what is live, not to a draft: a revision
         # saved earlier must not lower it when published or reverted.
+        # Read from the database: `self` may be an object held since before the last
+        # publish (a revision keeps the page it was saved from).
         obj = super().with_content_json(content)
-        obj.sequence = self.sequence
+        stored = (
+            EventPage.objects.filter(pk=self.pk)
+            .values_list("sequence", flat=True)
+            .first()
+        )
+        obj.sequence = self.sequence if stored is None else stored
         return obj
 
     @property
