@@ -12,6 +12,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text
 
 import pytest
 
+from events.models import EventIndexPage, EventPage
 from home.models import HomePage
 from news.factories import PressReleasePageFactory, news_index, news_section
 from news.models import NewsIndexPage, PressReleasePage
@@ -41,10 +42,10 @@ class TestPartnerPageTypes(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(PartnerProfilePage, {PartnerIndexPage})
         self.assertAllowedSubpageTypes(PartnerProfilePage, set())
         self.assertAllowedParentPageTypes(
-            PartnerSectionPage, {NewsIndexPage, StoryIndexPage}
+            PartnerSectionPage, {NewsIndexPage, StoryIndexPage, EventIndexPage}
         )
         self.assertAllowedSubpageTypes(
-            PartnerSectionPage, {PressReleasePage, VideoStoryPage}
+            PartnerSectionPage, {PressReleasePage, VideoStoryPage, EventPage}
         )
 
     def test_profile_can_be_created_through_the_admin_form(self):
@@ -318,8 +319,11 @@ def test_profile_query_count_does_not_grow_with_content(client):
 @pytest.mark.parametrize(
     ("language", "expected"),
     [
-        ("de", ["/de/presse/", "/de/geschichten/", "/de/podcast/"]),
-        ("en", ["/en/press/", "/en/stories/", "/en/podcast/"]),
+        (
+            "de",
+            ["/de/presse/", "/de/geschichten/", "/de/podcast/", "/de/veranstaltungen/"],
+        ),
+        ("en", ["/en/press/", "/en/stories/", "/en/podcast/", "/en/events/"]),
     ],
 )
 def test_an_expert_group_links_to_everything_on_its_topic(client, language, expected):
