@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "news",
     "stories",
     "podcast",
+    "events",  # events with calendar files (issue 14)
     "search",
     # Wagtail and its contrib apps
     "wagtail_localize",
