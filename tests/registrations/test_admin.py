@@ -33,6 +33,10 @@ def agv_event(users, event_network):
 
 
 def client_for(user):
+    if isinstance(user, str):
+        from django.contrib.auth import get_user_model
+
+        user = get_user_model().objects.get(username=user)
     client = Client()
     client.force_login(user)
     return client
@@ -40,7 +44,7 @@ def client_for(user):
 
 @pytest.mark.parametrize("username", ["agv-editor", "agv-approver", "test-admin"])
 def test_organisers_see_the_registrations(users, agv_event, username):
-    client = client_for(users[username])
+    client = client_for(users.get(username, username))
     listing = client.get("/admin/registrations/")
     assert listing.status_code == 200
     assert agv_event.title in listing.content.decode()
