@@ -429,6 +429,25 @@ def _privacy_page(home):
                 "Only then does the provider learn your IP address. We embed YouTube videos in "
                 "privacy-enhanced mode.",
             ),
+            ("h2", "Anmeldungen zu Veranstaltungen", "Event registrations"),
+            (
+                "p",
+                "Wer sich zu einer Veranstaltung anmeldet, gibt Name und E-Mail-Adresse an, "
+                "je nach Veranstaltung auch Organisation, Funktion und Bedarfe bei Verpflegung "
+                "oder Barrierefreiheit. Die Anmeldung zählt erst, wenn Sie sie über den Link in "
+                "unserer E-Mail bestätigen; ohne Bestätigung löschen wir sie nach zwei Tagen. "
+                "Ihre Angaben sieht nur der veranstaltende Partner. Angaben zu Bedarfen löschen "
+                "wir direkt nach der Veranstaltung, alle übrigen Angaben automatisch 30 Tage "
+                "danach. Sie können Ihre Anmeldung jederzeit über den Link in der E-Mail "
+                "stornieren.",
+                "When you register for an event, you give your name and e-mail address and, "
+                "depending on the event, your organisation, role and dietary or accessibility "
+                "needs. Your registration counts only once you confirm it with the link in our "
+                "e-mail; without confirmation we delete it after two days. Only the organising "
+                "partner sees your details. We delete details of needs right after the event "
+                "and everything else automatically 30 days after it. You can cancel your "
+                "registration at any time with the link in the e-mail.",
+            ),
             ("h2", "Server-Protokolle", "Server logs"),
             (
                 "p",

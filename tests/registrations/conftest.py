@@ -23,22 +23,24 @@ from tests.editorial.conftest import (  # noqa: F401  (fixtures)
 from tregks.editorial.setup import setup_editorial
 
 
-@pytest.fixture(scope="session")
-def event_network(editorial_network, django_db_blocker):  # noqa: F811
+def ensure_events_index():
+    """The events index in both languages, with every partner's section (once)."""
     from events.models import EventIndexPage
     from home.models import HomePage
 
+    if EventIndexPage.objects.filter(locale__language_code="en").exists():
+        return
+    home = HomePage.objects.get(locale__language_code="de")
+    _ensure_index(
+        home, EventIndexPage, "veranstaltungen", "Veranstaltungen", "events", "Events"
+    )
+    setup_editorial()
+
+
+@pytest.fixture(scope="session")
+def event_network(editorial_network, django_db_blocker):  # noqa: F811
     with django_db_blocker.unblock():
-        home = HomePage.objects.get(locale__language_code="de")
-        _ensure_index(
-            home,
-            EventIndexPage,
-            "veranstaltungen",
-            "Veranstaltungen",
-            "events",
-            "Events",
-        )
-        setup_editorial()
+        ensure_events_index()
     return editorial_network
 
 
