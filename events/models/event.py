@@ -64,14 +64,14 @@ class EventPageQuerySet(PageQuerySet):
         """Events not over yet: timed ones until their end (or start), all-day ones
         until the end of their last day."""
         now = now or timezone.now()
-        return Q(all_day=False, _ends__gte=now) | Q(
-            all_day=True, _ends__gte=start_of_today()
+        return Q(all_day=False, ends_value__gte=now) | Q(
+            all_day=True, ends_value__gte=start_of_today()
         )
 
     def with_timing(self, now=None):
-        """Annotated with `is_past` (0 upcoming, 1 past) for grouping and sorting."""
-        return self.annotate(_ends=Coalesce("end", "start")).annotate(
-            is_past=Case(
+        """Annotated with `past_flag` (0 upcoming, 1 past) for grouping and sorting."""
+        return self.annotate(ends_value=Coalesce("end", "start")).annotate(
+            past_flag=Case(
                 When(self._upcoming_condition(now), then=Value(0)),
                 default=Value(1),
                 output_field=models.IntegerField(),
@@ -80,18 +80,18 @@ class EventPageQuerySet(PageQuerySet):
 
     def upcoming(self, now=None):
         """Events not over yet, soonest first."""
-        return self.with_timing(now).filter(is_past=0).order_by("start", "pk")
+        return self.with_timing(now).filter(past_flag=0).order_by("start", "pk")
 
     def past(self, now=None):
         """Events that are over, latest first (the Rückblick)."""
-        return self.with_timing(now).filter(is_past=1).order_by("-start", "-pk")
+        return self.with_timing(now).filter(past_flag=1).order_by("-start", "-pk")
 
     def upcoming_then_past(self, now=None):
         """Upcoming events soonest first, then past ones latest first: one ordering,
         so that the database paginates the whole list."""
         return self.with_timing(now).order_by(
-            "is_past",
-            Case(When(is_past=0, then=F("start"))).asc(nulls_last=True),
+            "past_flag",
+            Case(When(past_flag=0, then=F("start"))).asc(nulls_last=True),
             F("start").desc(),
             "pk",
         )
@@ -412,8 +412,15 @@ class EventPage(RoutablePageMixin, BasePage):
     def with_content_json(self, content):
         # The calendar revision belongs to what is live, not to a draft: a revision
         # saved earlier must not lower it when published or reverted.
+        # Read from the database: `self` may be an object held since before the last
+        # publish (a revision keeps the page it was saved from).
         obj = super().with_content_json(content)
-        obj.sequence = self.sequence
+        stored = (
+            EventPage.objects.filter(pk=self.pk)
+            .values_list("sequence", flat=True)
+            .first()
+        )
+        obj.sequence = self.sequence if stored is None else stored
         return obj
 
     @property
@@ -517,7 +524,7 @@ class EventPage(RoutablePageMixin, BasePage):
 
         return [event_node(self, request)]
 
-    @path("event.ics", name="ics")
+    @path("ics/", name="ics")
     def ics(self, request):
         from ..calendar import event_ics_response
 
@@ -525,7 +532,7 @@ class EventPage(RoutablePageMixin, BasePage):
 
     @property
     def ics_url(self):
-        return f"{self.url}event.ics"
+        return f"{self.url}ics/"
 
 
 def combine_local(day, time=datetime.time(0)):

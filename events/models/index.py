@@ -17,7 +17,7 @@ class EventIndexPage(RoutablePageMixin, IndexPage):
 
     @property
     def calendar_url(self):
-        return f"{self.url}calendar.ics"
+        return f"{self.url}calendar/"
 
     def events(self):
         """Every live event below this index in its locale (not yet ordered)."""
@@ -43,7 +43,7 @@ class EventIndexPage(RoutablePageMixin, IndexPage):
         context.update(filtered_events(self, request))
         return context
 
-    @path("calendar.ics", name="calendar")
+    @path("calendar/", name="calendar")
     def calendar(self, request):
         from ..calendar import calendar_feed_response
 

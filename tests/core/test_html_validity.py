@@ -35,6 +35,8 @@ PAGE_TYPES = [
     "partners.PartnerIndexPage",
     "partners.PartnerProfilePage",
     "partners.PartnerSectionPage",
+    "events.EventIndexPage",
+    "events.EventPage",
 ]
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
