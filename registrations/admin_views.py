@@ -142,7 +142,9 @@ def _cell(value):
 
 
 def _when(value):
-    return date_format(timezone.localtime(value), "SHORT_DATETIME_FORMAT") if value else ""
+    return (
+        date_format(timezone.localtime(value), "SHORT_DATETIME_FORMAT") if value else ""
+    )
 
 
 def export_csv(request, event_id):

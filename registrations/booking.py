@@ -176,7 +176,9 @@ def register(page, data, language, now=None):
             except IntegrityError:
                 # The same address registered in a parallel request a moment ago.
                 raise RegistrationRefused(
-                    _("This address has just been registered. Please check your inbox."),
+                    _(
+                        "This address has just been registered. Please check your inbox."
+                    ),
                     status=409,
                 ) from None
     send_confirmation_request(registration, token)
@@ -216,9 +218,7 @@ def confirm(token, now=None):
     event = registration.event.specific
     with transaction.atomic():
         _lock(event)
-        registration = Registration.objects.select_for_update().get(
-            pk=registration.pk
-        )
+        registration = Registration.objects.select_for_update().get(pk=registration.pk)
         if registration.state in (
             RegistrationState.CONFIRMED,
             RegistrationState.WAITLISTED,
@@ -268,9 +268,7 @@ def cancel(registration, by_organiser=False, now=None):
     event = registration.event.specific
     with transaction.atomic():
         _lock(event)
-        registration = Registration.objects.select_for_update().get(
-            pk=registration.pk
-        )
+        registration = Registration.objects.select_for_update().get(pk=registration.pk)
         if registration.state == RegistrationState.CANCELLED:
             raise RegistrationRefused(
                 _("This registration has already been cancelled."), status=409

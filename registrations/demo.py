@@ -22,13 +22,15 @@ def pick_event(slug):
     events = EventPage.objects.live().filter(locale=Locale.get_default())
     if slug:
         return events.filter(slug=slug).first()
-    upcoming = events.filter(
-        registration_open=True, start__gt=timezone.now()
-    ).exclude(status__in=["cancelled", "postponed"])
+    upcoming = events.filter(registration_open=True, start__gt=timezone.now()).exclude(
+        status__in=["cancelled", "postponed"]
+    )
     # Prefer an event with a waiting list and room for the confirmed demo people.
     return (
         upcoming.annotate(
-            demo=Count("registrations", filter=Q(registrations__email__endswith=".invalid"))
+            demo=Count(
+                "registrations", filter=Q(registrations__email__endswith=".invalid")
+            )
         )
         .order_by("-demo", "-waitlist_enabled", "start", "pk")
         .first()

@@ -66,7 +66,8 @@ class RegistrationForm(ProtectedForm):
         for name, setting in OPTIONAL_FIELDS.items():
             if event is None or not getattr(event, setting, False):
                 del self.fields[name]
-        self.consent_text = CONSENT_TEXT % {"days": retention_days()}
+        # The consent text is the checkbox's description (read out with it).
+        self.fields["consent"].help_text = CONSENT_TEXT % {"days": retention_days()}
         # Error messages that name the limit, in the reader's language.
         for name in ("name", "organisation", "role", "needs"):
             if name in self.fields:

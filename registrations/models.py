@@ -64,6 +64,9 @@ class EventPlaces(models.Model):
     class Meta:
         verbose_name = _("event places lock")
 
+    def __str__(self):
+        return f"places of event #{self.event_id}"
+
 
 class RegistrationQuerySet(models.QuerySet):
     def for_event(self, event):

@@ -40,7 +40,9 @@ def purge(now=None):
     with transaction.atomic():
         needs = (
             Registration.objects.filter(
-                event__in=_events_ended_before(now - datetime.timedelta(days=needs_days))
+                event__in=_events_ended_before(
+                    now - datetime.timedelta(days=needs_days)
+                )
             )
             .exclude(needs="")
             .update(needs="")

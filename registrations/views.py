@@ -88,9 +88,7 @@ def places(request, event_id):
     event = status["event"]
     return JsonResponse(
         {
-            "places_left": None
-            if status["closed"]
-            else booking.places_left(event),
+            "places_left": None if status["closed"] else booking.places_left(event),
             "closed": status["closed"],
             "waitlist": status["waitlist"],
             "text": status["places_text"],
@@ -261,7 +259,11 @@ def _cancel_now(request, registration, page):
         booking.cancel(registration)
     except booking.RegistrationRefused as refused:
         return _message_page(
-            request, refused.message, refused.status, page=page, title=_("Not cancelled")
+            request,
+            refused.message,
+            refused.status,
+            page=page,
+            title=_("Not cancelled"),
         )
     return _message_page(
         request,

@@ -56,7 +56,9 @@ def site(browser, mail_folder):
 
 
 def mails(folder):
-    return "\n".join(path.read_text(errors="replace") for path in sorted(folder.glob("*.log")))
+    return "\n".join(
+        path.read_text(errors="replace") for path in sorted(folder.glob("*.log"))
+    )
 
 
 def link_from_mail(folder, kind):
@@ -116,7 +118,9 @@ def test_register_confirm_cancel_and_the_organiser_exports(browser, site, mail_f
     assert "1 Platz frei" in page.locator("section.registration").inner_text()
 
     # The organiser sees the registration and exports it.
-    organiser = browser.new_context(base_url=server.url, locale="de-DE", accept_downloads=True)
+    organiser = browser.new_context(
+        base_url=server.url, locale="de-DE", accept_downloads=True
+    )
     admin = organiser.new_page()
     admin.goto("/admin/login/")
     admin.fill("#id_username", "registration-journey-editor")
@@ -133,7 +137,7 @@ def test_register_confirm_cancel_and_the_organiser_exports(browser, site, mail_f
     raw = Path(download_info.value.path()).read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
-    assert ["Rosa Reisende", "rosa@example.org", "Fahrradwerk Süd"] == rows[1][:3]
+    assert rows[1][:3] == ["Rosa Reisende", "rosa@example.org", "Fahrradwerk Süd"]
 
     # The visitor cancels with the link from the e-mail; the place is free again.
     page.goto(link_from_mail(mail_folder, "abmelden"))

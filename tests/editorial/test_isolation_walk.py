@@ -550,7 +550,10 @@ def test_the_walk_fills_every_object_parameter_with_something_real(
         f"/admin/registrations/event/{other_partner['event'].pk}/"
     )
     assert other_partner["secret"]["registrant"] in registrations.content.decode()
-    assert other_partner["registration"].event.specific.get_parent().specific.partner.code == "wfg"
+    assert (
+        other_partner["registration"].event.specific.get_parent().specific.partner.code
+        == "wfg"
+    )
 
 
 # What isolation must leave working: each role still opens its own work.

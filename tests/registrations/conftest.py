@@ -5,11 +5,9 @@ made once per session if the demo has none, and `setup_editorial` then gives eac
 partner its section there, with the permissions of its editors and approvers.
 """
 
-import datetime
 import re
 
 from django.core import mail
-from django.utils import timezone
 
 from wagtail.models import Locale
 
@@ -52,31 +50,22 @@ def events_section(code, language="de"):
     return PartnerSectionPage.objects.child_of(index).get(partner__code=code)
 
 
-_counter = iter(range(10**6))
-
-
 def make_event(code="agv", english=True, **fields):
-    """A live event of partner `code` with registration open, and its translation."""
-    from events.models import EventPage
+    """A live event of partner `code` with registration open, and its translation.
 
-    number = next(_counter)
-    defaults = {
-        "title": f"Testwerkstatt {number}",
-        "slug": f"testwerkstatt-{number}-{timezone.now().timestamp():.0f}",
-        "event_format": "werkstatt",
-        "lead": "Eine Werkstatt zum Testen der Anmeldung.",
-        "start": timezone.now() + datetime.timedelta(days=14),
-        "registration_open": True,
-        "capacity": 2,
-    }
-    defaults.update(fields)
-    page = EventPage(**defaults)
-    events_section(code).add_child(instance=page)
+    Built with the events app's factory, in the partner's section of the events index
+    (where its editors and approvers hold their permissions).
+    """
+    from events.factories import EventPageFactory
+
+    fields.setdefault("registration_open", True)
+    fields.setdefault("capacity", 2)
+    page = EventPageFactory(parent=events_section(code), **fields)
     page.save_revision().publish()
     page.refresh_from_db()
     if english:
         translation = page.copy_for_translation(Locale.objects.get(language_code="en"))
-        translation.title = f"Test workshop {number}"
+        translation.title = page.title.replace("Testveranstaltung", "Test event")
         translation.save_revision().publish()
     return page
 
@@ -112,14 +101,20 @@ def submit(client, page, language="de", **values):
     )
 
 
-LINK = re.compile(r"https?://[^\s\"<>]+/(?:bestaetigen|confirm|abmelden|cancel)/[^\s\"<>/]+/")
+LINK = re.compile(
+    r"https?://[^\s\"<>]+/(?:bestaetigen|confirm|abmelden|cancel)/[^\s\"<>/]+/"
+)
 
 
 def links(message):
     """(confirmation path, cancellation path) from a registration e-mail."""
     found = [re.sub(r"^https?://[^/]+", "", url) for url in LINK.findall(message.body)]
-    confirm = next((url for url in found if "/bestaetigen/" in url or "/confirm/" in url), None)
-    cancel = next((url for url in found if "/abmelden/" in url or "/cancel/" in url), None)
+    confirm = next(
+        (url for url in found if "/bestaetigen/" in url or "/confirm/" in url), None
+    )
+    cancel = next(
+        (url for url in found if "/abmelden/" in url or "/cancel/" in url), None
+    )
     return confirm, cancel
 
 

@@ -23,11 +23,17 @@ def agv_event(users, event_network):
     event = make_event("agv", capacity=1, waitlist_enabled=True, ask_organisation=True)
     first = booking.register(
         event,
-        {"name": SECRET_NAME, "email": "juergen@example.org", "organisation": "=HYPERLINK(1)"},
+        {
+            "name": SECRET_NAME,
+            "email": "juergen@example.org",
+            "organisation": "=HYPERLINK(1)",
+        },
         "de",
     )
     booking.confirm(first.token)
-    second = booking.register(event, {"name": "Zoë Wartende", "email": "zoe@example.org"}, "en")
+    second = booking.register(
+        event, {"name": "Zoë Wartende", "email": "zoe@example.org"}, "en"
+    )
     booking.confirm(second.token)
     return event
 
@@ -57,11 +63,15 @@ def test_organisers_see_the_registrations(users, agv_event, username):
     assert f"/admin/registrations/event/{agv_event.pk}/" in explorer.content.decode()
 
 
-@pytest.mark.parametrize("username", ["dgb-editor", "dgb-approver", "lead", "translator", "wfg-editor"])
+@pytest.mark.parametrize(
+    "username", ["dgb-editor", "dgb-approver", "lead", "translator", "wfg-editor"]
+)
 def test_other_partners_see_nothing(users, agv_event, username):
     client = client_for(users[username])
     english = agv_event.get_translation(
-        __import__("wagtail.models", fromlist=["Locale"]).Locale.objects.get(language_code="en")
+        __import__("wagtail.models", fromlist=["Locale"]).Locale.objects.get(
+            language_code="en"
+        )
     )
     registration = Registration.objects.get(email="juergen@example.org")
     urls = [
@@ -110,7 +120,9 @@ def test_organiser_cancels_and_the_waiting_list_moves_up(users, agv_event):
     assert ask.status_code == 200
     assert SECRET_NAME in ask.content.decode()
     mail.outbox.clear()
-    response = client.post(f"/admin/registrations/{registration.pk}/cancel/", follow=True)
+    response = client.post(
+        f"/admin/registrations/{registration.pk}/cancel/", follow=True
+    )
     assert response.status_code == 200
     registration.refresh_from_db()
     assert registration.state == RegistrationState.CANCELLED

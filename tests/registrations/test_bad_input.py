@@ -24,7 +24,11 @@ def text(response):
     [
         ({"name": "N" * 121}, "höchstens 120 Zeichen", "at most 120 characters"),
         ({"email": "keine-adresse"}, "gültige E-Mail-Adresse", "valid email address"),
-        ({"name": ""}, "Dieses Feld ist zwingend erforderlich", "This field is required"),
+        (
+            {"name": ""},
+            "Dieses Feld ist zwingend erforderlich",
+            "This field is required",
+        ),
         ({"consent": None}, "Bitte stimmen Sie", "Please agree"),
         ({"needs": "x" * 1001}, "höchstens 1000 Zeichen", "at most 1000 characters"),
     ],
@@ -34,7 +38,10 @@ def test_invalid_fields(client, event_network, values, german, english):
     from wagtail.models import Locale
 
     english_page = event.get_translation(Locale.objects.get(language_code="en"))
-    for page, language, expected in ((event, "de", german), (english_page, "en", english)):
+    for page, language, expected in (
+        (event, "de", german),
+        (english_page, "en", english),
+    ):
         response = submit(client, page, language=language, **values)
         assert response.status_code == 400
         assert expected in text(response)
@@ -46,8 +53,14 @@ def test_invalid_fields(client, event_network, values, german, english):
 @pytest.mark.parametrize(
     ("fields", "german"),
     [
-        ({"registration_open": False}, "Die Anmeldung für diese Veranstaltung ist geschlossen"),
-        ({"start": timezone.now() - datetime.timedelta(days=1)}, "bereits stattgefunden"),
+        (
+            {"registration_open": False},
+            "Die Anmeldung für diese Veranstaltung ist geschlossen",
+        ),
+        (
+            {"start": timezone.now() - datetime.timedelta(days=1)},
+            "bereits stattgefunden",
+        ),
         (
             {"registration_deadline": timezone.now() - datetime.timedelta(hours=1)},
             "Anmeldeschluss",
@@ -100,18 +113,28 @@ def test_expired_confirmation_link(client, event):
 @pytest.mark.parametrize("token", ["abc", "x" * 43, "%00%27--", "a" * 500])
 def test_tampered_token(client, event, token):
     submit(client, event)
-    for path in (f"/de/anmeldung/bestaetigen/{token}/", f"/en/registration/cancel/{token}/"):
+    for path in (
+        f"/de/anmeldung/bestaetigen/{token}/",
+        f"/en/registration/cancel/{token}/",
+    ):
         response = client.get(path)
         assert response.status_code == 404
         assert ("nicht gültig" in text(response)) or ("not valid" in text(response))
         assert client.post(path).status_code == 404
-    assert Registration.objects.get(email="erika@example.org").state == RegistrationState.PENDING
+    assert (
+        Registration.objects.get(email="erika@example.org").state
+        == RegistrationState.PENDING
+    )
 
 
 def test_changed_token_of_a_real_link(client, event):
     submit(client, event)
     confirm_path, _cancel = links(last_mail_to("erika@example.org"))
-    changed = confirm_path[:-3] + ("A" if confirm_path[-3] != "A" else "B") + confirm_path[-2:]
+    changed = (
+        confirm_path[:-3]
+        + ("A" if confirm_path[-3] != "A" else "B")
+        + confirm_path[-2:]
+    )
     assert client.post(changed).status_code == 404
 
 
@@ -144,4 +167,7 @@ def test_unknown_or_unpublished_event(client, event):
     event.unpublish()
     response = submit(client, event)
     assert response.status_code == 404
-    assert not Registration.objects.exists() or not Registration.objects.filter(event=event).exists()
+    assert (
+        not Registration.objects.exists()
+        or not Registration.objects.filter(event=event).exists()
+    )

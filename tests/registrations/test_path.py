@@ -21,7 +21,9 @@ def confirm(client, path):
     return client.post(path)
 
 
-def test_register_confirm_count_cancel_and_the_waiting_list_moves_up(client, event_network):
+def test_register_confirm_count_cancel_and_the_waiting_list_moves_up(
+    client, event_network
+):
     event = make_event(capacity=1, waitlist_enabled=True)
     assert booking.places_left(event) == 1
 
@@ -59,7 +61,10 @@ def test_register_confirm_count_cancel_and_the_waiting_list_moves_up(client, eve
     assert client.get(cancel_path).status_code == 200
     response = client.post(cancel_path)
     assert response.status_code == 200
-    assert "abgemeldet" in response.content.decode() or "storniert" in response.content.decode()
+    assert (
+        "abgemeldet" in response.content.decode()
+        or "storniert" in response.content.decode()
+    )
     registration.refresh_from_db()
     ben.refresh_from_db()
     assert registration.state == RegistrationState.CANCELLED
@@ -142,8 +147,9 @@ def test_registering_again_sends_new_links_and_stores_nothing_twice(client, even
 def test_only_the_fields_the_organiser_asks_for(client, event_network):
     plain = make_event(english=False)
     asking = make_event(english=False, ask_organisation=True, ask_needs=True)
-    from registrations.templatetags.registration_tags import registration_box
     from django.test import RequestFactory
+
+    from registrations.templatetags.registration_tags import registration_box
 
     request = RequestFactory().get("/de/")
     plain_form = registration_box({"request": request}, plain)["form"]

@@ -51,7 +51,9 @@ def test_needs_go_first_then_everything(event_network):
 
 
 def test_unconfirmed_registrations_go_when_their_link_expires(event):
-    outcome = booking.register(event, {"name": "Nie Bestätigt", "email": "nie@example.org"}, "de")
+    outcome = booking.register(
+        event, {"name": "Nie Bestätigt", "email": "nie@example.org"}, "de"
+    )
     purge()
     assert Registration.objects.filter(pk=outcome.registration.pk).exists()
     purge(now=timezone.now() + datetime.timedelta(hours=49))
