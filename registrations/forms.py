@@ -27,11 +27,18 @@ class RegistrationForm(ProtectedForm):
     name = forms.CharField(
         label=_("Name"),
         max_length=NAME_MAX,
+        error_messages={"required": _("Please enter your name.")},
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     email = forms.EmailField(
         label=_("E-mail address"),
         max_length=254,
+        error_messages={
+            "required": _("Please enter your e-mail address."),
+            "invalid": _(
+                "Please enter a valid e-mail address, such as name@example.org."
+            ),
+        },
         help_text=_("We send you a link to confirm your registration."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )

@@ -23,11 +23,15 @@ def text(response):
     ("values", "german", "english"),
     [
         ({"name": "N" * 121}, "höchstens 120 Zeichen", "at most 120 characters"),
-        ({"email": "keine-adresse"}, "gültige E-Mail-Adresse", "valid email address"),
+        (
+            {"email": "keine-adresse"},
+            "gültige E-Mail-Adresse ein",
+            "valid e-mail address",
+        ),
         (
             {"name": ""},
-            "Dieses Feld ist zwingend erforderlich",
-            "This field is required",
+            "Bitte geben Sie Ihren Namen an",
+            "Please enter your name",
         ),
         ({"consent": None}, "Bitte stimmen Sie", "Please agree"),
         ({"needs": "x" * 1001}, "höchstens 1000 Zeichen", "at most 1000 characters"),
