@@ -6,3 +6,6 @@ class RegistrationsConfig(AppConfig):
 
     name = "registrations"
     verbose_name = "Anmeldungen"
+
+    def ready(self):
+        from . import signals  # noqa: F401  (more places: the waiting list moves up)

@@ -248,17 +248,21 @@ def confirm(token, now=None):
         elif event.waitlist_enabled:
             registration.state = RegistrationState.WAITLISTED
         else:
-            # Full since the person registered: nothing of theirs is kept.
+            # Full since the person registered: nothing of theirs is kept (the
+            # deletion commits; the refusal is raised after the transaction).
             registration.delete()
-            raise RegistrationRefused(
-                _(
-                    "Sorry, the last places were taken before you confirmed. The event "
-                    "is fully booked and has no waiting list."
-                ),
-                status=409,
-            )
-        registration.confirmed_at = now
-        registration.save(update_fields=["state", "confirmed_at"])
+            registration = None
+        if registration is not None:
+            registration.confirmed_at = now
+            registration.save(update_fields=["state", "confirmed_at"])
+    if registration is None:
+        raise RegistrationRefused(
+            _(
+                "Sorry, the last places were taken before you confirmed. The event "
+                "is fully booked and has no waiting list."
+            ),
+            status=409,
+        )
     return Outcome(registration)
 
 

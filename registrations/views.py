@@ -74,6 +74,7 @@ def registration_status(page):
     full = left == 0
     return {
         "event": event,
+        "places_left": left,
         "closed": bool(reason) or (full and not event.waitlist_enabled),
         "waitlist": full and event.waitlist_enabled,
         "places_text": places_text(event),
@@ -85,10 +86,9 @@ def registration_status(page):
 def places(request, event_id):
     page = _event_page(event_id)
     status = registration_status(page)
-    event = status["event"]
     return JsonResponse(
         {
-            "places_left": None if status["closed"] else booking.places_left(event),
+            "places_left": status["places_left"],
             "closed": status["closed"],
             "waitlist": status["waitlist"],
             "text": status["places_text"],

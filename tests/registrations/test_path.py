@@ -99,7 +99,12 @@ def test_both_languages_share_one_capacity(client, event_network):
     for address in ("de@example.org", "en@example.org"):
         confirm(client, links(last_mail_to(address))[0])
     assert booking.places_left(event) == 0
-    assert booking.places_left(english) == 0
+    # Readers of either page see the same count.
+    for path in (
+        f"/de/anmeldung/{event.pk}/plaetze/",
+        f"/en/registration/{english.pk}/places/",
+    ):
+        assert client.get(path).json()["places_left"] == 0
     # The English page now refuses a third person (no waiting list).
     response = submit(client, english, language="en", email="third@example.org")
     assert response.status_code == 409
@@ -161,3 +166,16 @@ def test_only_the_fields_the_organiser_asks_for(client, event_network):
     # A field that is not asked is not stored even if a client sends it.
     submit(client, plain, email="x@example.org", organisation="Ungefragt GmbH")
     assert Registration.objects.get(email="x@example.org").organisation == ""
+
+
+def test_more_places_published_move_the_waiting_list_up(client, event_network):
+    event = make_event(capacity=1, waitlist_enabled=True, english=False)
+    for address in ("a@example.org", "b@example.org", "c@example.org"):
+        submit(client, event, email=address)
+        confirm(client, links(last_mail_to(address))[0])
+    assert Registration.objects.filter(event=event).waitlisted().count() == 2
+    mail.outbox.clear()
+    event.capacity = 2
+    event.save_revision().publish()
+    assert Registration.objects.filter(event=event).confirmed().count() == 2
+    assert [m.to for m in mail.outbox] == [["b@example.org"]]
