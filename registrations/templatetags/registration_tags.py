@@ -23,10 +23,11 @@ def privacy_url(request):
     "registrations/includes/registration_box.html", takes_context=True
 )
 def registration_box(context, page):
+    # Synchronised across translations: no query for events without registration.
+    if not getattr(page, "registration_open", False) or page.is_past:
+        return {"show": False}
     status = registration_status(page)
     event = status["event"]
-    if not event.registration_open:
-        return {"show": False}
     return {
         "show": True,
         "page": page,

@@ -112,3 +112,32 @@ def test_with_a_waiting_list_the_rest_waits_in_order(committed):
         thread.join(timeout=60)
     assert registrations.confirmed().count() == CAPACITY
     assert registrations.waitlisted().count() == PEOPLE - 2 * CAPACITY
+
+
+@pytest.mark.django_db
+def test_confirming_locks_the_events_row_first(event_network):
+    """What the threads above rely on: the confirmation takes the row lock before it
+    counts. (Marked django_db: it also makes pytest-django set the database up when
+    this module runs alone; the threaded tests commit their own data.)"""
+    from django.test.utils import CaptureQueriesContext
+
+    if connection.vendor != "postgresql":
+        pytest.skip("Needs PostgreSQL (run with TEST_DATABASE_URL).")
+    event = make_event(english=False, capacity=CAPACITY)
+    token = booking.register(
+        event, {"name": "Eine", "email": "e@example.org"}, "de"
+    ).token
+    with CaptureQueriesContext(connection) as queries:
+        booking.confirm(token)
+    statements = [query["sql"] for query in queries.captured_queries]
+    locks = [
+        number
+        for number, sql in enumerate(statements)
+        if "FOR UPDATE" in sql and "registrations_eventplaces" in sql
+    ]
+    counts = [
+        number
+        for number, sql in enumerate(statements)
+        if "COUNT(" in sql.upper() and "registrations_registration" in sql
+    ]
+    assert locks and counts and locks[0] < counts[0]
