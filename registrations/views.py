@@ -127,7 +127,8 @@ def submit(request, event_id):
         try:
             booking.register(page, form.cleaned_data, translation.get_language())
         except booking.RegistrationRefused as refused:
-            form.add_error(None, refused.message)
+            # The form is shown again: a new token for the next attempt.
+            form.add_token_error(refused.message)
             return _form_page(request, page, form, status=refused.status)
     # A bot gets the same answer as a person; nothing was stored or sent for it.
     return redirect("registrations:sent", event_id=page.pk)
