@@ -91,6 +91,7 @@ if settings.BENCH_PING:
 
 urlpatterns += i18n_patterns(
     path("", include("search.urls")),
+    path("", include("registrations.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -196,8 +196,24 @@ def other_partner(users):
         uploaded_by_user=wfg_editor,
         for_content_type=ContentType.objects.get_for_model(get_document_model()),
     )
+    # An event of WFG with a registration (registrations app): its person's name and
+    # address are as secret as the draft.
+    from registrations import booking
+    from tests.registrations.conftest import ensure_events_index, make_event
+
+    ensure_events_index()
+    secret["registrant"] = f"Anmeldeperson {tag}"
+    secret["registrant_email"] = f"anmeldung-{tag}@example.org"
+    event = make_event("wfg", capacity=5)
+    registration = booking.register(
+        event,
+        {"name": secret["registrant"], "email": secret["registrant_email"]},
+        "de",
+    ).registration
     return {
         "secret": secret,
+        "event": event,
+        "registration": registration,
         "draft": draft,
         "section": section("wfg"),
         "workflow_state": workflow_state,
@@ -280,6 +296,9 @@ def fillers(objects, private):
         "media_type": ["audio"],
         "uploaded_file_id": [objects["uploaded"].pk],
         "pk": [draft.pk],
+        # registrations app: an event of WFG and one of its registrations
+        "event_id": [objects["event"].pk],
+        "registration_id": [objects["registration"].pk],
     }
 
 
@@ -353,6 +372,8 @@ def database_fingerprint():
     from wagtail.contrib.redirects.models import Redirect
     from wagtail.contrib.search_promotions.models import SearchPromotion
 
+    from registrations.models import Registration
+
     models = [
         Page,
         Revision,
@@ -371,6 +392,7 @@ def database_fingerprint():
         TranslationSource,
         StringTranslation,
         get_user_model(),
+        Registration,
     ]
     fingerprint = {}
     for model in models:
@@ -398,7 +420,14 @@ POST_DATA = {
 def secrets_for(private):
     """What no response may name: the draft's title and comments always, the files
     only where they sit in a collection private from the user."""
-    return ["title", "rejection", "comment", *sorted(private)]
+    return [
+        "title",
+        "rejection",
+        "comment",
+        "registrant",
+        "registrant_email",
+        *sorted(private),
+    ]
 
 
 def leaked(text, secret, keys):
@@ -517,6 +546,14 @@ def test_the_walk_fills_every_object_parameter_with_something_real(
     assert other_partner["secret"]["title"] in edit.content.decode()
     history = client.get(f"/admin/pages/{draft.pk}/workflow_history/")
     assert history.status_code == 200
+    registrations = client.get(
+        f"/admin/registrations/event/{other_partner['event'].pk}/"
+    )
+    assert other_partner["secret"]["registrant"] in registrations.content.decode()
+    assert (
+        other_partner["registration"].event.specific.get_parent().specific.partner.code
+        == "wfg"
+    )
 
 
 # What isolation must leave working: each role still opens its own work.

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "stories",
     "podcast",
     "events",  # events with calendar files (issue 14)
+    "registrations",  # registrations for events (double opt-in, places, waiting list)
     "search",
     # Wagtail and its contrib apps
     "wagtail_localize",
@@ -491,6 +492,11 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 # Seconds an SMTP server may take; error mails are sent while the 500 page waits.
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
+
+# Registrations for events (docs/privacy.md): personal data is deleted this many days
+# after the event, the optional needs field this many days after it (0: the next run).
+REGISTRATION_RETENTION_DAYS = env_int("REGISTRATION_RETENTION_DAYS", 30)
+REGISTRATION_NEEDS_RETENTION_DAYS = env_int("REGISTRATION_NEEDS_RETENTION_DAYS", 0)
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",
     "django.core.mail.backends.smtp.EmailBackend"

@@ -20,6 +20,11 @@ CACHES = {
     }
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# A served site (tests/serving.py) writes its e-mails to files the browser journeys
+# read, e.g. the registration journey's confirmation link.
+if os.environ.get("TEST_EMAIL_FILE_PATH"):
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = os.environ["TEST_EMAIL_FILE_PATH"]
 # Test clients log in without a request, which django-axes refuses; the lockout
 # tests switch it on with override_settings(AXES_ENABLED=True).
 AXES_ENABLED = False
