@@ -91,6 +91,9 @@ if settings.BENCH_PING:
 
 urlpatterns += i18n_patterns(
     path("", include("search.urls")),
+    # Public forms post outside the page tree: no cookie before sending (issue 15).
+    path("", include("contact.urls")),
+    path("", include("expertgroups.urls")),
     # Pages, routed in two queries (tregks.core.routing); Wagtail's own views stay.
     re_path(r"^(?!_util/)((?:[\w\-]+/)*)$", routing.serve, name="page"),
     path("", include(wagtail_urls)),
