@@ -9,7 +9,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from tregks.core.form_protection import ProtectedForm
+from tregks.core.form_protection import TOKEN_FIELD, ProtectedForm
 
 from .recipients import consortium_profiles
 
@@ -21,9 +21,6 @@ MESSAGE_MAX = 5000
 
 class MessageForm(ProtectedForm):
     """Name, e-mail, organisation, message and consent: what every message carries."""
-
-    # Rendered by the core's include (token, honeypot), not in the list of fields.
-    protection_field_names = ("form_token", "website")
 
     name = forms.CharField(
         label=_("Name"),
@@ -45,7 +42,6 @@ class MessageForm(ProtectedForm):
     message = forms.CharField(
         label=_("Message"),
         max_length=MESSAGE_MAX,
-        help_text=_("At most %(count)s characters.") % {"count": MESSAGE_MAX},
         widget=forms.Textarea(attrs={"rows": 8, "autocomplete": "off"}),
     )
     consent = forms.BooleanField(
@@ -62,34 +58,21 @@ class MessageForm(ProtectedForm):
             "I agree that my message and details are stored to answer me and deleted "
             "after %(days)s days at the latest."
         ) % {"days": settings.CONTACT_RETENTION_DAYS}
+        self.fields["message"].help_text = _("At most %(count)s characters.") % {
+            "count": MESSAGE_MAX
+        }
 
-    def full_clean(self):
-        super().full_clean()
-        # Fields with an error announce it (screen readers read the linked message).
-        for name in self.errors:
-            if name not in self.fields:
-                continue
-            bound = self[name]
-            described = [f"{bound.auto_id}_error"]
-            if self.fields[name].help_text:
-                described.append(f"{bound.auto_id}_helptext")
-            self.fields[name].widget.attrs.update(
-                {"aria-invalid": "true", "aria-describedby": " ".join(described)}
-            )
-
-    def error_links(self):
-        """(anchor, text) for the error summary at the top of the form."""
-        links = [("", error) for error in self.non_field_errors()]
-        for name, errors in self.errors.items():
-            if name not in self.fields or self[name].is_hidden:
-                continue
-            bound = self[name]
-            anchor = bound.auto_id
-            if isinstance(self.fields[name].widget, forms.RadioSelect):
-                anchor = f"{anchor}_0"
-            for error in errors:
-                links.append((anchor, f"{bound.label}: {error}"))
-        return links
+    def error_summary(self):
+        """The core's summary, with each message led by its field's label (a list of
+        bare "This field is required." would not say which field) and a radio group
+        linked to its first button."""
+        summary = [(None, message) for message in self.non_field_errors()]
+        for field in self.visible_fields():
+            anchor = field.id_for_label or f"{field.auto_id}_0"
+            summary.extend((anchor, f"{field.label}: {m}") for m in field.errors)
+        if self.has_error(TOKEN_FIELD):
+            summary.extend((None, message) for message in self.errors[TOKEN_FIELD])
+        return summary
 
 
 class ContactForm(MessageForm):
