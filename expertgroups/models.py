@@ -28,6 +28,8 @@ from tregks.core.models import BasePage, IndexPage
 # How many items of each kind a group page lists, and how many its feed carries.
 ITEMS_LIMIT = 4
 FEED_SIZE = 20
+# How long the lists of upcoming and past events are kept at most.
+EVENTS_CACHE_SECONDS = 15 * 60
 
 
 class ExpertGroupIndexPage(IndexPage):
@@ -166,6 +168,19 @@ class ExpertGroupPage(RoutablePageMixin, BasePage):
                 groups.append((str(heading), list(pages)))
         return groups
 
+    def events(self, limit=ITEMS_LIMIT):
+        """{"upcoming": [...], "past": [...]} of the group's events (none without the
+        events app). Kept for a quarter of an hour at most: an event moves from
+        upcoming to past without anything being published."""
+        from .sources import events
+
+        upcoming, past = cached_for_generation(
+            f"expert-group-events:{self.pk}:{limit}:{get_language()}",
+            lambda: events(self.topic_slug, self.locale_id, limit),
+            timeout=EVENTS_CACHE_SECONDS,
+        )
+        return {"upcoming": upcoming, "past": past}
+
     def news_items(self, limit=FEED_SIZE):
         """The group's newest items of every kind, newest first (its feed)."""
         items = [
@@ -189,6 +204,7 @@ class ExpertGroupPage(RoutablePageMixin, BasePage):
             f"expert-group-leads:{self.pk}:{get_language()}", self.leading_partners
         )
         context["item_groups"] = self.latest_items()
+        context["events"] = self.events()
         context.setdefault("form", JoinGroupForm())
         return context
 

@@ -6,6 +6,7 @@ Topic slugs are the same in every language, and tagged topics are synchronised
 unchanged into translations, so every match goes through the slug.
 """
 
+from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 
 from news.models import PressReleasePage
@@ -32,3 +33,16 @@ def stories(slug, locale_id, limit):
 def episodes(slug, locale_id, limit):
     found = PodcastEpisodePage.objects.for_listing(locale_id).about_topic(slug)
     return _("Podcast episodes"), list(found[:limit])
+
+
+def events(slug, locale_id, limit):
+    """(upcoming soonest first, past latest first) events about the topic, or two
+    empty lists where the events app is not installed."""
+    if not apps.is_installed("events"):
+        return [], []
+    listing = (
+        apps.get_model("events", "EventPage")
+        .objects.for_listing(locale_id)
+        .about_topic(slug)
+    )
+    return list(listing.upcoming()[:limit]), list(listing.past()[:limit])
