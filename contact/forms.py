@@ -31,6 +31,11 @@ class MessageForm(ProtectedForm):
         label=_("E-mail address"),
         max_length=254,
         help_text=_("We send a confirmation and our answer to this address."),
+        error_messages={
+            "invalid": _(
+                "Please enter a valid e-mail address, for example name@example.org."
+            )
+        },
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     organisation = forms.CharField(
@@ -62,6 +67,9 @@ class MessageForm(ProtectedForm):
             "count": MESSAGE_MAX
         }
 
+    # Short names in the error summary for fields whose label is a whole sentence.
+    summary_labels = {"consent": _("Consent")}
+
     def error_summary(self):
         """The core's summary, with each message led by its field's label (a list of
         bare "This field is required." would not say which field) and a radio group
@@ -69,7 +77,9 @@ class MessageForm(ProtectedForm):
         summary = [(None, message) for message in self.non_field_errors()]
         for field in self.visible_fields():
             anchor = field.id_for_label or f"{field.auto_id}_0"
-            summary.extend((anchor, f"{field.label}: {m}") for m in field.errors)
+            label = self.summary_labels.get(field.name, field.label)
+            separator = " " if str(label).endswith("?") else ": "
+            summary.extend((anchor, f"{label}{separator}{m}") for m in field.errors)
         if self.has_error(TOKEN_FIELD):
             summary.extend((None, message) for message in self.errors[TOKEN_FIELD])
         return summary

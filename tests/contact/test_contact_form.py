@@ -126,13 +126,13 @@ def test_without_a_form_address_the_public_address_receives_the_message(network)
 @pytest.mark.parametrize(
     ("changes", "field", "text"),
     [
-        ({"name": ""}, "name", "Name: Dieses Feld ist zwingend erforderlich."),
+        ({"name": ""}, "name", "Name: Dieses Feld muss ausgefüllt werden."),
         ({"email": "keine-adresse"}, "email", "gültige E-Mail-Adresse"),
         ({"message": "x" * 5001}, "message", "höchstens 5000 Zeichen"),
         ({"subject": "x" * 201}, "subject", "höchstens 200 Zeichen"),
         ({"recipient": "gibt-es-nicht"}, "recipient", "Empfänger"),
-        ({"consent": None}, "consent", "Speicherung"),
-        ({"message": " "}, "message", "zwingend erforderlich"),
+        ({"consent": None}, "consent", "Einwilligung: Bitte stimmen Sie"),
+        ({"message": " "}, "message", "Nachricht: Dieses Feld muss ausgefüllt"),
     ],
 )
 def test_bad_input_gets_a_german_message_linked_from_the_summary(
@@ -166,7 +166,7 @@ def test_an_invalid_field_points_to_its_error_for_screen_readers(network):
 def test_messages_come_in_the_readers_language(network):
     response = send(network["page"]["en"], email="kaputt")
     assert response.status_code == 400
-    assert "valid email address" in soup(response).select_one("#error-summary").text
+    assert "valid e-mail address" in soup(response).select_one("#error-summary").text
 
 
 @pytest.mark.parametrize(

@@ -92,7 +92,7 @@ def test_a_group_nobody_leads_sends_to_the_consortium_lead(group):
     [
         ({"email": "max@"}, "gültige E-Mail-Adresse"),
         ({"name": "x" * 151}, "höchstens 150 Zeichen"),
-        ({"message": ""}, "Nachricht: Dieses Feld ist zwingend erforderlich."),
+        ({"message": ""}, "Nachricht: Dieses Feld muss ausgefüllt werden."),
         ({"form_token": "kaputt"}, "konnte nicht geprüft werden"),
         ({"form_token": aged_token("contact", 10)}, "konnte nicht geprüft werden"),
     ],
