@@ -35,6 +35,9 @@ PAGE_TYPES = [
     "partners.PartnerIndexPage",
     "partners.PartnerProfilePage",
     "partners.PartnerSectionPage",
+    "contact.ContactPage",
+    "expertgroups.ExpertGroupIndexPage",
+    "expertgroups.ExpertGroupPage",
 ]
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
