@@ -82,7 +82,7 @@ class ContactPage(RoutablePageMixin, BasePage):
         # would need a session cookie.
         return self.render(
             request,
-            context_overrides={"sent": True},
+            context_overrides={"sent": True, "noindex": True},
             template="contact/contact_page_thanks.html",
         )
 

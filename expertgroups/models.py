@@ -219,6 +219,6 @@ class ExpertGroupPage(RoutablePageMixin, BasePage):
         # A page of its own (cacheable) rather than a message needing a session cookie.
         return self.render(
             request,
-            context_overrides={"sent": True},
+            context_overrides={"sent": True, "noindex": True},
             template="expertgroups/expert_group_page_thanks.html",
         )
