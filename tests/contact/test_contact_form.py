@@ -15,6 +15,13 @@ from tregks.core.form_protection import TOKEN_MAX_AGE, aged_token
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture
+def new_messages(db):
+    """Messages stored during the test (the demo has its own)."""
+    before = set(ContactMessage.objects.values_list("pk", flat=True))
+    return lambda: ContactMessage.objects.exclude(pk__in=before)
+
+
 def action(page):
     with translation.override(page.locale.language_code):
         return reverse("contact_submit", args=[page.pk])
@@ -97,7 +104,7 @@ def test_a_message_is_stored_sent_to_the_partner_and_confirmed_to_the_sender(net
     assert "Wie kann ich mitmachen?" in to_partner.body
     assert reverse("contact_messages:detail", args=[message.pk]) in to_partner.body
     assert confirmation.to == ["erika@example.org"]
-    assert "Vielen Dank" in confirmation.body
+    assert "vielen Dank" in confirmation.body
     assert confirmation.alternatives[0][1] == "text/html"
     assert message.mail_delivered
     thanks = Client().get(response["Location"])
@@ -113,7 +120,7 @@ def test_the_english_page_confirms_in_english_and_the_partner_reads_german(netwo
     to_partner, confirmation = mail.outbox
     assert to_partner.to == ["formulare-b@example.org"]
     assert "Nachricht" in to_partner.subject
-    assert "Thank you" in confirmation.body
+    assert "thank you" in confirmation.body
 
 
 def test_without_a_form_address_the_public_address_receives_the_message(network):
@@ -136,7 +143,7 @@ def test_without_a_form_address_the_public_address_receives_the_message(network)
     ],
 )
 def test_bad_input_gets_a_german_message_linked_from_the_summary(
-    network, changes, field, text
+    new_messages, network, changes, field, text
 ):
     response = send(network["page"]["de"], **changes)
     assert response.status_code == 400
@@ -150,7 +157,7 @@ def test_bad_input_gets_a_german_message_linked_from_the_summary(
     # What was typed comes back; nothing is stored or sent.
     if field != "name":
         assert html.select_one("[name=name]")["value"] == "Erika Muster"
-    assert not ContactMessage.objects.exists()
+    assert not new_messages().exists()
     assert mail.outbox == []
 
 
@@ -177,56 +184,62 @@ def test_messages_come_in_the_readers_language(network):
         (aged_token("contact", TOKEN_MAX_AGE + 60), "zu lange geöffnet"),
     ],
 )
-def test_a_broken_foreign_or_expired_token_is_explained(network, token, text):
+def test_a_broken_foreign_or_expired_token_is_explained(
+    new_messages, network, token, text
+):
     response = send(network["page"]["de"], form_token=token)
     assert response.status_code == 400
     assert text in soup(response).select_one("#error-summary").get_text()
-    assert not ContactMessage.objects.exists()
+    assert not new_messages().exists()
 
 
-def test_a_replayed_form_is_refused(network):
+def test_a_replayed_form_is_refused(new_messages, network):
     token = aged_token("contact", 10)
     assert send(network["page"]["de"], form_token=token).status_code == 302
     again = send(network["page"]["de"], form_token=token)
     assert again.status_code == 400
     assert "bereits abgeschickt" in again.content.decode()
-    assert ContactMessage.objects.count() == 1
+    assert new_messages().count() == 1
 
 
 @pytest.mark.parametrize(
     "trap",
     [{"website": "http://spam.example"}, {"form_token": aged_token("contact", 1)}],
 )
-def test_a_bot_gets_the_same_answer_and_nothing_is_stored_or_sent(network, trap):
+def test_a_bot_gets_the_same_answer_and_nothing_is_stored_or_sent(
+    new_messages, network, trap
+):
     page = network["page"]["de"]
     bot = send(page, **trap)
     assert bot.status_code == 302
     assert bot["Location"].endswith("/thanks/")
-    assert not ContactMessage.objects.exists()
+    assert not new_messages().exists()
     assert mail.outbox == []
 
 
-def test_a_flood_from_one_address_is_stopped_with_a_message(network, settings):
+def test_a_flood_from_one_address_is_stopped_with_a_message(
+    new_messages, network, settings
+):
     settings.FORM_RATE_LIMIT = (2, 600)
     page = network["page"]["de"]
     codes = [send(page, email=f"person{n}@example.org").status_code for n in range(4)]
     assert codes == [302, 302, 429, 429]
-    assert ContactMessage.objects.count() == 2
+    assert new_messages().count() == 2
     last = send(page, email="noch-jemand@example.org")
     assert "zu viele Anfragen" in last.content.decode()
 
 
-def test_a_post_from_another_site_is_refused(network):
+def test_a_post_from_another_site_is_refused(new_messages, network):
     response = Client().post(
         action(network["page"]["de"]),
         form_data(),
         HTTP_ORIGIN="https://evil.example",
     )
     assert response.status_code == 403
-    assert not ContactMessage.objects.exists()
+    assert not new_messages().exists()
 
 
-def test_an_unknown_or_unpublished_page_is_a_404(network):
+def test_an_unknown_or_unpublished_page_is_a_404(new_messages, network):
     page = network["page"]["de"]
     assert (
         Client().post(reverse("contact_submit", args=[0]), form_data()).status_code
@@ -234,4 +247,4 @@ def test_an_unknown_or_unpublished_page_is_a_404(network):
     )
     page.unpublish()
     assert send(page).status_code == 404
-    assert not ContactMessage.objects.exists()
+    assert not new_messages().exists()

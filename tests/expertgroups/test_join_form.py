@@ -16,6 +16,13 @@ from tregks.core.form_protection import aged_token
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture
+def new_messages(db):
+    """Messages stored during the test (the demo has its own)."""
+    before = set(ContactMessage.objects.values_list("pk", flat=True))
+    return lambda: ContactMessage.objects.exclude(pk__in=before)
+
+
 def join(page, **changes):
     data = {
         "form_token": aged_token("expert-group", 10),
@@ -55,7 +62,7 @@ def test_a_message_reaches_the_leading_partner_marked_with_the_group(led_group):
     assert to_partner.to == ["formulare-b@example.org"]
     assert led_group["topic"].name in to_partner.body
     assert confirmation.to == ["max@example.org"]
-    assert "Thank you" in confirmation.body
+    assert "thank you" in confirmation.body
     thanks = Client().get(response["Location"])
     assert thanks.status_code == 200
     assert "Test group" in thanks.content.decode()
@@ -97,12 +104,14 @@ def test_a_group_nobody_leads_sends_to_the_consortium_lead(group):
         ({"form_token": aged_token("contact", 10)}, "konnte nicht geprüft werden"),
     ],
 )
-def test_bad_input_is_explained_in_german_and_nothing_is_kept(led_group, changes, text):
+def test_bad_input_is_explained_in_german_and_nothing_is_kept(
+    new_messages, led_group, changes, text
+):
     response = join(led_group["page"]["de"], **changes)
     assert response.status_code == 400
     summary = soup(response).select_one("#error-summary")
     assert text in summary.get_text()
-    assert not ContactMessage.objects.exists()
+    assert not new_messages().exists()
     assert mail.outbox == []
 
 
@@ -110,20 +119,22 @@ def test_bad_input_is_explained_in_german_and_nothing_is_kept(led_group, changes
     "trap",
     [{"website": "spam"}, {"form_token": aged_token("expert-group", 0)}],
 )
-def test_a_bot_is_thanked_like_a_person_and_nothing_is_kept(led_group, trap):
+def test_a_bot_is_thanked_like_a_person_and_nothing_is_kept(
+    new_messages, led_group, trap
+):
     page = led_group["page"]["de"]
     response = join(page, **trap)
     assert response.status_code == 302
     assert response["Location"] == page.url + "thanks/"
-    assert not ContactMessage.objects.exists()
+    assert not new_messages().exists()
     assert mail.outbox == []
 
 
-def test_a_flood_is_stopped(led_group, settings):
+def test_a_flood_is_stopped(new_messages, led_group, settings):
     settings.FORM_RATE_LIMIT = (1, 600)
     page = led_group["page"]["de"]
     first = join(page, email="a@example.org")
     second = join(page, email="b@example.org")
     assert (first.status_code, second.status_code) == (302, 429)
     assert "zu viele Anfragen" in second.content.decode()
-    assert ContactMessage.objects.count() == 1
+    assert new_messages().count() == 1
