@@ -3,6 +3,8 @@ episodes on it and on another topic, built with factories for each test."""
 
 import datetime
 
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Locale
 
 import pytest
@@ -28,6 +30,12 @@ def add(parent, page):
     return page
 
 
+def poster():
+    return get_image_model().objects.create(
+        title="Testplakat", file=get_test_image_file()
+    )
+
+
 def story(parent, title, topic, company, date):
     page = add(
         parent,
@@ -36,6 +44,8 @@ def story(parent, title, topic, company, date):
             slug=title.lower().replace(" ", "-"),
             company=company,
             summary="Kurz gesagt.",
+            transcript="<p>Was im Video gesagt wird.</p>",
+            poster=poster(),
             video_url=VIDEO,
             date=date,
             locale=parent.locale,
