@@ -9,6 +9,8 @@ something is published, and each provider costs a few queries (pages, images,
 renditions) that the most visited page would otherwise run on every render.
 """
 
+from django.utils import timezone
+
 from wagtail import hooks
 
 from tregks.cache.generation import cached_for_generation
@@ -28,6 +30,26 @@ def _latest_items(locale_id, limit):
         items.extend(provider(locale_id, limit))
     items.sort(key=lambda page: page.latest_date, reverse=True)
     return items[:limit]
+
+
+UPCOMING_LIMIT = 3
+
+
+def upcoming_events(locale_id, limit=UPCOMING_LIMIT):
+    """The next events from the "home_upcoming_events" hook (the events app).
+
+    Kept per cache generation and hour: an event drops off once it is over, even
+    when nothing is published in between.
+    """
+    hour = timezone.localtime().strftime("%Y%m%d%H")
+    return cached_for_generation(
+        f"home-upcoming:{locale_id}:{limit}:{hour}",
+        lambda: [
+            event
+            for provider in hooks.get_hooks("home_upcoming_events")
+            for event in provider(locale_id, limit)
+        ][:limit],
+    )
 
 
 def partner_logos(locale_id):

@@ -111,11 +111,12 @@ class HomePage(BasePage):
         ]
 
     def get_context(self, request, *args, **kwargs):
-        from .latest import latest_items, partner_logos
+        from .latest import latest_items, partner_logos, upcoming_events
 
         context = super().get_context(request, *args, **kwargs)
         context["latest_items"] = latest_items(self.locale_id)
         context["partner_logos"] = partner_logos(self.locale_id)
+        context["upcoming_events"] = upcoming_events(self.locale_id)
         return context
 
 

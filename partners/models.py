@@ -375,8 +375,16 @@ class PartnerSectionPage(BasePage):
 
     indexable = False
 
-    parent_page_types = ["news.NewsIndexPage", "stories.StoryIndexPage"]
-    subpage_types = ["news.PressReleasePage", "stories.VideoStoryPage"]
+    parent_page_types = [
+        "news.NewsIndexPage",
+        "stories.StoryIndexPage",
+        "events.EventIndexPage",
+    ]
+    subpage_types = [
+        "news.PressReleasePage",
+        "stories.VideoStoryPage",
+        "events.EventPage",
+    ]
     # Not a page of its own for readers (it serves the index): no breadcrumb step.
     breadcrumb_skip = True
 

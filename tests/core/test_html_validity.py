@@ -35,6 +35,8 @@ PAGE_TYPES = [
     "partners.PartnerIndexPage",
     "partners.PartnerProfilePage",
     "partners.PartnerSectionPage",
+    "events.EventIndexPage",
+    "events.EventPage",
     "contact.ContactPage",
     "expertgroups.ExpertGroupIndexPage",
     "expertgroups.ExpertGroupPage",

@@ -69,6 +69,7 @@ def _ensure_partner(index, code, short, role, name):
 
 
 def build_network():
+    from events.models import EventIndexPage
     from home.models import HomePage
     from news.models import NewsIndexPage
     from partners.models import PartnerIndexPage
@@ -81,6 +82,14 @@ def build_network():
     _ensure_index(home, NewsIndexPage, "presse", "Presse", "press", "Press")
     _ensure_index(
         home, StoryIndexPage, "geschichten", "Geschichten", "stories", "Stories"
+    )
+    _ensure_index(
+        home,
+        EventIndexPage,
+        "veranstaltungen",
+        "Veranstaltungen",
+        "events",
+        "Events",
     )
     for code, (short, role, name) in PARTNERS.items():
         _ensure_partner(partner_index, code, short, role, name)
@@ -125,11 +134,14 @@ def users(db, editorial_network):
 
 
 def section(code, language="de", kind="news"):
+    from events.models import EventIndexPage
     from news.models import NewsIndexPage
     from partners.models import PartnerSectionPage
     from stories.models import StoryIndexPage
 
-    index_model = NewsIndexPage if kind == "news" else StoryIndexPage
+    index_model = {"news": NewsIndexPage, "events": EventIndexPage}.get(
+        kind, StoryIndexPage
+    )
     index = index_model.objects.get(locale__language_code=language)
     return PartnerSectionPage.objects.child_of(index).get(partner__code=code)
 
@@ -154,6 +166,37 @@ def make_release(code, slug, user=None, network_wide=False, publish=False, **fie
     if publish:
         revision.publish(user=user)
     return Page.objects.get(pk=page.pk).specific
+
+
+def make_event(code, slug, user=None, network_wide=False, publish=False, **fields):
+    """An event in the partner's German events section, saved as a draft by `user`."""
+    from django.utils import timezone
+
+    from events.models import EventPage
+
+    parent = section(code, kind="events")
+    start = timezone.make_aware(datetime.datetime(2027, 3, 1, 10))
+    page = EventPage(
+        title=fields.pop("title", f"Testveranstaltung {slug}"),
+        slug=slug,
+        lead=fields.pop("lead", "Ein kurzer Vorspann für den Test."),
+        event_format=fields.pop("event_format", "werkstatt"),
+        start=fields.pop("start", start),
+        end=fields.pop("end", start + datetime.timedelta(hours=2)),
+        city="Kassel",
+        network_wide=network_wide,
+        live=False,
+        owner=user,
+        **fields,
+    )
+    parent.add_child(instance=page)
+    revision = page.save_revision(user=user, log_action=True)
+    if publish:
+        revision.publish(user=user)
+    return Page.objects.get(pk=page.pk).specific
+
+
+MAKERS = {"release": make_release, "event": make_event}
 
 
 @pytest.fixture

@@ -45,6 +45,23 @@ def test_editor_dashboard_offers_new_content_of_their_own_partner(client, users)
     assert add_url("news.pressreleasepage", section("dgb")) not in html
     assert add_url("news.pressreleasepage", section("agv", "en")) not in html
     assert add_url("stories.videostorypage", section("agv")) not in html
+    # "Neu anlegen: Veranstaltung in „Veranstaltungen AGV“" for the partner's events.
+    assert add_url("events.eventpage", section("agv", kind="events")) in html
+    assert add_url("events.eventpage", section("dgb", kind="events")) not in html
+    assert add_url("events.eventpage", section("agv")) not in html
+
+
+def test_event_shortcut_opens_the_new_event_form_with_the_registration_panel(
+    client, users
+):
+    html = dashboard(client, users["agv-editor"])
+    url = add_url("events.eventpage", section("agv", kind="events"))
+    assert url in html
+    response = client.get(url)
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert 'id="page-edit-form"' in content
+    assert "Anmeldung" in content and 'name="capacity"' in content
 
 
 def test_shortcut_opens_the_new_page_form(client, users):

@@ -11,7 +11,7 @@ from wagtail.models import Page, WorkflowState
 
 import pytest
 
-from .conftest import edit_form_data, make_release, section
+from .conftest import MAKERS, edit_form_data, make_release, section
 from .test_side_views import refused
 
 ROLES = [
@@ -128,7 +128,7 @@ def do_delete(client, page, users):
 
 
 def do_move(client, page, users):
-    # Within partner A: from its press section to its story section (wrong type).
+    # Within partner A: into its story section (the wrong type for both kinds).
     destination = section("agv", kind="stories")
     url = reverse("wagtailadmin_pages:move_confirm", args=[page.pk, destination.pk])
     response = client.post(url)
@@ -174,8 +174,10 @@ ACTIONS = {name[3:]: func for name, func in globals().items() if name.startswith
 
 @pytest.mark.parametrize("action", sorted(ALLOWED))
 @pytest.mark.parametrize("role", ROLES)
-def test_role_action_matrix(client, users, role, action):
-    page = make_release("agv", "matrix-seite", users["agv-editor"])
+@pytest.mark.parametrize("kind", sorted(MAKERS))
+def test_role_action_matrix(client, users, kind, role, action):
+    # Press releases and events share sections, groups and workflows: one matrix.
+    page = MAKERS[kind]("agv", "matrix-seite", users["agv-editor"])
     client.force_login(users[role])
     allowed = ACTIONS[action](client, page, users)
     assert allowed == (role in ALLOWED[action]), (role, action)

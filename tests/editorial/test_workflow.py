@@ -18,7 +18,7 @@ from wagtail.models import Page, PageLogEntry, TaskState
 
 import pytest
 
-from .conftest import edit_form_data, make_release
+from .conftest import edit_form_data, make_event, make_release
 from .test_side_views import refused
 
 
@@ -115,6 +115,53 @@ def test_network_wide_release_needs_partner_approval_then_lead_sign_off(client, 
     history = client.get(reverse("wagtailadmin_pages:history", args=[page.pk]))
     assert history.status_code == 200
     assert "Freigabe Konsortialleitung" in history.content.decode()
+
+
+def test_agv_event_is_drafted_by_agv_editor_and_released_by_agv_approver(client, users):
+    from events.models import EventPage
+
+    editor, approver = users["agv-editor"], users["agv-approver"]
+    page = make_event("agv", "werkstatt-agv", editor)
+    state = submit(client, page, editor)
+    assert state.current_task_state.task.name == "Freigabe AGV"
+    # Nobody else's approvers and not the editor can release it.
+    assert refused_action(client, page, users["dgb-approver"])
+    assert refused_action(client, page, editor)
+    assert not fresh(page).live
+    act(client, page, approver, "approve", "Termin geprüft.")
+    page = fresh(page)
+    assert isinstance(page, EventPage) and page.live
+    state.refresh_from_db()
+    assert state.status == "approved"
+    assert {ts.task.name: ts.status for ts in state.task_states.all()} == {
+        "Freigabe AGV": TaskState.STATUS_APPROVED,
+        "Freigabe Konsortialleitung": TaskState.STATUS_SKIPPED,
+    }
+
+
+def test_network_wide_event_waits_for_the_lead(client, users):
+    editor, approver, lead = users["agv-editor"], users["agv-approver"], users["lead"]
+    page = make_event("agv", "netzwerk-termin", editor, network_wide=True)
+    state = submit(client, page, editor)
+    act(client, page, approver, "approve")
+    assert not fresh(page).live
+    state.refresh_from_db()
+    assert state.current_task_state.task.name == "Freigabe Konsortialleitung"
+    act(client, page, lead, "approve")
+    assert fresh(page).live
+
+
+def refused_action(client, page, user):
+    """True when `user` cannot approve the page's current task."""
+    client.force_login(user)
+    task_state = fresh(page).current_workflow_state.current_task_state
+    url = reverse(
+        "wagtailadmin_pages:workflow_action",
+        args=[page.pk, "approve", task_state.pk],
+    )
+    client.post(url, {"comment": ""})
+    task_state.refresh_from_db()
+    return task_state.status == "in_progress"
 
 
 def test_normal_release_goes_live_after_partner_approval_and_skips_the_lead(

@@ -43,7 +43,11 @@ LEAD_GROUP = "Konsortialleitung"
 TRANSLATOR_GROUP = "Übersetzung"
 LEAD_TASK = "Freigabe Konsortialleitung"
 # Index pages below which every consortium partner owns one section per language.
-SECTION_INDEXES = (("news", "NewsIndexPage"), ("stories", "StoryIndexPage"))
+SECTION_INDEXES = (
+    ("news", "NewsIndexPage"),
+    ("stories", "StoryIndexPage"),
+    ("events", "EventIndexPage"),
+)
 # Pages a partner owns outright besides its sections: AGV produces the podcast.
 OWNED_SHOWS = {"agv": ("podcast", "PodcastShowPage")}
 

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "news",
     "stories",
     "podcast",
+    "events",  # events with calendar files (issue 14)
     "search",
     "contact",  # contact page and form messages to the partners (issue 15)
     "expertgroups",  # one page per expert group with its "Mitmachen" form (issue 15)

@@ -1,0 +1,43 @@
+"""Events feed the home page, partner profiles, topic links and the demo through hooks."""
+
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+
+from .models import EventIndexPage, EventPage
+
+
+@hooks.register("home_upcoming_events")
+def next_events(locale_id, limit):
+    """The next events of one language, soonest first (one query)."""
+    return list(EventPage.objects.for_listing(locale_id).upcoming()[:limit])
+
+
+@hooks.register("partner_profile_items")
+def upcoming_events_of_partner(partner_page, limit):
+    """The partner's next events: organised by it, or in its own sections."""
+    from partners.models import PartnerSectionPage
+
+    section_paths = PartnerSectionPage.objects.filter(
+        locale_id=partner_page.locale_id, partner__code=partner_page.code
+    ).values_list("path", flat=True)
+    events = (
+        EventPage.objects.for_listing(partner_page.locale_id)
+        .organised_by(partner_page.code, list(section_paths))
+        .upcoming()
+    )
+    return _("Upcoming events"), list(events[:limit])
+
+
+@hooks.register("topic_listings")
+def events_by_topic(locale_id):
+    """The events index filters by expert group (partner profiles link each one)."""
+    index = EventIndexPage.objects.live().filter(locale_id=locale_id).first()
+    return (_("Events"), index.url) if index else None
+
+
+@hooks.register("load_demo_content")
+def demo_content():
+    from .demo.build import build
+
+    return (45, build)
