@@ -21,6 +21,7 @@ from partners.models import PartnerRole
 from podcast.models import PodcastEpisodePage
 from stories.models import VideoStoryPage
 from tests.contact.conftest import network  # noqa: F401 - a shared fixture
+from tests.podcast.utils import demo_mp3, make_audio
 
 VIDEO = "https://www.youtube.com/watch?v=dQw4w9WgXcQ"
 
@@ -64,6 +65,8 @@ def episode(parent, title, topic, date):
             slug=title.lower().replace(" ", "-"),
             summary="Worum es geht.",
             release_date=date,
+            episode_number=1,
+            audio=make_audio(demo_mp3(1), "testfolge.mp3"),
             locale=parent.locale,
         ),
     )
