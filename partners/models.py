@@ -175,6 +175,14 @@ class PartnerProfilePage(BasePage):
         blank=True,
         help_text=_("A public role address, not a personal one."),
     )
+    contact_form_email = models.EmailField(
+        _("Address for form messages"),
+        blank=True,
+        help_text=_(
+            "Where messages from the contact form and the expert groups' forms go; "
+            "never shown on the site. Empty: the public e-mail address above."
+        ),
+    )
     expert_groups = ParentalManyToManyField(
         "core.Topic",
         verbose_name=_("Expert groups led"),
@@ -205,6 +213,7 @@ class PartnerProfilePage(BasePage):
             ],
             heading=_("Public contact"),
         ),
+        FieldPanel("contact_form_email"),
         FieldPanel("expert_groups"),
     ]
 
@@ -252,6 +261,7 @@ class PartnerProfilePage(BasePage):
         SynchronizedField("city"),
         SynchronizedField("contact_phone"),
         SynchronizedField("contact_email"),
+        SynchronizedField("contact_form_email"),
         SynchronizedField("expert_groups"),
     ]
 

@@ -91,7 +91,10 @@ if settings.BENCH_PING:
 
 urlpatterns += i18n_patterns(
     path("", include("search.urls")),
+    # Public forms post outside the page tree: no cookie before sending (issues 14, 15).
     path("", include("registrations.urls")),
+    path("", include("contact.urls")),
+    path("", include("expertgroups.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -37,6 +37,9 @@ PAGE_TYPES = [
     "partners.PartnerSectionPage",
     "events.EventIndexPage",
     "events.EventPage",
+    "contact.ContactPage",
+    "expertgroups.ExpertGroupIndexPage",
+    "expertgroups.ExpertGroupPage",
 ]
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]

@@ -4,7 +4,7 @@ objects, as every partner role, GET and POST.
 The routes come from Django's URL resolver (everything below /admin/), so a route
 added later is walked without editing this test. Each id is filled with an object of
 partner WFG: a draft press release with a rejected submission (the reviewer's comment),
-a second submission waiting, a page comment, revisions, workflow and task states, a
+a message to WFG through the contact form, a second submission waiting, a page comment, revisions, workflow and task states, a
 translation source, an editing session, a redirect, a search promotion, and the
 documents and images in WFG's private collection where partners have one. As
 `agv-editor`, `agv-approver`, `lead` and `translator`, no response body and no message
@@ -54,6 +54,8 @@ from wagtail_localize.models import (
 )
 
 import pytest
+
+from contact.models import ContactMessage
 
 from .conftest import make_release, section
 
@@ -191,6 +193,16 @@ def other_partner(users):
         file=get_test_image_file(),
         uploaded_by_user=wfg_editor,
     )
+    # A message to WFG through the contact form (contact app): only WFG's staff read it.
+    contact_message = ContactMessage.objects.create(
+        recipient_code="wfg",
+        recipient_name="WFG",
+        name="Absenderin",
+        email=f"absenderin-{tag}@example.org",
+        subject=secret["title"],
+        message=secret["comment"],
+        language="de",
+    )
     uploaded = UploadedFile.objects.create(
         file=ContentFile(b"%PDF-1.4", name=f"upload-{tag}.pdf"),
         uploaded_by_user=wfg_editor,
@@ -230,6 +242,7 @@ def other_partner(users):
         "image": image,
         "shared_image": shared_image,
         "uploaded": uploaded,
+        "contact_message": contact_message,
     }
 
 
@@ -295,6 +308,7 @@ def fillers(objects, private):
         "media_id": [0],  # no audio/video file exists in the walk
         "media_type": ["audio"],
         "uploaded_file_id": [objects["uploaded"].pk],
+        "message_id": [objects["contact_message"].pk],
         "pk": [draft.pk],
         # registrations app: an event of WFG and one of its registrations
         "event_id": [objects["event"].pk],
@@ -391,6 +405,7 @@ def database_fingerprint():
         Translation,
         TranslationSource,
         StringTranslation,
+        ContactMessage,
         get_user_model(),
         Registration,
     ]
@@ -554,6 +569,9 @@ def test_the_walk_fills_every_object_parameter_with_something_real(
         other_partner["registration"].event.specific.get_parent().specific.partner.code
         == "wfg"
     )
+    message = other_partner["contact_message"]
+    opened = client.get(reverse("contact_messages:detail", args=[message.pk]))
+    assert other_partner["secret"]["title"] in opened.content.decode()
 
 
 # What isolation must leave working: each role still opens its own work.

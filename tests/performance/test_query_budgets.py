@@ -92,6 +92,10 @@ PAGE_TYPES = [
     ("partners.PartnerIndexPage", ""),
     ("partners.PartnerProfilePage", ""),
     ("partners.PartnerSectionPage", ""),
+    ("contact.ContactPage", ""),
+    ("expertgroups.ExpertGroupIndexPage", ""),
+    ("expertgroups.ExpertGroupPage", ""),
+    ("expertgroups.ExpertGroupPage", "feed/"),
 ]
 # Over budget when this was written, to be brought down by the owners; listed so that
 # the test fails as soon as one of them keeps to the budget (then remove it here).

@@ -64,6 +64,8 @@ INSTALLED_APPS = [
     "events",  # events with calendar files (issue 14)
     "registrations",  # registrations for events (double opt-in, places, waiting list)
     "search",
+    "contact",  # contact page and form messages to the partners (issue 15)
+    "expertgroups",  # one page per expert group with its "Mitmachen" form (issue 15)
     # Wagtail and its contrib apps
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
@@ -506,6 +508,12 @@ EMAIL_BACKEND = os.environ.get(
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "tregks <noreply@tregks.de>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+
+# Contact and "Mitmachen" messages (contact app, docs/privacy.md): kept this many days,
+# then deleted by the scheduled task "contact.purge"; a partner without any address on
+# its profile gets its messages at the fallback address.
+CONTACT_RETENTION_DAYS = env_int("CONTACT_RETENTION_DAYS", 180)
+CONTACT_FALLBACK_EMAIL = os.environ.get("CONTACT_FALLBACK_EMAIL", "tregks@wfg-kassel.de")
 # Workflow e-mails go to the partner's approvers and the submitter only, not to every
 # superuser for all six partners (docs/editorial-workflow.md).
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False

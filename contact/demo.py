@@ -1,0 +1,111 @@
+"""Demo content of the contact app (demo/contact.yaml): the contact page in both
+languages, the partners' addresses for form messages, and messages in each state."""
+
+import datetime
+from pathlib import Path
+
+from django.utils import timezone
+
+from wagtail.models import Page
+
+import yaml
+from treebeard.mp_tree import MP_Node
+
+from partners.models import PartnerIndexPage, PartnerProfilePage
+from tregks.core.demo import Phrasebook, get_or_create_child, rich_text, translate
+from tregks.core.models import Topic
+
+from .models import ContactMessage, ContactPage
+
+DATA = Path(__file__).parent / "demo" / "contact.yaml"
+
+
+def load_data():
+    with DATA.open(encoding="utf-8") as file:
+        return yaml.safe_load(file)
+
+
+def build(context, options=None, stdout=None):
+    data = load_data()
+    page = _contact_page(context["home_de"], data["page"])
+    _after_partner_directory(context, page)
+    _form_addresses(data["form_addresses"])
+    _messages(data["messages"])
+
+
+def _contact_page(home, spec):
+    slug = spec["slug"]["de"]
+    existing = home.get_children().filter(slug=slug).first()
+    if existing is not None and existing.specific_class is not ContactPage:
+        # Demos before issue 15 had a plain content page here: the form replaces it.
+        for translation in existing.get_translations():
+            translation.delete()
+        existing.delete()
+    t = Phrasebook()
+    page = get_or_create_child(
+        home,
+        ContactPage,
+        slug,
+        title=t(spec["title"]["de"], spec["title"]["en"]),
+        intro=rich_text(t, (spec["intro"]["de"], spec["intro"]["en"])),
+        thanks_text=t(spec["thanks"]["de"], spec["thanks"]["en"]),
+        show_in_menus=True,
+    )
+    t(slug, spec["slug"]["en"])
+    translate(page, t)
+    return page
+
+
+def _after_partner_directory(context, page):
+    """Contact comes right after the partner directory in the menu (both languages)."""
+    for home in (context["home_de"], context["home_en"]):
+        children = Page.objects.child_of(home)
+        directory = children.type(PartnerIndexPage).first()
+        contact = children.type(ContactPage).first()
+        if directory is None or contact is None:
+            continue
+        following = children.filter(path__gt=directory.path).order_by("path").first()
+        if following is not None and following.pk != contact.pk:
+            MP_Node.move(Page.objects.get(pk=contact.pk), directory, pos="right")
+
+
+def _form_addresses(addresses):
+    for code, address in addresses.items():
+        for profile in PartnerProfilePage.objects.filter(code=code):
+            if profile.contact_form_email:
+                continue
+            profile.contact_form_email = address
+            profile.save_revision().publish()
+
+
+def _messages(items):
+    now = timezone.now()
+    for item in items:
+        if ContactMessage.objects.filter(
+            email=item["email"], subject=item["subject"]
+        ).exists():
+            continue
+        profile = PartnerProfilePage.objects.filter(
+            code=item["recipient"], locale__language_code="de"
+        ).first()
+        if profile is None:
+            continue
+        group = None
+        if item.get("expert_group"):
+            group = Topic.objects.filter(
+                slug=item["expert_group"], locale__language_code="de"
+            ).first()
+        ContactMessage.objects.create(
+            recipient_code=profile.code,
+            recipient_name=profile.title,
+            expert_group=group,
+            name=item["name"],
+            email=item["email"],
+            organisation=item["organisation"],
+            subject=item["subject"],
+            message=item["message"],
+            language=item["language"],
+            status=item["status"],
+            created_at=now - datetime.timedelta(days=item["days_ago"]),
+            mail_delivered=True,
+        )

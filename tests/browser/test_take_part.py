@@ -1,0 +1,196 @@
+"""Taking part in a real browser: the contact form and an expert group's "Mitmachen"
+form, each sent by keyboard alone and checked with axe (also with its error summary),
+and the admin side: AGV's editor finds the message sent to AGV and marks it answered.
+
+The forms run on the served copy of the demo site; the pages are found by their type,
+and each test checks what it sent in that site's database.
+"""
+
+import json
+import time
+
+import pytest
+
+from .conftest import pages_of, tab_until
+from .journeys import log_in, make_accounts, shell
+from .test_accessibility import axe_violations
+
+# The core drops forms sent faster than a person could (FORM_MIN_FILL_SECONDS = 3).
+HUMAN_PAUSE = 3.5
+
+STORED = """
+import json
+from contact.models import ContactMessage
+print(json.dumps([
+    {{"code": m.recipient_code, "status": m.status, "subject": m.subject,
+      "group": m.expert_group.slug if m.expert_group_id else None}}
+    for m in ContactMessage.objects.filter(email={email!r})
+]))
+"""
+
+CREATE = """
+import json
+from contact.models import ContactMessage
+made = {{}}
+for code, subject in {messages!r}.items():
+    made[code] = ContactMessage.objects.create(
+        recipient_code=code, recipient_name=code.upper(), name="Journey",
+        email="journey@example.org", subject=subject, message="Bitte um Rückruf.",
+        language="de",
+    ).pk
+print(json.dumps(made))
+"""
+
+
+@pytest.fixture(scope="module")
+def axe_source():
+    from .conftest import AXE
+
+    return AXE.read_text()
+
+
+@pytest.fixture
+def reader(browser, live_site):
+    # axe is injected as a script, which the site's strict CSP rightly refuses.
+    context = browser.new_context(
+        base_url=live_site.url, locale="de-DE", bypass_csp=True
+    )
+    yield context
+    context.close()
+
+
+def stored(site_database, email):
+    return json.loads(shell(site_database, STORED.format(email=email)))
+
+
+def focus(page, condition):
+    assert tab_until(page, condition), f"Tab never reached: {condition}"
+
+
+def type_into(page, name, text):
+    focus(page, f"el.name === {name!r}")
+    page.keyboard.type(text)
+
+
+def fill_message_by_keyboard(page, email, subject=None):
+    type_into(page, "name", "Tastatur Nutzerin")
+    type_into(page, "email", email)
+    type_into(page, "organisation", "Barrierefrei GmbH")
+    if subject:
+        type_into(page, "subject", subject)
+    type_into(page, "message", "Ich habe das Formular nur mit der Tastatur ausgefüllt.")
+    focus(page, "el.name === 'consent'")
+    page.keyboard.press("Space")
+    assert page.is_checked("[name=consent]")
+
+
+def submit_by_keyboard(page):
+    focus(page, "el.type === 'submit' && el.closest('form.message-form')")
+    time.sleep(HUMAN_PAUSE)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+
+def check_error_summary(page, axe_source):
+    """An empty form sent by Enter: a summary at the top, focused, linking the fields."""
+    focus(page, "el.name === 'name'")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    summary = page.locator("#error-summary")
+    assert summary.is_visible()
+    assert page.evaluate("document.activeElement.id") == "error-summary"
+    links = summary.locator("a")
+    assert links.count() >= 3
+    target = links.first.get_attribute("href").lstrip("#")
+    assert page.locator(f"#{target}").count() == 1
+    assert axe_violations(page, axe_source) == []
+    # The summary's first link leads to its field.
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == f"#{target}"
+
+
+def test_contact_form_by_keyboard_with_axe(
+    reader, page_types, site_database, axe_source
+):
+    path = next(
+        url for _m, lang, url in pages_of(page_types, "ContactPage") if lang == "de"
+    )
+    page = reader.new_page()
+    response = page.goto(path, wait_until="networkidle")
+    assert response.status == 200
+    assert reader.cookies() == []
+    assert axe_violations(page, axe_source) == []
+    check_error_summary(page, axe_source)
+    # Choose AGV with the arrow keys, as in any radio group.
+    focus(page, "el.name === 'recipient'")
+    for _ in range(10):
+        if page.evaluate("document.activeElement.value") == "agv":
+            break
+        page.keyboard.press("ArrowDown")
+    assert page.is_checked("[name=recipient][value=agv]")
+    fill_message_by_keyboard(page, "tastatur-kontakt@example.org", "Per Tastatur")
+    submit_by_keyboard(page)
+    assert page.url.endswith("/thanks/")
+    assert page.locator("h1").count() == 1
+    assert axe_violations(page, axe_source) == []
+    assert reader.cookies() == []
+    assert stored(site_database, "tastatur-kontakt@example.org") == [
+        {"code": "agv", "status": "new", "subject": "Per Tastatur", "group": None}
+    ]
+
+
+def test_mitmachen_by_keyboard_with_axe(reader, page_types, site_database, axe_source):
+    path = next(
+        url for _m, lang, url in pages_of(page_types, "ExpertGroupPage") if lang == "en"
+    )
+    page = reader.new_page()
+    assert page.goto(path, wait_until="networkidle").status == 200
+    assert axe_violations(page, axe_source) == []
+    fill_message_by_keyboard(page, "tastatur-gruppe@example.org")
+    submit_by_keyboard(page)
+    assert page.url.endswith("/thanks/")
+    assert axe_violations(page, axe_source) == []
+    rows = stored(site_database, "tastatur-gruppe@example.org")
+    assert len(rows) == 1 and rows[0]["group"] and rows[0]["status"] == "new"
+
+
+def test_agv_editor_reads_the_message_to_agv_and_marks_it_answered(
+    browser, live_site, site_database
+):
+    made = json.loads(
+        shell(
+            site_database,
+            CREATE.format(
+                messages={"agv": "Rückruf für AGV 4b7", "wfg": "Nur für WFG 8c1"}
+            ),
+        )
+    )
+    make_accounts(site_database, {"agv-journey-editor": "Redaktion AGV"})
+    context, page = log_in(browser, live_site, "agv-journey-editor")
+    try:
+        page.goto("/admin/")
+        page.get_by_role("link", name="Kontaktnachrichten").first.click()
+        page.wait_for_load_state()
+        assert "Rückruf für AGV 4b7" in page.content()
+        assert "Nur für WFG 8c1" not in page.content()
+        page.get_by_role("link", name="Rückruf für AGV 4b7").click()
+        page.wait_for_load_state()
+        page.select_option("#id_status", "answered")
+        with page.expect_navigation():
+            page.get_by_role("button", name="Status speichern").click()
+        assert "Beantwortet" in page.locator(".messages").inner_text()
+        rows = json.loads(
+            shell(
+                site_database,
+                "import json; from contact.models import ContactMessage as M; "
+                f"print(json.dumps(M.objects.get(pk={made['agv']}).status))",
+            )
+        )
+        assert rows == "answered"
+        # WFG's message stays closed to AGV, whatever the address says.
+        response = page.goto(f"/admin/contact-messages/{made['wfg']}/")
+        assert response.status == 404
+        assert "Nur für WFG 8c1" not in page.content()
+    finally:
+        context.close()

@@ -1,0 +1,85 @@
+"""Two consortium partners of their own (German and English profiles), their staff
+and a contact page per language, built with factories for each test."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+
+from wagtail.models import Locale
+
+import pytest
+
+from contact.factories import ContactPageFactory
+from partners.factories import PartnerIndexPageFactory, PartnerProfilePageFactory
+from tregks.editorial.setup import approver_group_name, editor_group_name
+
+PASSWORD = "tregks-test-2026"
+
+
+def _staff(short_name, suffix):
+    access = Permission.objects.get(
+        content_type__app_label="wagtailadmin", codename="access_admin"
+    )
+    users = {}
+    for role, name in (
+        ("editor", editor_group_name(short_name)),
+        ("approver", approver_group_name(short_name)),
+    ):
+        group, _created = Group.objects.get_or_create(name=name)
+        group.permissions.add(access)
+        user = get_user_model().objects.create_user(
+            f"{suffix}-{role}", f"{suffix}-{role}@tregks.invalid", PASSWORD
+        )
+        user.groups.add(group)
+        users[role] = user
+    return users
+
+
+@pytest.fixture
+def network(home_de, home_en):
+    """Partner A and B (with a form address each, in both languages), their staff,
+    an administrator and a contact page per language."""
+    # Beside any partner directory the site has already (slugs must differ).
+    german_index = PartnerIndexPageFactory(parent=home_de, slug="partner-test")
+    english_index = PartnerIndexPageFactory(
+        parent=home_en,
+        slug="partners-test",
+        locale=Locale.objects.get(language_code="en"),
+        translation_key=german_index.translation_key,
+    )
+    partners = {}
+    for key in ("a", "b"):
+        german = PartnerProfilePageFactory(
+            parent=german_index,
+            title=f"Partnerorganisation {key.upper()}",
+            short_name=f"TEST{key.upper()}",
+            code=f"test-partner-{key}",
+            contact_form_email=f"formulare-{key}@example.org",
+            contact_email=f"info-{key}@example.org",
+        )
+        english = PartnerProfilePageFactory(
+            parent=english_index,
+            locale=english_index.locale,
+            translation_key=german.translation_key,
+            title=f"Partner organisation {key.upper()}",
+            short_name=german.short_name,
+            code=german.code,
+            contact_form_email=german.contact_form_email,
+            contact_email=german.contact_email,
+        )
+        partners[key] = {"de": german, "en": english}
+    page_de = ContactPageFactory(parent=home_de)
+    page_en = ContactPageFactory(
+        parent=home_en,
+        locale=english_index.locale,
+        translation_key=page_de.translation_key,
+        title="Contact",
+    )
+    admin = get_user_model().objects.create_superuser(
+        "contact-admin", "contact-admin@tregks.invalid", PASSWORD
+    )
+    return {
+        "partners": partners,
+        "staff": {"a": _staff("TESTA", "test-a"), "b": _staff("TESTB", "test-b")},
+        "admin": admin,
+        "page": {"de": page_de, "en": page_en},
+    }
