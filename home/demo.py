@@ -5,6 +5,8 @@ All text is written for this project from the network's public facts, German fir
 
 import datetime
 import io
+import json
+from pathlib import Path
 
 from django.core.management import call_command
 
@@ -23,6 +25,8 @@ from tregks.core.demo import (
 from tregks.core.models import FooterLinks
 
 from .models import ContentPage, HomePage
+
+ACCESSIBILITY_DATA = Path(__file__).parent / "demo" / "accessibility.json"
 
 MILESTONES = [
     (
@@ -443,52 +447,24 @@ def _privacy_page(home):
 
 
 def _accessibility_page(home):
+    """The statement from demo/accessibility.json (text is data, see its comment)."""
+    data = json.loads(ACCESSIBILITY_DATA.read_text(encoding="utf-8"))
     t = Phrasebook()
+    items = []
+    for item in data["body"]:
+        if item[0] == "cta":
+            target = home.get_children().filter(slug=item[-1]["page_slug"]).first()
+            if target is None:
+                continue
+            item = [*item[:-1], target]
+        items.append(tuple(item))
     return _content_page(
         home,
-        "barrierefreiheit",
-        "accessibility",
-        t("Erklärung zur Barrierefreiheit", "Accessibility statement"),
-        t(
-            "Das Netzwerk will für alle zugänglich sein. Diese Erklärung beschreibt, wie weit "
-            "die Website die Anforderungen erfüllt.",
-            "The network wants to be accessible to everyone. This statement describes how far "
-            "the website meets the requirements.",
-        ),
-        body(
-            t,
-            ("h2", "Stand der Vereinbarkeit", "Compliance status"),
-            (
-                "p",
-                "Die Website soll die Anforderungen der BITV 2.0 und der WCAG 2.1 auf Stufe AA "
-                "erfüllen. Jede Seitenart wird automatisch mit axe und per Tastatur geprüft.",
-                "The website aims to meet the requirements of BITV 2.0 and WCAG 2.1 at level AA. "
-                "Every page type is checked automatically with axe and by keyboard.",
-            ),
-            (
-                "p",
-                "Videos haben Untertitel oder ein vollständiges Transkript, Podcast-Folgen ein "
-                "Transkript auf der Seite.",
-                "Videos have captions or a full transcript, podcast episodes a transcript on the "
-                "page.",
-            ),
-            ("h2", "Barriere melden", "Report a barrier"),
-            (
-                "p",
-                "Ist Ihnen eine Barriere aufgefallen? Schreiben Sie an tregks@wfg-kassel.de oder "
-                "rufen Sie +49 561 70733-50 an. Wir antworten innerhalb von zwei Wochen.",
-                "Have you come across a barrier? Write to tregks@wfg-kassel.de or call "
-                "+49 561 70733-50. We reply within two weeks.",
-            ),
-            ("h2", "Schlichtungsverfahren", "Enforcement procedure"),
-            (
-                "p",
-                "Bleibt Ihre Meldung ohne zufriedenstellende Antwort, können Sie sich an die "
-                "Schlichtungsstelle nach dem Behindertengleichstellungsgesetz wenden.",
-                "If your report does not receive a satisfactory answer, you can turn to the "
-                "arbitration board under the German Disability Equality Act.",
-            ),
-        ),
+        data["slug"][0],
+        data["slug"][1],
+        t(*data["title"]),
+        t(*data["lead"]),
+        body(t, *items),
         t,
     )
 

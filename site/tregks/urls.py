@@ -91,6 +91,8 @@ if settings.BENCH_PING:
 
 urlpatterns += i18n_patterns(
     path("", include("search.urls")),
+    path("newsletter/", include("newsletter.urls")),
+    path("barriers/", include("barriers.urls")),
     # Pages, routed in two queries (tregks.core.routing); Wagtail's own views stay.
     re_path(r"^(?!_util/)((?:[\w\-]+/)*)$", routing.serve, name="page"),
     path("", include(wagtail_urls)),

@@ -62,6 +62,8 @@ INSTALLED_APPS = [
     "stories",
     "podcast",
     "search",
+    "newsletter",  # double opt-in sign-up, export for the sending tool (issue 15)
+    "barriers",  # barrier reports to the lead (issue 15)
     # Wagtail and its contrib apps
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
