@@ -30,7 +30,9 @@ class BarrierReportForm(ProtectedForm):
         ),
         error_messages={
             "required": _("Please describe the barrier."),
-            "max_length": _("Please shorten your description to at most 5000 characters."),
+            "max_length": _(
+                "Please shorten your description to at most 5000 characters."
+            ),
         },
         widget=forms.Textarea(attrs={"rows": 6}),
     )

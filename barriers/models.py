@@ -39,9 +39,10 @@ def safe_page_path(value, host):
     if any(ord(char) < 32 or ord(char) == 127 for char in value):
         return ""
     parts = urlsplit(value)
-    if parts.scheme or parts.netloc:
-        if parts.scheme not in ("http", "https") or parts.netloc != host:
-            return ""
+    if (parts.scheme or parts.netloc) and (
+        parts.scheme not in ("http", "https") or parts.netloc != host
+    ):
+        return ""
     if not parts.path.startswith("/") or parts.path.startswith("//"):
         return ""
     return parts.path + (f"?{parts.query}" if parts.query else "")
@@ -133,7 +134,9 @@ class BarrierReport(models.Model):
     received_at = models.DateTimeField(_("Received"), default=timezone.now)
     due_date = models.DateField(
         _("Answer due by"),
-        help_text=_("Six weeks after receipt; then the reader may turn to the enforcement body."),
+        help_text=_(
+            "Six weeks after receipt; then the reader may turn to the enforcement body."
+        ),
     )
     status = models.CharField(
         _("Status"), max_length=20, choices=Status.choices, default=Status.NEW

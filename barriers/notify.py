@@ -40,7 +40,9 @@ def _admin_url(report):
 
 def _mail(name, report, recipients):
     if not recipients:
-        logger.warning("Barrier report %s: no address of the lead to send to.", report.pk)
+        logger.warning(
+            "Barrier report %s: no address of the lead to send to.", report.pk
+        )
         return False
     return send_templated_mail(
         name,
@@ -52,7 +54,9 @@ def _mail(name, report, recipients):
 
 
 def send_report_to_lead(report):
-    return _mail("barriers/mail/new_report", report, [lead_address()] if lead_address() else [])
+    return _mail(
+        "barriers/mail/new_report", report, [lead_address()] if lead_address() else []
+    )
 
 
 def send_reminders(today=None):

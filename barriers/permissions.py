@@ -6,7 +6,11 @@ from django.contrib.auth.models import Group, Permission
 
 from tregks.editorial.setup import LEAD_GROUP
 
-LEAD_PERMISSIONS = ("view_barrierreport", "change_barrierreport", "delete_barrierreport")
+LEAD_PERMISSIONS = (
+    "view_barrierreport",
+    "change_barrierreport",
+    "delete_barrierreport",
+)
 
 
 def grant_lead_permissions(sender=None, **kwargs):
@@ -23,7 +27,9 @@ def lead_staff_addresses():
     """E-mail addresses of the lead group's active members."""
     from django.contrib.auth import get_user_model
 
-    users = get_user_model().objects.filter(
-        is_active=True, groups__name=LEAD_GROUP
-    ).exclude(email="")
+    users = (
+        get_user_model()
+        .objects.filter(is_active=True, groups__name=LEAD_GROUP)
+        .exclude(email="")
+    )
     return sorted({user.email for user in users})

@@ -33,14 +33,14 @@ def submit(request, page_id):
     def again(status):
         context = page.get_context(request, form=form)
         context["form"] = form
-        return TemplateResponse(request, page.get_template(request), context, status=status)
+        return TemplateResponse(
+            request, page.get_template(request), context, status=status
+        )
 
     if not form.is_valid():
         return again(400)
     data = form.cleaned_data
-    verdict = screen(
-        request, form, rate_keys=[data["email"]] if data["email"] else []
-    )
+    verdict = screen(request, form, rate_keys=[data["email"]] if data["email"] else [])
     if verdict.rejected:
         return again(verdict.status)
     if verdict.accepted:

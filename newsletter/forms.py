@@ -27,7 +27,9 @@ class SubscribeForm(ProtectedForm):
     )
     consent = forms.BooleanField(
         error_messages={
-            "required": _("Please confirm that you would like to receive the newsletter.")
+            "required": _(
+                "Please confirm that you would like to receive the newsletter."
+            )
         },
     )
 

@@ -39,7 +39,7 @@ def subscribe(request):
 
 
 def requested(request):
-    """"Please check your inbox" (a cacheable page: it names no address)."""
+    """ "Please check your inbox" (a cacheable page: it names no address)."""
     return render(request, "newsletter/requested.html")
 
 

@@ -170,8 +170,7 @@ def test_a_flood_from_one_address_is_refused_with_a_message(settings):
     settings.FORM_RATE_LIMIT = (3, 600)
     client = Client()
     answers = [
-        sign_up(client, f"flood{number}@example.org").status_code
-        for number in range(5)
+        sign_up(client, f"flood{number}@example.org").status_code for number in range(5)
     ]
     assert answers[:3] == [302, 302, 302]
     assert answers[3:] == [429, 429]

@@ -21,6 +21,8 @@ class Command(BaseCommand):
                 with open(options["output"], "w", encoding="utf-8", newline="") as out:
                     out.write(text)
             except OSError as error:
-                raise CommandError(f"Cannot write {options['output']}: {error}") from error
+                raise CommandError(
+                    f"Cannot write {options['output']}: {error}"
+                ) from error
         else:
             self.stdout.write(text, ending="")

@@ -222,6 +222,13 @@ else:
 # shared cache (tregks/cache/generation.py); right after an outage it is checked at once.
 CACHE_INVALIDATION_CHECK_SECONDS = env_int("CACHE_INVALIDATION_CHECK_SECONDS", 1)
 
+# Newsletter (docs/newsletter.md): at most one confirmation mail per address in this
+# many minutes, however often the form is sent.
+NEWSLETTER_MAIL_INTERVAL_MINUTES = env_int("NEWSLETTER_MAIL_INTERVAL_MINUTES", 15)
+# Barrier reports go to this address; unset: the contact address of the lead
+# partner's profile (barriers/notify.py).
+BARRIER_REPORT_EMAIL = os.environ.get("BARRIER_REPORT_EMAIL", "").strip()
+
 # Full-page cache (tregks.cache): anonymous GET pages in the default cache, invalidated
 # by a generation counter on publish, unpublish, move, delete and snippet changes.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
