@@ -14,10 +14,10 @@ def barrier_report_url(context):
     """The form in the reader's language, with the current page to prefill it ("" when
     there is no live form page). Kept per cache generation: no query per render."""
     language = get_language()
+    request = context.get("request")
     for page in pages_of_type(BarrierReportPage):
-        url = page.url
-        if page.live and url and url.startswith(f"/{language}/"):
-            request = context.get("request")
+        url = page.get_url(request) if page.live else None
+        if url and url.startswith(f"/{language}/"):
             if request is None or request.path == url:
                 return url
             return f"{url}?{urlencode({'page': request.path})}"
