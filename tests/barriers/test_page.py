@@ -2,8 +2,9 @@
 
 from django.test import Client
 
-import pytest
 from wagtail.test.utils.form_data import nested_form_data, rich_text
+
+import pytest
 
 from barriers.models import BarrierReportPage
 from home.models import ContentPage, HomePage
