@@ -9,7 +9,17 @@ from django.utils.translation.template import templatize
 import polib
 
 ROOT = Path(__file__).resolve().parents[2]
-SOURCE_DIRS = ["site", "home", "news", "stories", "podcast", "partners", "search"]
+SOURCE_DIRS = [
+    "site",
+    "home",
+    "news",
+    "stories",
+    "podcast",
+    "partners",
+    "search",
+    "newsletter",
+    "barriers",
+]
 GETTEXT_NAMES = {
     "_",
     "gettext",
