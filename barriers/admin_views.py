@@ -31,7 +31,7 @@ def due_label(report):
         report.status != BarrierReport.Status.ANSWERED
         and report.due_date < timezone.localdate()
     ):
-        return f"{text} ({_('overdue')})"
+        return _("%(date)s (overdue)") % {"date": text}
     return text
 
 
