@@ -95,6 +95,8 @@ urlpatterns += i18n_patterns(
     path("", include("registrations.urls")),
     path("", include("contact.urls")),
     path("", include("expertgroups.urls")),
+    path("newsletter/", include("newsletter.urls")),
+    path("barriers/", include("barriers.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -32,8 +32,10 @@ def test_accessibility_statement_has_a_feedback_contact(client, path, title):
     assert EMAIL.search(text), "an e-mail address for feedback"
     assert PHONE.search(text), "a telephone number for feedback"
     assert "BITV 2.0" in text
-    # The enforcement procedure is named, as BITV 2.0 requires.
-    assert "Schlichtungs" in text or "arbitration" in text
+    # The enforcement body is named, as BITV 2.0 and the Hessian HVBIT require, and
+    # the route to it: the barrier report form.
+    assert "Durchsetzungs" in text or "enforcement" in text
+    assert html.main.select_one('a[href*="barrier"], a[href*="barriere"]')
 
 
 @pytest.mark.parametrize(

@@ -18,6 +18,8 @@ SOURCE_DIRS = [
     "partners",
     "search",
     "registrations",
+    "newsletter",
+    "barriers",
 ]
 GETTEXT_NAMES = {
     "_",

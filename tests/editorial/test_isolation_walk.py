@@ -222,10 +222,24 @@ def other_partner(users):
         {"name": secret["registrant"], "email": secret["registrant_email"]},
         "de",
     ).registration
+    # The lead's barrier reports and subscriber list (barriers, newsletter apps).
+    from barriers.models import BarrierReport
+    from newsletter.models import Subscription
+
+    secret["barrier_report"] = f"Barrierebericht {tag} vertraulich"
+    secret["subscription"] = f"abonnent-{tag}@tregks.invalid"
+    barrier_report = BarrierReport.objects.create(
+        description=secret["barrier_report"], page_url=f"/de/{tag}/"
+    )
+    subscription = Subscription.objects.create(
+        email=secret["subscription"], language="de", consent_version="2026-12"
+    )
     return {
         "secret": secret,
         "event": event,
         "registration": registration,
+        "barrier_report": barrier_report,
+        "subscription": subscription,
         "draft": draft,
         "section": section("wfg"),
         "workflow_state": workflow_state,
@@ -257,6 +271,13 @@ def private_objects(user, objects):
         if not policy.user_has_any_permission_for_instance(
             user, ["add", "change", "choose", "delete"], item
         ):
+            private[key] = item
+    # The lead's barrier reports and subscribers: private from everyone without the
+    # model's view permission (only the lead's group has it).
+    for key in ("barrier_report", "subscription"):
+        item = objects[key]
+        policy = policy_registry.get_by_type(type(item))
+        if not policy.user_has_permission(user, "view"):
             private[key] = item
     return private
 
@@ -328,6 +349,10 @@ def pk_for(name, objects, private):
         return [objects["collection"].pk]
     if name.startswith("wagtailadmin_workflows"):
         return [objects["draft"].get_workflow().pk]
+    if name.startswith("barrier_reports:"):
+        return [objects["barrier_report"].pk]
+    if name.startswith("newsletter:"):
+        return [objects["subscription"].pk]
     if name.startswith("wagtailusers_users"):
         return [objects["draft"].owner_id]
     return [objects["draft"].pk]
@@ -381,8 +406,9 @@ def urls_to_walk(objects, private):
     return urls, unknown
 
 
-def database_fingerprint():
-    """Rows of every table a refused request must leave alone, hashed."""
+def database_fingerprint(extra_models=()):
+    """Rows of every table a refused request must leave alone, hashed (with the lead's
+    reports and subscribers where they are private from the walking user)."""
     from wagtail.contrib.redirects.models import Redirect
     from wagtail.contrib.search_promotions.models import SearchPromotion
 
@@ -408,6 +434,7 @@ def database_fingerprint():
         ContactMessage,
         get_user_model(),
         Registration,
+        *extra_models,
     ]
     fingerprint = {}
     for model in models:
@@ -462,7 +489,12 @@ def test_no_admin_url_shows_or_changes_another_partners_objects(
     secret, keys = other_partner["secret"], secrets_for(private)
     client = Client(raise_request_exception=False)
     client.force_login(user)
-    before = database_fingerprint()
+    lead_models = [
+        type(private[key])
+        for key in ("barrier_report", "subscription")
+        if key in private
+    ]
+    before = database_fingerprint(lead_models)
     leaks = []
     query = f"?id={other_partner['draft'].pk}&q={secret['token']}&next=/admin/"
     for name, url in urls:
@@ -480,7 +512,7 @@ def test_no_admin_url_shows_or_changes_another_partners_objects(
                 leaks.append((method.upper(), name, url, response.status_code, key))
             if response.status_code >= 500:
                 leaks.append((method.upper(), name, url, response.status_code, "5xx"))
-    after = database_fingerprint()
+    after = database_fingerprint(lead_models)
     changed = [label for label in before if before[label] != after[label]]
     assert not leaks and not changed, "\n".join(map(repr, [*leaks, changed]))
 

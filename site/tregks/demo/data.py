@@ -29,16 +29,27 @@ def pairs(text):
     return (text["de"], text["en"])
 
 
-def body_items(items):
+def body_items(items, find_page=None):
     """YAML body blocks as the compact tuples of tregks.demo.pages.body.
 
-    Each item is one of `{h2: TEXT}` (or h3, h4), `{p: TEXT}`, `{ul: [TEXT, ...]}` or
-    `{quote: TEXT, source: TEXT}`, TEXT being a {de, en} pair.
+    Each item is one of `{h2: TEXT}` (or h3, h4), `{p: TEXT}`, `{ul: [TEXT, ...]}`,
+    `{quote: TEXT, source: TEXT}` or `{cta: {title: TEXT, text: TEXT, button: TEXT,
+    page_slug: SLUG}}`, TEXT being a {de, en} pair. A call to action's page is looked up
+    with `find_page(slug)`; while that page does not exist, the block is left out.
     """
     converted = []
     for item in items:
         if "quote" in item:
             converted.append(("quote", *pairs(item["quote"]), *pairs(item["source"])))
+            continue
+        if "cta" in item:
+            cta = item["cta"]
+            target = find_page(cta["page_slug"]) if find_page else None
+            if target is not None:
+                converted.append(
+                    ("cta", *pairs(cta["title"]), *pairs(cta["text"]))
+                    + (*pairs(cta["button"]), target)
+                )
             continue
         ((kind, value),) = item.items()
         if kind == "ul":

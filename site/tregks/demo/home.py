@@ -117,12 +117,17 @@ def _content_page(home, spec):
         spec["slug"]["de"],
         title=pair(t, spec["title"]),
         lead=pair(t, spec["lead"]),
-        body=body(t, *body_items(spec["body"])),
+        body=body(t, *body_items(spec["body"], find_page=_child_finder(home))),
         show_in_menus=spec.get("show_in_menus", False),
     )
     pair(t, spec["slug"])
     translate(page, t)
     return page
+
+
+def _child_finder(home):
+    """Looks up a page below the home page by its slug (targets of calls to action)."""
+    return lambda slug: home.get_children().filter(slug=slug).first()
 
 
 DEMO_PASSWORD = "tregks-demo-2026"  # noqa: S105 - development only, named in the README

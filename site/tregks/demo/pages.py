@@ -213,7 +213,7 @@ def body(t, *items):
                 "title": t(item[1], item[2]),
                 "text": t(item[3], item[4]),
                 "button_label": t(item[5], item[6]),
-                "page": target.pk if isinstance(target, Page) else None,
+                "page": target if isinstance(target, Page) else None,
                 "url": "" if isinstance(target, Page) else target,
             }
             blocks.append(("call_to_action", value))

@@ -66,6 +66,8 @@ INSTALLED_APPS = [
     "search",
     "contact",  # contact page and form messages to the partners (issue 15)
     "expertgroups",  # one page per expert group with its "Mitmachen" form (issue 15)
+    "newsletter",  # double opt-in sign-up, export for the sending tool (issue 15)
+    "barriers",  # barrier reports to the lead (issue 15)
     # Wagtail and its contrib apps
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
@@ -241,6 +243,13 @@ else:
 # Seconds between checks for invalidations another process could not deliver to the
 # shared cache (tregks/cache/generation.py); right after an outage it is checked at once.
 CACHE_INVALIDATION_CHECK_SECONDS = env_int("CACHE_INVALIDATION_CHECK_SECONDS", 1)
+
+# Newsletter (docs/newsletter.md): at most one confirmation mail per address in this
+# many minutes, however often the form is sent.
+NEWSLETTER_MAIL_INTERVAL_MINUTES = env_int("NEWSLETTER_MAIL_INTERVAL_MINUTES", 15)
+# Barrier reports go to this address; unset: the contact address of the lead
+# partner's profile (barriers/notify.py).
+BARRIER_REPORT_EMAIL = os.environ.get("BARRIER_REPORT_EMAIL", "").strip()
 
 # Full-page cache (tregks.cache): anonymous GET pages in the default cache, invalidated
 # by a generation counter on publish, unpublish, move, delete and snippet changes.
@@ -513,7 +522,9 @@ WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 # then deleted by the scheduled task "contact.purge"; a partner without any address on
 # its profile gets its messages at the fallback address.
 CONTACT_RETENTION_DAYS = env_int("CONTACT_RETENTION_DAYS", 180)
-CONTACT_FALLBACK_EMAIL = os.environ.get("CONTACT_FALLBACK_EMAIL", "tregks@wfg-kassel.de")
+CONTACT_FALLBACK_EMAIL = os.environ.get(
+    "CONTACT_FALLBACK_EMAIL", "tregks@wfg-kassel.de"
+)
 # Workflow e-mails go to the partner's approvers and the submitter only, not to every
 # superuser for all six partners (docs/editorial-workflow.md).
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
