@@ -1,12 +1,12 @@
 """Filtering and pagination of the events index (the press index's pattern)."""
 
 from django import forms
-from django.core.paginator import Paginator
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from tregks.cache.generation import cached_for_generation
 from tregks.core.i18n import localized_many
+from tregks.core.listing import paginate
 from tregks.core.models import Topic
 
 from .models import EventFormat
@@ -29,15 +29,6 @@ class EventFilterForm(forms.Form):
         self.fields["topic"].choices = everything + topics
         self.fields["partner"].choices = everything + partners
         self.fields["year"].choices = everything + [(str(y), str(y)) for y in years]
-
-
-def page_number(value):
-    """A page number from the query string: anything not a positive number is 1."""
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        return 1
-    return max(number, 1)
 
 
 def _filter_choices(index_page, events):
@@ -94,9 +85,7 @@ def filtered_events(index_page, request):
         )
         events = events.none()
 
-    paginator = Paginator(events.upcoming_then_past(), PAGE_SIZE)
-    number = min(page_number(request.GET.get("page")), paginator.num_pages)
-    page_obj = paginator.page(number)
+    paginator, page_obj = paginate(events.upcoming_then_past(), PAGE_SIZE, request)
     items = list(page_obj.object_list)
     is_filtered = any(
         request.GET.get(name) for name in ("format", "topic", "partner", "year")
