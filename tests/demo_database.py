@@ -94,10 +94,10 @@ def demo_key():
 
 
 @contextlib.contextmanager
-def build_lock():
-    """One build at a time across processes (xdist workers, parallel passes)."""
+def build_lock(name):
+    """One build of a kind at a time across processes (xdist workers, passes)."""
     CACHE.mkdir(exist_ok=True)
-    with open(CACHE / "build.lock", "w") as handle:
+    with open(CACHE / f"{name}.lock", "w") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
             yield
@@ -133,7 +133,9 @@ def sqlite_file(rebuild=False):
     key = demo_key()
     path = CACHE / f"demo-{key}.sqlite3"
     listing = CACHE / f"demo-{key}.media.json"
-    with build_lock():
+    if not rebuild and path.exists() and _media_complete(listing):
+        return path
+    with build_lock("sqlite"):
         if rebuild or not path.exists() or not _media_complete(listing):
             for old in CACHE.glob("demo-*"):
                 old.unlink()
@@ -199,7 +201,7 @@ def postgres_template(settings_dict, prefix, rebuild=False):
     key = demo_key()
     name = f"{prefix}_demo_{key}"
     listing = CACHE / f"pgdemo-{prefix}-{key}.media.json"
-    with build_lock(), _postgres_admin(settings_dict) as admin:
+    with build_lock(f"pg-{prefix}"), _postgres_admin(settings_dict) as admin:
         exists = admin.execute(
             "SELECT 1 FROM pg_database WHERE datname = %s", [name]
         ).fetchone()
@@ -235,7 +237,7 @@ def postgres_template(settings_dict, prefix, rebuild=False):
 def create_postgres_from_template(settings_dict, name, template):
     from psycopg import sql
 
-    with build_lock(), _postgres_admin(settings_dict) as admin:
+    with build_lock(f"pg-{template}"), _postgres_admin(settings_dict) as admin:
         admin.execute(
             sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
                 sql.Identifier(name)
