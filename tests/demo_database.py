@@ -32,10 +32,12 @@ CACHE = ROOT / ".test-cache"
 # Folders whose files cannot change the demo database.
 NOT_IN_KEY = {
     ".git",
+    ".ci",
     ".venv",
     "node_modules",
     "tests",
     "docs",
+    "bench",
     "staticfiles",
     "media",
     ".test-media",
@@ -44,8 +46,10 @@ NOT_IN_KEY = {
     ".ruff_cache",
     "__pycache__",
 }
-KEY_SUFFIXES = {".py", ".yaml", ".yml", ".json", ".txt", ".toml", ".po", ".mo"}
+KEY_SUFFIXES = {".py", ".yaml", ".yml", ".json", ".po", ".mo"}
 KEY_SUFFIXES |= {".png", ".jpg", ".jpeg", ".svg", ".mp3", ".webp", ".pdf"}
+# Files of these names in the top folder do not shape the database either.
+NOT_IN_KEY_AT_TOP = {"package.json", "package-lock.json", "requirements-dev.txt"}
 PACKAGES = ("django", "wagtail", "wagtail-localize", "wagtailmedia", "modelsearch")
 
 # Prints the media files the demo database points at (every FileField of every model).
@@ -82,7 +86,9 @@ def demo_key():
         subfolders[:] = sorted(name for name in subfolders if name not in NOT_IN_KEY)
         for name in sorted(files):
             path = Path(folder, name)
-            if path.suffix in KEY_SUFFIXES or name == "Makefile":
+            if Path(folder) == ROOT and name in NOT_IN_KEY_AT_TOP:
+                continue
+            if path.suffix in KEY_SUFFIXES or name == "requirements.txt":
                 digest.update(str(path.relative_to(ROOT)).encode())
                 digest.update(path.read_bytes())
     for package in PACKAGES:
