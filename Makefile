@@ -15,6 +15,9 @@ PORT ?= 8000
 # PostgreSQL for the production-shaped test pass; pytest-django creates test_<name>.
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 PYTEST_ARGS ?=
+# pytest-xdist workers per pass (one test database each; 0 runs in one process).
+TEST_WORKERS ?= 2
+XDIST := $(if $(filter-out 0 1,$(TEST_WORKERS)),-n $(TEST_WORKERS) --dist loadfile,)
 
 .PHONY: help run install install-dev test test-sqlite test-postgres smoke-python lint format check messages demo bench clean faults lighthouse
 
@@ -66,11 +69,11 @@ messages: install-dev ## Extract and compile the German UI catalogue
 	$(PY) manage.py compilemessages --ignore ".venv/*" --ignore "node_modules/*"
 
 test-sqlite: install-dev ## Run the test suite on SQLite
-	$(PY) -m pytest -m "not postgres" $(PYTEST_ARGS)
+	$(PY) -m pytest -m "not postgres" $(XDIST) $(PYTEST_ARGS)
 
 test-postgres: install-dev ## Run the test suite on PostgreSQL (PG_TEST_URL; browser tests run in the SQLite pass)
 	@if $(PY) -c "import psycopg, sys; psycopg.connect('$(PG_TEST_URL)', connect_timeout=3).close()" 2>/dev/null; then \
-		TEST_DATABASE_URL='$(PG_TEST_URL)' $(PY) -m pytest -m "not browser" $(PYTEST_ARGS); \
+		TEST_DATABASE_URL='$(PG_TEST_URL)' $(PY) -m pytest -m "not browser" $(XDIST) $(PYTEST_ARGS); \
 	elif [ "$$TREGKS_FAIL_ON_SKIP" = "1" ]; then \
 		echo "PostgreSQL at $(PG_TEST_URL) is not reachable, and this run requires it."; exit 1; \
 	else \
@@ -92,4 +95,4 @@ lighthouse: install-dev ## Lighthouse SEO score and layout shift of every page t
 	$(PY) bench/lighthouse.py
 
 clean: ## Remove the virtual environment, database, media and caches
-	rm -rf $(VENV) db.sqlite3 media .test-media staticfiles node_modules .ruff_cache .hypothesis
+	rm -rf $(VENV) db.sqlite3 media .test-media .test-cache staticfiles node_modules .ruff_cache .hypothesis

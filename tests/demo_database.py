@@ -32,10 +32,12 @@ CACHE = ROOT / ".test-cache"
 # Folders whose files cannot change the demo database.
 NOT_IN_KEY = {
     ".git",
+    ".ci",
     ".venv",
     "node_modules",
     "tests",
     "docs",
+    "bench",
     "staticfiles",
     "media",
     ".test-media",
@@ -44,8 +46,10 @@ NOT_IN_KEY = {
     ".ruff_cache",
     "__pycache__",
 }
-KEY_SUFFIXES = {".py", ".yaml", ".yml", ".json", ".txt", ".toml", ".po", ".mo"}
+KEY_SUFFIXES = {".py", ".yaml", ".yml", ".json", ".po", ".mo"}
 KEY_SUFFIXES |= {".png", ".jpg", ".jpeg", ".svg", ".mp3", ".webp", ".pdf"}
+# Files of these names in the top folder do not shape the database either.
+NOT_IN_KEY_AT_TOP = {"package.json", "package-lock.json", "requirements-dev.txt"}
 PACKAGES = ("django", "wagtail", "wagtail-localize", "wagtailmedia", "modelsearch")
 
 # Prints the media files the demo database points at (every FileField of every model).
@@ -82,7 +86,9 @@ def demo_key():
         subfolders[:] = sorted(name for name in subfolders if name not in NOT_IN_KEY)
         for name in sorted(files):
             path = Path(folder, name)
-            if path.suffix in KEY_SUFFIXES or name == "Makefile":
+            if Path(folder) == ROOT and name in NOT_IN_KEY_AT_TOP:
+                continue
+            if path.suffix in KEY_SUFFIXES or name == "requirements.txt":
                 digest.update(str(path.relative_to(ROOT)).encode())
                 digest.update(path.read_bytes())
     for package in PACKAGES:
@@ -94,10 +100,10 @@ def demo_key():
 
 
 @contextlib.contextmanager
-def build_lock():
-    """One build at a time across processes (xdist workers, parallel passes)."""
+def build_lock(name):
+    """One build of a kind at a time across processes (xdist workers, passes)."""
     CACHE.mkdir(exist_ok=True)
-    with open(CACHE / "build.lock", "w") as handle:
+    with open(CACHE / f"{name}.lock", "w") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
             yield
@@ -133,7 +139,9 @@ def sqlite_file(rebuild=False):
     key = demo_key()
     path = CACHE / f"demo-{key}.sqlite3"
     listing = CACHE / f"demo-{key}.media.json"
-    with build_lock():
+    if not rebuild and path.exists() and _media_complete(listing):
+        return path
+    with build_lock("sqlite"):
         if rebuild or not path.exists() or not _media_complete(listing):
             for old in CACHE.glob("demo-*"):
                 old.unlink()
@@ -199,7 +207,7 @@ def postgres_template(settings_dict, prefix, rebuild=False):
     key = demo_key()
     name = f"{prefix}_demo_{key}"
     listing = CACHE / f"pgdemo-{prefix}-{key}.media.json"
-    with build_lock(), _postgres_admin(settings_dict) as admin:
+    with build_lock(f"pg-{prefix}"), _postgres_admin(settings_dict) as admin:
         exists = admin.execute(
             "SELECT 1 FROM pg_database WHERE datname = %s", [name]
         ).fetchone()
@@ -235,7 +243,7 @@ def postgres_template(settings_dict, prefix, rebuild=False):
 def create_postgres_from_template(settings_dict, name, template):
     from psycopg import sql
 
-    with build_lock(), _postgres_admin(settings_dict) as admin:
+    with build_lock(f"pg-{template}"), _postgres_admin(settings_dict) as admin:
         admin.execute(
             sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
                 sql.Identifier(name)

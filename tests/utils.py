@@ -54,3 +54,18 @@ def mounted_tmpfs(folder, *options, size="1m"):
             unmounted = subprocess.run(command, capture_output=True, check=False)  # noqa: S603
             if unmounted.returncode == 0:
                 break
+
+
+@contextlib.contextmanager
+def data_for_scope(django_db_blocker):
+    """Data a whole module (or class) reads, built once and rolled back at its end.
+
+    Use in a module-scoped fixture: `with data_for_scope(django_db_blocker): yield
+    build()`. Each test's own transaction nests inside (a savepoint), so what a test
+    changes is still rolled back after it; what it reads was built once.
+    """
+    from django.db import transaction
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield
+        transaction.set_rollback(True)

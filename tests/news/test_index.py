@@ -7,7 +7,7 @@ import pytest
 from news.factories import PressReleasePageFactory
 from news.models import PressReleasePage
 from partners.models import PartnerProfilePage
-from tests.utils import news_section, soup
+from tests.utils import data_for_scope, news_section, soup
 from tregks.core.models import Topic
 
 pytestmark = pytest.mark.django_db
@@ -123,24 +123,28 @@ def test_filter_form_is_accessible_and_works_without_javascript(client):
     assert form.select_one("button[type=submit]")
 
 
-@pytest.fixture
-def many_releases(db):
-    """15 more German releases from 2022 in the WFG section: 23 in all, two pages."""
-    section = news_section("wfg")
-    wfg = PartnerProfilePage.objects.get(locale__language_code="de", code="wfg")
-    topic = Topic.objects.get(locale__language_code="de", slug="qualifizierung")
-    pages = []
-    for number in range(15):
-        page = PressReleasePageFactory(
-            parent=section,
-            title=f"Archiv {number:02d}",
-            release_date=datetime.date(2022, 1, 1) + datetime.timedelta(days=number),
-        )
-        page.issuing_partners.set([wfg])
-        page.topics.set([topic])
-        page.save()
-        pages.append(page)
-    return pages
+@pytest.fixture(scope="module")
+def many_releases(django_db_setup, django_db_blocker):
+    """15 more German releases from 2022 in the WFG section: 23 in all, two pages.
+
+    Built once for the module's tests, which only read them."""
+    with data_for_scope(django_db_blocker):
+        section = news_section("wfg")
+        wfg = PartnerProfilePage.objects.get(locale__language_code="de", code="wfg")
+        topic = Topic.objects.get(locale__language_code="de", slug="qualifizierung")
+        pages = []
+        for number in range(15):
+            page = PressReleasePageFactory(
+                parent=section,
+                title=f"Archiv {number:02d}",
+                release_date=datetime.date(2022, 1, 1)
+                + datetime.timedelta(days=number),
+            )
+            page.issuing_partners.set([wfg])
+            page.topics.set([topic])
+            page.save()
+            pages.append(page)
+        yield pages
 
 
 def test_pagination_twelve_a_page(client, many_releases):
