@@ -21,8 +21,8 @@ from .models import PodcastEpisodePage, PodcastShowPage
 
 
 class PodcastShowPageFactory(TranslatablePageFactory):
-    title = "Testpodcast"
-    slug = "podcast"
+    title = factory.Sequence(lambda n: f"Testpodcast {n}")
+    slug = factory.Sequence(lambda n: f"testpodcast-{n}")
     description = "Ein Podcast für Tests."
     artwork = factory.LazyFunction(lambda: make_image("Cover", (1400, 1400)))
     artwork_alt = "Schriftzug des Podcasts"
@@ -37,7 +37,9 @@ class PodcastShowPageFactory(TranslatablePageFactory):
 
 def podcast_show(language_code="de"):
     """The podcast show of this language, made (and translated) when missing."""
-    german = first_page(PodcastShowPage, "de") or PodcastShowPageFactory()
+    german = first_page(PodcastShowPage, "de") or PodcastShowPageFactory(
+        title="Testpodcast", slug="podcast"
+    )
     if language_code == "de":
         return german
     return first_page(PodcastShowPage, language_code) or translate_page(

@@ -1,4 +1,4 @@
-"""Helpers for the podcast tests: demo pages, generated images and audio items."""
+"""Helpers for the podcast tests: a podcast of the test's own, images and audio items."""
 
 import io
 from pathlib import Path
@@ -7,11 +7,14 @@ from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 
 from wagtail.images import get_image_model
+from wagtail.models import Locale
 from wagtailmedia import get_media_model
 
 from PIL import Image as PILImage
 
+from podcast.factories import PodcastEpisodePageFactory, PodcastShowPageFactory
 from podcast.models import PodcastEpisodePage, PodcastShowPage
+from tregks.core.models import Topic
 
 DEMO_MEDIA = (
     Path(__file__).resolve().parents[2]
@@ -59,8 +62,6 @@ def demo_mp3(number):
 
 def partner_profiles(code):
     """(German, English) live profiles of a partner: the demo's, or new ones."""
-    from wagtail.models import Locale
-
     from home.models import HomePage
     from partners.models import PartnerIndexPage, PartnerProfilePage
 
@@ -87,3 +88,70 @@ def partner_profiles(code):
         translated.title = f"{profile.title} (EN)"
         translated.save_revision().publish()
     return profile, translated.specific
+
+
+ARTWORK_ALT = {
+    "de": "Schriftzug des Testpodcasts auf blauem Grund",
+    "en": "The test podcast's lettering on a blue background",
+}
+
+
+# Topics of the three episodes, as a show's topic filter needs them.
+TOPICS = {
+    1: ["arbeitsbeziehungen"],
+    2: ["qualifizierung"],
+    3: ["qualifizierung", "arbeitsbeziehungen"],
+}
+
+
+def make_podcast():
+    """A show with three episodes in German and English; the audio is German."""
+    show = PodcastShowPageFactory(
+        description="Ein Podcast über den Wandel in Betrieben.",
+        artwork=make_image(1400, 1400),
+        artwork_alt=ARTWORK_ALT["de"],
+        english={
+            "description": "A podcast about change at work.",
+            "artwork_alt": ARTWORK_ALT["en"],
+        },
+    )
+    for number in (1, 2, 3):
+        PodcastEpisodePageFactory(
+            parent=show,
+            title=f"Folge {number}: Wandel im Betrieb",
+            episode_number=number,
+            # Newer than any other episode, so that these lead every list.
+            release_date=f"2030-0{number}-01",
+            topics=list(
+                Topic.objects.filter(
+                    locale__language_code="de", slug__in=TOPICS[number]
+                )
+            ),
+            audio=make_audio(demo_mp3(number), f"folge-{number}.mp3"),
+            transcript=f"<p>Willkommen zu Folge {number}.</p>",
+            english={
+                "title": f"Episode {number}: Change at work",
+                "transcript": f"<p>Welcome to episode {number}.</p>",
+            },
+        )
+    return show
+
+
+# This test's podcast (tests/podcast/conftest.py empties it before each test).
+MADE = {}
+
+
+def own_show(language="de"):
+    """This test's podcast (made on first use) in a language."""
+    if "show" not in MADE:
+        MADE["show"] = make_podcast().pk
+    german = PodcastShowPage.objects.get(pk=MADE["show"])
+    if language == "de":
+        return german
+    return german.get_translation(Locale.objects.get(language_code=language))
+
+
+def own_episode(number, language="de"):
+    return PodcastEpisodePage.objects.child_of(own_show(language)).get(
+        episode_number=number
+    )
