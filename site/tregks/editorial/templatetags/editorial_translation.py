@@ -19,7 +19,7 @@ def translation_editor_state(context, translation, instance):
 
 
 @register.filter
-def language_name(locale):
+def admin_language_name(locale):
     """The locale's language named in the admin's language ("Englisch"): Wagtail's
     display name is the native one from LANGUAGES ("English"), right for the public
     language switch, wrong inside a German sentence."""
