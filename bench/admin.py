@@ -230,7 +230,9 @@ def measure(rounds):
         "section_children": section.get_children().count(),
         "database": f"{connection.vendor} {connection.Database.__name__}"
         if connection.vendor != "postgresql"
-        else f"PostgreSQL {connection.cursor().connection.info.server_version}",
+        else "PostgreSQL {}.{}".format(
+            *divmod(connection.cursor().connection.info.server_version, 10000)
+        ),
     }
 
 
