@@ -402,10 +402,10 @@ def render(args, measured, built, seconds):
         "Redis cache",
         "- A logged-in Django test client in one process: server time without the "
         f"network; one warm-up, then {args.rounds} requests each, one at a time",
-        "",
         "- × trivial: the p95 divided by the p95 of the trivial admin view "
         "(`/admin/account/`) measured between the same rounds; it moves less with "
         "the load than the milliseconds do",
+        "",
         "",
         "| what (account) | request | p50 ms | p95 ms | max ms | × trivial | HTTP "
         "| p95 < 1 s |",
