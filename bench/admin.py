@@ -406,7 +406,6 @@ def render(args, measured, built, seconds):
         "(`/admin/account/`) measured between the same rounds; it moves less with "
         "the load than the milliseconds do",
         "",
-        "",
         "| what (account) | request | p50 ms | p95 ms | max ms | × trivial | HTTP "
         "| p95 < 1 s |",
         "| --- | --- | ---: | ---: | ---: | ---: | --- | --- |",
