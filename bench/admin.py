@@ -224,7 +224,9 @@ def measure(rounds):
         "section_children": section.get_children().count(),
         "database": f"{connection.vendor} {connection.Database.__name__}"
         if connection.vendor != "postgresql"
-        else f"PostgreSQL {connection.cursor().connection.info.server_version}",
+        else "PostgreSQL {}.{}".format(
+            *divmod(connection.cursor().connection.info.server_version, 10000)
+        ),
     }
 
 
@@ -394,7 +396,6 @@ def render(args, measured, built, seconds):
         "Redis cache",
         "- A logged-in Django test client in one process: server time without the "
         f"network; one warm-up, then {args.rounds} requests each, one at a time",
-        "",
         "- × trivial: the p95 divided by the p95 of the trivial admin view "
         "(`/admin/account/`) measured between the same rounds; it moves less with "
         "the load than the milliseconds do",

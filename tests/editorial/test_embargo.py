@@ -18,7 +18,7 @@ from wagtailmedia.models import get_media_model
 import pytest
 
 from podcast.models import PodcastEpisodePage
-from tests.podcast.utils import demo_mp3, show
+from tests.podcast.utils import demo_mp3, make_image, show
 
 from .conftest import make_release
 from .test_media_collections import collection_of, shared
@@ -140,6 +140,43 @@ def test_the_audio_of_an_episode_draft_is_served_only_once_it_is_live(client, us
     ranged = client.get(url, headers={"Range": "bytes=0-99"})
     assert ranged.status_code == 206
     assert len(b"".join(ranged.streaming_content)) == 100
+
+
+def image_in(collection, title):
+    image = make_image(64, 48, title=title)
+    image.collection = collection
+    image.save()
+    return image
+
+
+def test_the_pictures_of_a_draft_are_served_only_once_it_is_live(client, users):
+    """Original and renditions alike: their addresses are guessable (upload name and
+    the templates' filter specs)."""
+    image = image_in(collection_of("agv"), "Bild unter Sperrfrist")
+    release = make_release("agv", "mit-bild", users["agv-editor"], image=image)
+    assert not release.live
+    rendition = image.get_rendition("fill-32x24")
+    urls = [image.file.url, rendition.url]
+    for url in urls:
+        assert url.startswith("/media/")
+        assert status(client, url) == 404
+        assert status(client, url, users["dgb-editor"]) == 404
+        client.force_login(users["agv-editor"])
+        preview = client.get(url)
+        assert preview.status_code == 200
+        assert "private" in preview["Cache-Control"]
+
+    publish(release)
+    for url in urls:
+        client.logout()
+        response = client.get(url)
+        assert response.status_code == 200
+        assert response["Cache-Control"].startswith("public")
+
+
+def test_pictures_in_gemeinsam_are_public(client, users):
+    image = image_in(shared(), "Netzwerkfoto")
+    assert status(client, image.get_rendition("fill-32x24").url) == 200
 
 
 def test_a_collection_privacy_setting_holds_for_media_even_when_live(client, users):

@@ -137,11 +137,15 @@ def test_admin_bench_walks_every_editor_journey_on_a_small_site():
         "page chooser",
         "admin search",
         "translation editor",
+        '"Zu übersetzen" list',
         "submit",
         "approve",
+        "trivial admin view",
     }
     names = {name.split(" (")[0].split(",")[0] for name in results}
     assert expected <= names, expected - names
     for name, result in results.items():
         wanted = {302} if name.startswith(("submit", "approve")) else {200}
         assert set(result["statuses"]) == wanted, (name, result)
+        # Each row has the trivial view's p95 of the same rounds beside it.
+        assert result["trivial_p95"] > 0, name

@@ -1,6 +1,7 @@
 """Embargo: a file that only unreleased pages use is not served to the public.
 
-A document or a wagtailmedia audio/video file is served to a visitor when
+A document, a wagtailmedia audio/video file or an image (original and renditions,
+where the site serves /media/ itself) is served to a visitor when
 
 - it lies in the shared collection ("Gemeinsam", network material, public by design), or
 - a live, public page uses it (Wagtail's reference index,
@@ -8,7 +9,9 @@ A document or a wagtailmedia audio/video file is served to a visitor when
 - the visitor is signed in and may choose or change it in its collection (the partner's
   own editors and approvers, the lead, administrators: for previews and review).
 
-Everything else answers 404, so neither the file nor its existence leaks. Wagtail's
+Images also count as released when a snippet or a setting uses them (the public site
+shows those outside pages). Everything else answers 404, so neither the file nor its
+existence leaks. Wagtail's
 reference index records the page row, not draft revisions: a live page's references are
 those of its live content, a never-published page's row holds its first draft and is
 not live. A file added in a draft revision of a live page is therefore found by
@@ -67,6 +70,24 @@ def released_files(queryset):
     )
     return queryset.filter(
         Q(collection__in=shared_collections()) | Q(pk__in=used.values("pk"))
+    )
+
+
+def _ids_used_outside_pages(model):
+    """Files a snippet or setting uses (logos, topic pictures): public by design."""
+    return ReferenceIndex.objects.filter(
+        to_content_type=ContentType.objects.get_for_model(model)
+    ).exclude(base_content_type=ContentType.objects.get_for_model(Page))
+
+
+def released_images(queryset):
+    """Images out of embargo: as files (`released_files`), and also those a snippet or
+    a setting uses, which the public site shows outside pages."""
+    outside = queryset.annotate(text_id=Cast("pk", output_field=CharField())).filter(
+        text_id__in=_ids_used_outside_pages(queryset.model).values("to_object_id")
+    )
+    return queryset.filter(
+        Q(pk__in=released_files(queryset).values("pk")) | Q(pk__in=outside.values("pk"))
     )
 
 

@@ -31,6 +31,9 @@ LISTED_ACTIONS = ("change", "delete")
 CHOOSABLE_ACTIONS = ("change", "delete", "choose")
 # Where wagtailmedia stores uploaded audio and video (its upload_to).
 MEDIA_FOLDER = "media/"
+# Where Wagtail stores original images and their renditions.
+ORIGINAL_IMAGES_FOLDER = "original_images/"
+IMAGE_FOLDERS = (ORIGINAL_IMAGES_FOLDER, "images/")
 
 
 def refuse_embargoed_document(document, request):
@@ -40,12 +43,45 @@ def refuse_embargoed_document(document, request):
         raise Http404
 
 
+def _image_of_file(name):
+    """The image whose original or rendition is stored under `name`, or None."""
+    image_model = get_image_model()
+    if name.startswith(ORIGINAL_IMAGES_FOLDER):
+        return image_model.objects.filter(file=name).first()
+    rendition = (
+        image_model.get_rendition_model()
+        .objects.filter(file=name)
+        .select_related("image")
+        .first()
+    )
+    return rendition.image if rendition is not None else None
+
+
+def refuse_embargoed_image(request, name):
+    """before_serve_media_file: the embargo for pictures of drafts (originals and
+    renditions; the admin's own thumbnails go to insiders only)."""
+    image = _image_of_file(name)
+    if image is None:
+        return None
+    if embargo.view_restriction_refuses(request, image.collection):
+        raise Http404
+    if embargo.released_images(type(image).objects.filter(pk=image.pk)).exists():
+        return None
+    policy = policy_registry.get_by_type(type(image))
+    if embargo.is_insider(request.user, image, policy):
+        return "private"
+    raise Http404
+
+
 def refuse_embargoed_media(request, name):
-    """before_serve_media_file (tregks.core.media): the same rule for audio and video.
+    """before_serve_media_file (tregks.core.media): the same rule for audio and video,
+    and for images.
 
     Returns None to serve the file to everyone, "private" to serve it to this user
     only, or raises Http404.
     """
+    if name.startswith(IMAGE_FOLDERS):
+        return refuse_embargoed_image(request, name)
     if not name.startswith(MEDIA_FOLDER):
         return None
     media = get_media_model().objects.filter(file=name).first()
