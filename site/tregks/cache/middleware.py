@@ -12,7 +12,9 @@ other methods, excluded paths (admin, API, health check, documents, search sugge
 unknown query parameters, and responses that are not 200, set a cookie, say
 private/no-store/no-cache, or vary on anything but Cookie and Accept-Language. Pages
 that use a CSRF token always set the CSRF cookie, so forms are never shared; password-
-protected pages contain such a form, login-restricted pages redirect.
+protected pages contain such a form, login-restricted pages redirect. The public forms
+(registration, contact, newsletter) use no CSRF cookie; their pages are cached, and
+each cached page served gets fresh form tokens (tregks.core.form_protection).
 
 Each process also keeps the pages it recently served or stored through the shared
 cache in its own memory (fallback.py, a bounded LRU, dropped on every change). They are
@@ -42,6 +44,8 @@ from django.utils.cache import (
     patch_cache_control,
 )
 from django.utils.http import http_date, parse_http_date_safe
+
+from tregks.core.form_protection import refresh_form_tokens
 
 from . import fallback
 from .code_version import code_version
@@ -283,6 +287,9 @@ class PageCacheMiddleware:
 
     def cached_response(self, request, entry, source="hit"):
         _generation, status, headers, content = entry
+        # Everything but a public form's token is shared: each reader gets a fresh one,
+        # so its fill time counts from this visit (tregks.core.form_protection).
+        content = refresh_form_tokens(content)
         response = HttpResponse(
             b"" if request.method == "HEAD" else content, status=status
         )
