@@ -488,7 +488,9 @@ WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 # then deleted by the scheduled task "contact.purge"; a partner without any address on
 # its profile gets its messages at the fallback address.
 CONTACT_RETENTION_DAYS = env_int("CONTACT_RETENTION_DAYS", 180)
-CONTACT_FALLBACK_EMAIL = os.environ.get("CONTACT_FALLBACK_EMAIL", "tregks@wfg-kassel.de")
+CONTACT_FALLBACK_EMAIL = os.environ.get(
+    "CONTACT_FALLBACK_EMAIL", "tregks@wfg-kassel.de"
+)
 # Workflow e-mails go to the partner's approvers and the submitter only, not to every
 # superuser for all six partners (docs/editorial-workflow.md).
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
