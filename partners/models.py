@@ -8,6 +8,7 @@ permission model (see docs/editorial-workflow.md).
 
 from django.db import models
 from django.db.models import Prefetch
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -291,9 +292,11 @@ class PartnerProfilePage(BasePage):
         Content apps register `f(partner_page, limit) -> (heading, [pages])`, so this
         app imports none of them. Each provider must use a fixed number of queries.
         """
-        # Kept per cache generation: the lists change only when something is published.
+        # Kept per cache generation and hour: the lists change when something is
+        # published, and an event drops off "upcoming" once it is over.
+        hour = timezone.localtime().strftime("%Y%m%d%H")
         return cached_for_generation(
-            f"partner-items:{self.pk}:{limit}:{get_language()}",
+            f"partner-items:{self.pk}:{limit}:{get_language()}:{hour}",
             lambda: self._latest_items(limit),
         )
 
