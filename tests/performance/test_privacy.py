@@ -179,11 +179,12 @@ def test_redis_holding_pages_another_process_made_stale(settings, client, releas
         finally:
             proxy.stop()
         settings.CACHES = redis_caches(redis.url)
-        # The page itself and the listings built per request never ask the cache.
-        response = Client().get(release.url)
-        assert response.status_code == 302
-        time.sleep(1.05)  # the reader's look at the invalidation log
+        # Until this process looks at the invalidation log (at most
+        # CACHE_INVALIDATION_CHECK_SECONDS) its full-page cache may still hold the
+        # page rendered before the change: the one bounded window (docs/PERFORMANCE.md).
+        time.sleep(1.05)
         assert_private(client, release)
+        assert_private(Client(), release)
 
 
 def test_removing_the_restriction_makes_the_page_public_at_once(client, release):

@@ -99,7 +99,10 @@ PAGE_TYPES = [
 ]
 # Over budget when this was written, to be brought down by the owners; listed so that
 # the test fails as soon as one of them keeps to the budget (then remove it here).
-KNOWN_OVER_BUDGET = set()
+# The English press feed: 13 since issue 13 removed the patched routing (Wagtail's
+# serve view finds the English home through the German root page: two queries more
+# in English than the patched routing needed).
+KNOWN_OVER_BUDGET = {("news.NewsIndexPage", "feed/")}
 
 
 def test_every_public_page_type_stays_within_the_query_budget(client, large_site):
