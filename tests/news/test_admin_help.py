@@ -4,8 +4,8 @@ from django.urls import reverse
 
 import pytest
 
-from news.models import PressReleasePage
-from partners.models import PartnerProfilePage
+from news.factories import PressReleasePageFactory
+from partners.factories import PartnerProfilePageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +18,7 @@ def edit_form(client, page):
 
 
 def test_press_release_fields_explain_themselves(admin_client):
-    page = PressReleasePage.objects.get(slug="fuenf-fachgruppen-starten")
+    page = PressReleasePageFactory()
     html = edit_form(admin_client, page)
     for help_text in (
         "das Archiv sortiert und filtert danach",  # release date
@@ -35,7 +35,7 @@ def test_press_release_fields_explain_themselves(admin_client):
 
 
 def test_partner_profile_fields_explain_themselves(admin_client):
-    page = PartnerProfilePage.objects.get(locale__language_code="de", code="vsb")
+    page = PartnerProfilePageFactory()
     html = edit_form(admin_client, page)
     for help_text in (
         "Bestimmt den Platz in der Partnerübersicht",  # role

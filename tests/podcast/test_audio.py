@@ -8,7 +8,8 @@ import pytest
 
 from podcast.models import PodcastEpisodePage
 
-from .utils import demo_mp3, episode, make_audio
+from .utils import demo_mp3, make_audio
+from .utils import own_episode as episode
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +20,7 @@ def mutagen_seconds(media):
 
 
 @pytest.mark.parametrize("number", [1, 2, 3])
-def test_demo_episodes_take_duration_and_size_from_their_files(number):
+def test_episodes_take_duration_and_size_from_their_files(number):
     for language in ("de", "en"):
         page = episode(number, language)
         assert page.file_size == default_storage.size(page.audio.file.name)

@@ -12,7 +12,8 @@ from PIL import Image as PILImage
 
 from podcast.directory import artwork_file_problem, owner_email_problem
 
-from .utils import make_image, show
+from .utils import make_image
+from .utils import own_show as show
 
 
 @pytest.mark.parametrize(
@@ -63,8 +64,8 @@ def test_artwork_file_must_be_an_rgb_jpeg_or_png(mode, file_format, refused):
 
 
 @pytest.mark.django_db
-def test_admin_warns_about_the_demo_shows_placeholder_owner(admin_client):
-    """The demo's owner address is on example.org: the edit form says so at once."""
+def test_admin_warns_about_a_placeholder_owner(admin_client):
+    """An owner address on example.org: the edit form says so at once."""
     page = show()
     response = admin_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
     assert response.status_code == 200

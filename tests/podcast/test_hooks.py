@@ -7,7 +7,9 @@ import pytest
 
 from podcast.wagtail_hooks import episodes_with_partner, latest_episodes
 
-from .utils import episode, partner_profiles, show
+from .utils import own_episode as episode
+from .utils import own_show as show
+from .utils import partner_profiles
 
 pytestmark = pytest.mark.django_db
 

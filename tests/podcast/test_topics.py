@@ -4,7 +4,8 @@ import pytest
 
 from tests.utils import soup
 
-from .utils import episode, show
+from .utils import own_episode as episode
+from .utils import own_show as show
 
 pytestmark = pytest.mark.django_db
 

@@ -5,11 +5,18 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from django.core.files.base import ContentFile
+
+from wagtail.documents import get_document_model
+from wagtail.models import Locale
+
 import pytest
 
+from stories.factories import VideoStoryPageFactory, story_section
 from tests.utils import soup
+from tregks.core.factories import make_media
 
-from .utils import HANOMAG_DE, HERKULES_DE, company, make_story, section, story
+YOUTUBE_ID = "dQw4w9WgXcQ"
 
 VIDEO_HOSTS = re.compile(
     r"(^|\.)(youtube\.com|youtube-nocookie\.com|youtu\.be|ytimg\.com|googlevideo\.com"
@@ -83,31 +90,62 @@ def assert_structured_data_only_names_the_player(text):
             }
 
 
+def in_language(page, language):
+    return page.get_translation(Locale.objects.get(language_code=language))
+
+
+@pytest.fixture
+def youtube_story(db):
+    return VideoStoryPageFactory(
+        parent=story_section(english=True),
+        video_url=f"https://www.youtube.com/watch?v={YOUTUBE_ID}",
+        english=True,
+    )
+
+
+@pytest.fixture
+def uploaded_story(db):
+    """A story with a self-hosted video, German captions and a transcript."""
+    captions = get_document_model()(title="Untertitel")
+    captions.file.save(
+        "film.de.vtt",
+        ContentFile(b"WEBVTT\n\n00:00.000 --> 00:02.000\nHallo\n"),
+        save=False,
+    )
+    captions.save()
+    return VideoStoryPageFactory(
+        parent=story_section(english=True),
+        video_url="",
+        video_file=make_media(b"\x1aE\xdf\xa3", "film.webm", "video"),
+        captions=captions,
+        captions_language="de",
+        transcript="<p><b>Produktion:</b> Jedes Kilo weniger spart Energie.</p>",
+        english={
+            "transcript": "<p><b>Production:</b> Every kilo less saves energy.</p>"
+        },
+    )
+
+
 @pytest.fixture
 def vimeo_story(db):
-    return make_story(
-        section("uni-kassel"),
-        "vimeo-probe",
-        company("smart-railway"),
+    return VideoStoryPageFactory(
         video_url="https://player.vimeo.com/video/76979871",
     )
 
 
 @pytest.mark.parametrize("language", ["de", "en"])
-def test_youtube_story_contacts_nobody_before_consent(client, language):
-    page = story(HERKULES_DE).get_translation(
-        story(HERKULES_DE).locale.__class__.objects.get(language_code=language)
-    )
+def test_youtube_story_contacts_nobody_before_consent(client, youtube_story, language):
+    page = in_language(youtube_story, language)
     response = client.get(page.url)
     assert response.status_code == 200
     html = soup(response)
     assert_no_request_to_a_video_host(html)
     box = html.select_one("[data-video-consent]")
     assert box["data-provider"] == "youtube"
-    assert box["data-video-id"] == "BEISPIEL-01"
+    assert box["data-video-id"] == YOUTUBE_ID
     # Without JavaScript: a plain link to the video's page at the host.
     link = box.select_one(".video-consent__link a")
-    assert link["href"] == "https://www.youtube.com/watch?v=BEISPIEL-01"
+    assert link["href"] == f"https://www.youtube.com/watch?v={YOUTUBE_ID}"
     # The poster is served by this site.
     poster = box.select_one("img")
     assert poster["src"].startswith("/media/")
@@ -120,8 +158,8 @@ def test_youtube_story_contacts_nobody_before_consent(client, language):
     assert not response.cookies
 
 
-def test_consent_button_and_sentence_in_german(client):
-    html = soup(client.get(story(HERKULES_DE).url))
+def test_consent_button_and_sentence_in_german(client, youtube_story):
+    html = soup(client.get(youtube_story.url))
     box = html.select_one("[data-video-consent]")
     button = box.select_one("button[data-video-load]")
     assert button.get_text(strip=True) == "Video laden"
@@ -136,8 +174,8 @@ def test_consent_button_and_sentence_in_german(client):
     assert box.select_one("button[data-video-revoke]")
 
 
-def test_consent_button_and_sentence_in_english(client):
-    english = story(HERKULES_DE).get_translation(company("bode", "en").locale)
+def test_consent_button_and_sentence_in_english(client, youtube_story):
+    english = in_language(youtube_story, "en")
     html = soup(client.get(english.url))
     button = html.select_one("[data-video-consent] button[data-video-load]")
     assert button.get_text(strip=True) == "Load video"
@@ -177,8 +215,8 @@ def test_consent_script_builds_privacy_friendly_players():
     assert "frame.focus()" in script and "frame.title" in script
 
 
-def test_uploaded_video_plays_natively_with_captions(client):
-    response = client.get(story(HANOMAG_DE).url)
+def test_uploaded_video_plays_natively_with_captions(client, uploaded_story):
+    response = client.get(uploaded_story.url)
     html = soup(response)
     assert_no_request_to_a_video_host(html)
     video = html.find("video")
@@ -199,10 +237,8 @@ def test_uploaded_video_plays_natively_with_captions(client):
 
 
 @pytest.mark.parametrize("language", ["de", "en"])
-def test_transcript_is_on_the_page(client, language):
-    page = story(HANOMAG_DE)
-    if language == "en":
-        page = page.get_translation(company("hanomag", "en").locale)
+def test_transcript_is_on_the_page(client, uploaded_story, language):
+    page = in_language(uploaded_story, language)
     html = soup(client.get(page.url))
     section_ = html.select_one("section.transcript")
     heading = section_.find("h2").get_text(strip=True)

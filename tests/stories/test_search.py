@@ -4,20 +4,53 @@ from wagtail.models import Locale
 
 import pytest
 
+from partners.factories import PartnerProfilePageFactory
+from partners.models import PartnerRole
+from stories.factories import VideoStoryPageFactory, story_section
 from stories.models import VideoStoryPage
 
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture
+def stories():
+    """Three stories of three companies, each with its own words, in both languages."""
+    section = story_section(english=True)
+    specs = {
+        "lernbau": {
+            "transcript": "<p><b>Ausbildung:</b> Wir üben in der Zahnradschleiferei.</p>",
+        },
+        "alubau": {
+            "english": {
+                "transcript": "<p><b>Production:</b> We coat sandblasted titanium.</p>"
+            },
+        },
+        "schienenbau": {
+            "summary": "Laserscanner und Drohnen für die Brückenprüfung aus der Region.",
+        },
+    }
+    for code, fields in specs.items():
+        company = PartnerProfilePageFactory(
+            code=code, role=PartnerRole.COMPANY, english=True
+        )
+        VideoStoryPageFactory(
+            parent=section,
+            company=company,
+            **{"english": True, **fields},
+        )
+
+
 @pytest.mark.parametrize(
     ("language", "words", "company"),
     [
-        ("de", "Lerntandems", "bode"),  # transcript
-        ("en", "recycled aluminium", "hanomag"),  # transcript
-        ("de", "Sensoren Software Schienenfahrzeuge", "smart-railway"),  # summary
+        ("de", "Zahnradschleiferei", "lernbau"),  # transcript
+        ("en", "sandblasted titanium", "alubau"),  # transcript
+        ("de", "Laserscanner Drohnen Brückenprüfung", "schienenbau"),  # summary
     ],
 )
-def test_search_finds_stories_by_transcript_and_summary(language, words, company):
+def test_search_finds_stories_by_transcript_and_summary(
+    stories, language, words, company
+):
     # Filtering by locale (an indexed filter field) also picks the language's stemming.
     locale = Locale.objects.get(language_code=language)
     results = (
