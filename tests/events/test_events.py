@@ -399,3 +399,19 @@ def test_search_finds_events_with_their_kind_in_each_language(client):
         assert (
             results[0].select_one(".search-result__kind").get_text(strip=True) == kind
         )
+
+
+def test_meta_description_comes_from_the_lead(client):
+    event = EventPageFactory(lead="Ein Tag voller Beispiele aus der Praxis.")
+    meta = soup(client.get(event.url)).select_one('meta[name="description"]')
+    assert meta["content"] == "Ein Tag voller Beispiele aus der Praxis."
+
+
+def test_publishing_an_event_refreshes_the_cached_events_page(client, settings):
+    settings.PAGE_CACHE_ENABLED = True
+    section = EventSectionFactory()
+    index = section.get_parent()
+    EventPageFactory(parent=section, title="Erster Termin", start=at(2))
+    assert titles(client.get(index.url)) == ["Erster Termin"]
+    EventPageFactory(parent=section, title="Zweiter Termin", start=at(3))
+    assert titles(client.get(index.url)) == ["Erster Termin", "Zweiter Termin"]

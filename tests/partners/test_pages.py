@@ -11,6 +11,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text
 
 import pytest
 
+from events.models import EventIndexPage, EventPage
 from home.models import HomePage
 from news.factories import PressReleasePageFactory
 from news.models import NewsIndexPage, PressReleasePage
@@ -32,10 +33,10 @@ class TestPartnerPageTypes(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(PartnerProfilePage, {PartnerIndexPage})
         self.assertAllowedSubpageTypes(PartnerProfilePage, set())
         self.assertAllowedParentPageTypes(
-            PartnerSectionPage, {NewsIndexPage, StoryIndexPage}
+            PartnerSectionPage, {NewsIndexPage, StoryIndexPage, EventIndexPage}
         )
         self.assertAllowedSubpageTypes(
-            PartnerSectionPage, {PressReleasePage, VideoStoryPage}
+            PartnerSectionPage, {PressReleasePage, VideoStoryPage, EventPage}
         )
 
     def test_profile_can_be_created_through_the_admin_form(self):
@@ -289,11 +290,11 @@ def test_profile_query_count_does_not_grow_with_content(client):
     [
         (
             "/de/partner/arbeitgeberverband-hessenmetall-nordhessen/",
-            ["/de/presse/", "/de/geschichten/", "/de/podcast/"],
+            ["/de/presse/", "/de/geschichten/", "/de/podcast/", "/de/veranstaltungen/"],
         ),
         (
             "/en/partners/hessenmetall-employers-association/",
-            ["/en/press/", "/en/stories/", "/en/podcast/"],
+            ["/en/press/", "/en/stories/", "/en/podcast/", "/en/events/"],
         ),
     ],
 )
