@@ -12,10 +12,11 @@ from home.models import ContentPage, HomePage
 pytestmark = pytest.mark.django_db
 
 
-def test_it_stands_only_below_a_home_page_and_has_no_children():
+def test_it_stands_only_below_a_home_page_and_has_no_children(home_de):
     assert BarrierReportPage.allowed_parent_page_models() == [HomePage]
     assert BarrierReportPage.allowed_subpage_models() == []
-    assert not BarrierReportPage.can_exist_under(ContentPage)
+    assert BarrierReportPage.can_exist_under(home_de)
+    assert not BarrierReportPage.can_exist_under(ContentPage.objects.first())
 
 
 def test_editors_create_it_through_the_admin_form(home_en, admin_user):

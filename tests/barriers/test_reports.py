@@ -29,7 +29,7 @@ def form_page(home_de, settings):
     )
 
 
-def report(client, page, language="de", **fields):
+def report(client, target, language="de", **fields):
     data = {
         "page": "/de/presse/",
         "description": "Der Knopf hat keinen Namen.",
@@ -39,7 +39,7 @@ def report(client, page, language="de", **fields):
         **fields,
     }
     return client.post(
-        f"/{language}/barriers/{page.pk}/report/", data, REMOTE_ADDR="192.0.2.9"
+        f"/{language}/barriers/{target.pk}/report/", data, REMOTE_ADDR="192.0.2.9"
     )
 
 

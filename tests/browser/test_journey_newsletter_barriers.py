@@ -79,7 +79,11 @@ def test_report_a_barrier_from_the_footer_by_keyboard_only(
     # The statement names the route and the enforcement body.
     text = page.locator("main").inner_text()
     assert "Durchsetzungs" in text
-    assert tab_until(page, "el.closest('footer') && el.href.includes('?page=')", 250)
+    assert tab_until(
+        page,
+        "el.closest('footer') && el.tagName === 'A' && el.href.includes('?page=')",
+        250,
+    )
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert not context.cookies()
