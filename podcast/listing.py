@@ -23,7 +23,10 @@ def filtered_episodes(show, request):
     """Context of the show page's episode list: topic links, selection and one page."""
     episodes = show.episodes()
     topics = show.filter_topics()
-    form = EpisodeFilterForm(request.GET, topics=topics)
+    # A blank value (" ") is no filter rather than an unknown topic.
+    form = EpisodeFilterForm(
+        {"topic": request.GET.get("topic", "").strip()}, topics=topics
+    )
     selected_topic = None
     unknown_topic = False
     if form.is_valid():

@@ -52,9 +52,13 @@ def filtered_stories(index_page, request):
     choices = cached_for_generation(
         f"story-filters:{index_page.pk}", lambda: _filter_choices(index_page, stories)
     )
-    form = StoryFilterForm(request.GET, **choices)
+    # Blank values (" ") are no filter rather than unknown ones.
+    selected = {
+        name: request.GET.get(name, "").strip()
+        for name in ("topic", "company", "partner")
+    }
+    form = StoryFilterForm(selected, **choices)
     filter_error = ""
-    selected = {name: request.GET.get(name, "").strip() for name in form.fields}
     if form.is_valid():
         # Topic slugs and partner codes are synchronised, so one value filters both
         # languages, whichever locale's object a translated page points to.
