@@ -2,6 +2,7 @@
 
 import contextlib
 import gc
+import re
 import subprocess
 
 import pytest
@@ -69,3 +70,12 @@ def data_for_scope(django_db_blocker):
     with django_db_blocker.unblock(), transaction.atomic():
         yield
         transaction.set_rollback(True)
+
+
+FORM_TOKEN = re.compile(rb'(name="form_token" value=")[^"]+(")')
+
+
+def without_form_tokens(content):
+    """A page's bytes with each public form's token blanked: the page cache gives every
+    reader a fresh token (tregks.core.form_protection), everything else is shared."""
+    return FORM_TOKEN.sub(rb"\1\2", content)

@@ -183,7 +183,10 @@ def test_a_reminder_goes_out_once_a_week_before_the_due_date(settings, lead_user
     }
     assert results["barriers.remind"].startswith("1 ")
     (message,) = mail.outbox
-    assert set(message.to) == {LEAD_ADDRESS, lead_user.email}
+    # The lead's address and everyone in the lead's group (whoever else the site has).
+    assert LEAD_ADDRESS in message.to and lead_user.email in message.to
+    lead_staff = {user.email for user in lead_user.groups.get().user_set.all()}
+    assert set(message.to) == {LEAD_ADDRESS} | lead_staff
     assert due_soon.due_date.strftime("%d.%m.%Y") in message.subject
     due_soon.refresh_from_db()
     assert due_soon.reminder_sent_at is not None

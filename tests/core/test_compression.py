@@ -9,6 +9,7 @@ import gzip
 import pytest
 
 from tests.serving import SiteServer, copy_of_demo_database
+from tests.utils import without_form_tokens
 
 pytestmark = pytest.mark.slow
 
@@ -31,7 +32,7 @@ def test_pages_sitemaps_and_api_answers_are_compressed(server, path):
     assert status == plain_status == 200
     assert headers["Content-Encoding"] == "gzip"
     assert "Accept-Encoding" in headers["Vary"]
-    assert gzip.decompress(body) == plain
+    assert without_form_tokens(gzip.decompress(body)) == without_form_tokens(plain)
     assert len(body) < len(plain) / 2
 
 

@@ -86,8 +86,6 @@ def test_release_and_load_demo_run_the_setup(editorial_network):
     from tregks.editorial import wagtail_hooks
 
     assert wagtail_hooks.editorial_release_step in hooks.get_hooks("release_steps")
-    order, builder = wagtail_hooks.editorial_demo()
-    assert order == 90 and callable(builder)
     Group.objects.filter(name="Redaktion AGV").delete()
     out = io.StringIO()
     for step in hooks.get_hooks("release_steps"):

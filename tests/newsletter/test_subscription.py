@@ -182,7 +182,7 @@ def test_a_flood_from_one_address_is_refused_with_a_message(settings):
 @pytest.mark.parametrize(
     ("fields", "language", "message"),
     [
-        ({"email": ""}, "de", "Bitte geben Sie Ihre E-Mail-Adresse ein."),
+        ({"email": ""}, "de", "Bitte geben Sie Ihre E-Mail-Adresse an."),
         ({"email": "kein-at-zeichen"}, "en", "Please enter a valid e-mail address"),
         ({"email": "a" * 250 + "@example.org"}, "en", "at most 254 characters"),
         ({"email": "=cmd@example.org"}, "en", "Please enter a valid e-mail address"),

@@ -18,7 +18,7 @@ import pytest
 
 from news.factories import PressReleasePageFactory
 from tests.serving import RedisServer, TCPProxy
-from tests.utils import news_section
+from tests.utils import news_section, without_form_tokens
 from tregks.cache import fallback
 from tregks.cache.models import PendingInvalidation
 
@@ -266,7 +266,9 @@ def test_a_page_read_from_redis_is_served_from_memory_when_it_freezes(
         assert response.status_code == 200
         assert response["X-Page-Cache"] == "fallback"
         assert response.templates == [], "nothing rendered"
-        assert response.content == before.content
+        assert without_form_tokens(response.content) == without_form_tokens(
+            before.content
+        )
         redis.thaw()
         after_cooldown()
         assert client.get(release.url)["X-Page-Cache"] == "hit"
