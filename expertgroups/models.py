@@ -182,10 +182,12 @@ class ExpertGroupPage(RoutablePageMixin, BasePage):
         return {"upcoming": upcoming, "past": past}
 
     def news_items(self, limit=FEED_SIZE):
-        """The group's newest items of every kind, newest first (its feed)."""
+        """The group's newest items of every kind, newest first (its feed).
+
+        Read through the lists kept per cache generation, like the page's own."""
         items = [
             item
-            for _heading, pages in self._latest_items(limit)
+            for _heading, pages in self.latest_items(limit)
             for item in pages
             if item.latest_date
         ]

@@ -20,13 +20,8 @@ def press_releases(slug, locale_id, limit):
 
 
 def stories(slug, locale_id, limit):
-    through = VideoStoryPage.topics.through
-    tagged = through.objects.filter(topic__slug=slug).values("videostorypage_id")
-    found = (
-        VideoStoryPage.objects.for_listing()
-        .filter(locale_id=locale_id)
-        .filter(pk__in=tagged)
-    )
+    found = VideoStoryPage.objects.for_listing().filter(locale_id=locale_id)
+    found = found.about_topic(slug)
     return _("Video stories"), list(found[:limit])
 
 

@@ -64,12 +64,21 @@ class Outcome:
 
 
 def source_event(page):
-    """The event page in the default language: the one registrations belong to."""
+    """The event page in the default language: the one registrations belong to.
+
+    One query by translation key (rather than the page's and the default locale's
+    lookups), so that the event page stays within its query budget.
+    """
     page = page.specific
-    if page.locale.language_code == settings.LANGUAGE_CODE:
-        return page
-    source = page.get_translation_or_none(Locale.get_default())
-    return source.specific if source is not None else page
+    source = (
+        type(page)
+        .objects.filter(
+            translation_key=page.translation_key,
+            locale__language_code=settings.LANGUAGE_CODE,
+        )
+        .first()
+    )
+    return source if source is not None else page
 
 
 def event_in_language(event, language):
@@ -104,7 +113,13 @@ def closed_reason(event, now=None):
 
 
 def confirmed_count(event):
-    return Registration.objects.for_event(event).confirmed().count()
+    """Confirmed registrations of `event` in any of its languages (they all belong to
+    the page in the default language; counting by translation key needs no lookup of it)."""
+    return (
+        Registration.objects.filter(event__translation_key=event.translation_key)
+        .confirmed()
+        .count()
+    )
 
 
 def places_left(event):

@@ -46,12 +46,12 @@ def _private(response):
     return response
 
 
-def places_text(event):
-    """What the box says about places: shared by the page and the JSON view."""
-    reason = booking.closed_reason(event)
+def places_text(event, reason, left):
+    """What the box says about places: shared by the page and the JSON view.
+
+    `reason` and `left` come from closed_reason and places_left (counted once)."""
     if reason:
         return str(reason)
-    left = booking.places_left(event)
     if left is None:
         return _("Places are available.")
     if left == 0:
@@ -67,8 +67,13 @@ def places_text(event):
 
 
 def registration_status(page):
-    """Context of the registration box of an event page."""
-    event = booking.source_event(page)
+    """Context of the registration box of an event page.
+
+    The organiser's settings are synchronised into translations, so the page in the
+    reader's language answers them; the places are counted across the translations
+    (booking.confirmed_count), all in one query.
+    """
+    event = page.specific
     reason = booking.closed_reason(event)
     left = None if reason else booking.places_left(event)
     full = left == 0
@@ -77,7 +82,7 @@ def registration_status(page):
         "places_left": left,
         "closed": bool(reason) or (full and not event.waitlist_enabled),
         "waitlist": full and event.waitlist_enabled,
-        "places_text": places_text(event),
+        "places_text": places_text(event, reason, left),
     }
 
 
