@@ -27,6 +27,7 @@ import tarfile
 import tempfile
 from pathlib import Path
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.management import call_command
@@ -237,10 +238,18 @@ def read_manifest(path):
 
 def load_rows(dump):
     """Replace every row by the dump's, in one transaction: all or nothing."""
+    # Content types first. A page type's row is built before its Page row exists, and
+    # Wagtail then looks up (and, if missing, creates) its content type: a type the
+    # backup lists later would clash with the one made under a new key.
+    rows = json.loads(dump.read_text(encoding="utf-8"))
+    rows.sort(key=lambda row: row.get("model") != "contenttypes.contenttype")
+    dump.write_text(json.dumps(rows), encoding="utf-8")
     with transaction.atomic():
         # Empty every table, content types included (the backup has its own, with
         # the keys its rows use); Wagtail's initial pages go too.
         call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+        # Keys cached from before the flush would point at the emptied table.
+        ContentType.objects.clear_cache()
         if SQLITE_FTS_TABLE in connection.introspection.table_names():
             with connection.cursor() as cursor:
                 cursor.execute(f"DELETE FROM {SQLITE_FTS_TABLE}")  # noqa: S608
