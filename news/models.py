@@ -22,7 +22,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from modelcluster.fields import ParentalManyToManyField
 
-from partners.models import PartnerSectionPage
+from partners.models import sections_below
 from tregks.cache.pages import ancestor_of_type
 from tregks.core import renditions
 from tregks.core import structured_data as jsonld
@@ -99,12 +99,7 @@ class NewsIndexPage(RoutablePageMixin, IndexPage):
 
     def sections(self):
         """The partner sections below this index, with their partner."""
-        return (
-            PartnerSectionPage.objects.child_of(self)
-            .live()
-            .select_related("partner")
-            .order_by("path")
-        )
+        return sections_below(self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -453,3 +453,14 @@ class PartnerSectionPage(BasePage):
         query["partner"] = self.partner.code
         request.GET = query
         return self.get_parent().specific.serve_preview(request, mode_name)
+
+
+def sections_below(index):
+    """The live partner sections below a shared index (press, events), with their
+    partner, in tree order: what the index's partner filter offers."""
+    return (
+        PartnerSectionPage.objects.child_of(index)
+        .live()
+        .select_related("partner")
+        .order_by("path")
+    )

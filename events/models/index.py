@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
+from partners.models import sections_below
 from tregks.core.models import IndexPage
 
 
@@ -27,14 +28,7 @@ class EventIndexPage(RoutablePageMixin, IndexPage):
 
     def sections(self):
         """The partner sections below this index, with their partner."""
-        from partners.models import PartnerSectionPage
-
-        return (
-            PartnerSectionPage.objects.child_of(self)
-            .live()
-            .select_related("partner")
-            .order_by("path")
-        )
+        return sections_below(self)
 
     def get_context(self, request, *args, **kwargs):
         from ..listing import filtered_events
