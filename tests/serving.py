@@ -47,6 +47,26 @@ def site_env(**overrides):
     return env
 
 
+# The Redis cache of each served SQLite database (browser tests' live_site). A process
+# that changes a served database must bump the same cache's generation, or the site's
+# workers keep serving the pages they rendered before the change.
+_CACHE_OF_DATABASE = {}
+
+
+def serve_with_cache(database, cache_url):
+    _CACHE_OF_DATABASE[str(database)] = cache_url
+
+
+def served_env(database, **overrides):
+    """site_env for a process working on a served database, with the site's cache."""
+    cache = _CACHE_OF_DATABASE.get(str(database))
+    return site_env(
+        DATABASE_URL=f"sqlite:///{database}",
+        **({"CACHE_URL": cache} if cache else {}),
+        **overrides,
+    )
+
+
 def manage(*args, env):
     result = subprocess.run(  # noqa: S603
         [sys.executable, str(ROOT / "manage.py"), *args],

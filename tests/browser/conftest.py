@@ -11,7 +11,15 @@ from pathlib import Path
 
 import pytest
 
-from tests.serving import ROOT, SiteServer, copy_of_demo_database, manage, site_env
+from tests.serving import (
+    ROOT,
+    RedisServer,
+    SiteServer,
+    copy_of_demo_database,
+    manage,
+    serve_with_cache,
+    served_env,
+)
 
 CHROMIUM = Path(os.environ.get("TREGKS_CHROMIUM", "/usr/bin/chromium"))
 AXE = ROOT / "node_modules/axe-core/axe.min.js"
@@ -58,16 +66,20 @@ def live_site(site_database):
         pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium)")
     if not AXE.exists():
         pytest.skip(f"{AXE} is missing (npm ci)")
-    with SiteServer(f"sqlite:///{site_database}", workers=2) as server:
-        yield server
+    # Redis as in production: the journeys change the database from another process,
+    # and both workers must stop serving cached pages at once (tregks/cache).
+    with RedisServer() as cache:
+        serve_with_cache(site_database, cache.url)
+        with SiteServer(
+            f"sqlite:///{site_database}", workers=2, CACHE_URL=cache.url
+        ) as server:
+            yield server
 
 
 @pytest.fixture(scope="session")
 def page_types(site_database):
     """[(model label, language, url)] for every public page type in both languages."""
-    output = manage(
-        "shell", "-c", DISCOVER, env=site_env(DATABASE_URL=f"sqlite:///{site_database}")
-    )
+    output = manage("shell", "-c", DISCOVER, env=served_env(site_database))
     return [tuple(row) for row in json.loads(output.strip().splitlines()[-1])]
 
 

@@ -8,7 +8,7 @@ to the partner's groups, with German as their admin language.
 
 import json
 
-from tests.serving import manage, site_env
+from tests.serving import manage, served_env
 
 PASSWORD = "Journey-Test-Passw0rd-2026"
 
@@ -62,9 +62,7 @@ print(json.dumps({
 
 
 def shell(database, code):
-    output = manage(
-        "shell", "-c", code, env=site_env(DATABASE_URL=f"sqlite:///{database}")
-    )
+    output = manage("shell", "-c", code, env=served_env(database))
     return output.strip().splitlines()[-1]
 
 

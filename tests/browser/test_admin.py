@@ -3,7 +3,7 @@ editors on the public site under the strict one."""
 
 import pytest
 
-from tests.serving import manage, site_env
+from tests.serving import manage, served_env
 
 from .conftest import Recorder
 
@@ -32,7 +32,7 @@ def editor_context(browser, live_site, site_database):
         "shell",
         "-c",
         CREATE_EDITOR,
-        env=site_env(DATABASE_URL=f"sqlite:///{site_database}"),
+        env=served_env(site_database),
     )
     context = browser.new_context(base_url=live_site.url)
     context.impressum_id = int(output.strip().splitlines()[-1])

@@ -9,7 +9,7 @@ import datetime
 import icalendar
 import pytest
 
-from tests.serving import manage, site_env
+from tests.serving import manage, served_env
 
 from .test_accessibility import WCAG_TAGS
 
@@ -55,9 +55,7 @@ TITLES = {
 
 @pytest.fixture(scope="module")
 def journey(live_site, site_database):
-    manage(
-        "shell", "-c", SETUP, env=site_env(DATABASE_URL=f"sqlite:///{site_database}")
-    )
+    manage("shell", "-c", SETUP, env=served_env(site_database))
 
 
 def axe_problems(page):

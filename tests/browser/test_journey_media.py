@@ -8,8 +8,9 @@ for anonymous visitors (200, and 206 for a byte range). Clicks only, German admi
 """
 
 import pytest
+from playwright.sync_api import expect
 
-from tests.serving import fetch, manage, site_env
+from tests.serving import fetch, manage, served_env
 
 # Test settings run with DEBUG off, so load_demo made no accounts: the two the journey
 # needs, in the demo's groups, with the demo's password and a German admin.
@@ -49,7 +50,7 @@ def silent_mp3(seconds=3):
 
 @pytest.fixture(scope="module")
 def accounts(site_database):
-    env = site_env(DATABASE_URL=f"sqlite:///{site_database}")
+    env = served_env(site_database)
     manage("shell", "-c", ACCOUNTS.format(password=PASSWORD), env=env)
     return env
 
@@ -96,12 +97,14 @@ def test_editor_uploads_an_episode_with_mp3_and_the_approver_releases_it(
     page.set_input_files("#id_media-chooser-upload-file", str(mp3))
     page.get_by_role("button", name="Hochladen").click()
     page.wait_for_selector(".modal-content", state="hidden")
-    assert page.get_by_text(AUDIO_TITLE).first.is_visible()
+    expect(page.get_by_text(AUDIO_TITLE).first).to_be_visible()
 
     page.get_by_role("button", name="Mehr Aktionen").click()
-    page.get_by_role("button", name="In Redaktionsablauf AGV einreichen").click()
-    page.wait_for_load_state("networkidle")
-    assert page.get_by_text("zur Moderation eingereicht").first.is_visible()
+    # The submit is a form post: wait for its answer, not for an idle network (which
+    # a loaded machine may report before the post has even left).
+    with page.expect_navigation():
+        page.get_by_role("button", name="In Redaktionsablauf AGV einreichen").click()
+    expect(page.get_by_text("zur Moderation eingereicht").first).to_be_visible()
     context.close()
 
     # Waiting for approval: the audio file is not served to the public.
@@ -115,8 +118,8 @@ def test_editor_uploads_an_episode_with_mp3_and_the_approver_releases_it(
     context, page = log_in(browser, live_site, "agv-approver")
     row = page.locator("tr", has_text=EPISODE).first
     row.get_by_role("button", name="Aktionen").click()
-    row.get_by_text("Freigeben", exact=True).click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        row.get_by_text("Freigeben", exact=True).click()
     context.close()
 
     # Live: an anonymous listener opens the episode and the audio plays.

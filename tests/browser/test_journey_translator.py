@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.serving import manage, site_env
+from tests.serving import manage, served_env
 
 PASSWORD = "Journey-Translator-2026"
 GERMAN_TITLE = "Sprechstunde für kleine Betriebe im Landkreis"
@@ -59,9 +59,7 @@ print(english_section.url)
 
 @pytest.fixture(scope="module")
 def journey(live_site, site_database):
-    output = manage(
-        "shell", "-c", SETUP, env=site_env(DATABASE_URL=f"sqlite:///{site_database}")
-    )
+    output = manage("shell", "-c", SETUP, env=served_env(site_database))
     return {"english_section_url": output.strip().splitlines()[-1]}
 
 

@@ -13,12 +13,15 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "tregks-test",
+# A served site given CACHE_URL (tests/serving.py) keeps the shared Redis cache of
+# base.py, as in production, so a change made by another process reaches its workers.
+if not CACHE_URL:  # noqa: F405
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "tregks-test",
+        }
     }
-}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # A served site (tests/serving.py) writes its e-mails to files the browser journeys
 # read, e.g. the registration journey's confirmation link.
