@@ -39,7 +39,7 @@ def contact_submit(request, page_id):
     if verdict.accepted:
         deliver(
             form,
-            profile=form.chosen_profile,
+            profiles=[form.chosen_profile],
             subject=form.cleaned_data["subject"],
         )
     # A bot (honeypot, too fast) is told the same as a person; nothing was kept.

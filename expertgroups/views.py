@@ -36,14 +36,14 @@ def join_submit(request, page_id):
     if verdict.rejected:
         return render_with_form(page, request, form, verdict.status)
     if verdict.accepted:
-        leads = page.leading_partners()
-        # The partner's staff read the subject in German, the site's first language.
-        profile = profile_for_code(leads[0].code) if leads else None
+        # Every partner leading the group hears of it; without one, the lead does.
+        codes = [partner.code for partner in page.leading_partners()]
+        profiles = [p for p in map(profile_for_code, codes) if p is not None]
+        # The partners' staff read the subject in German, the site's first language.
         with translation.override(settings.LANGUAGE_CODE):
-            german = page.topic
             subject = _("Taking part in the expert group “%(group)s”") % {
-                "group": german.name
+                "group": page.topic.name
             }
-        if profile is not None:
-            deliver(form, profile=profile, subject=subject, expert_group=page.topic)
+        if profiles:
+            deliver(form, profiles=profiles, subject=subject, expert_group=page.topic)
     return redirect(page.url + page.reverse_subpage("thanks"))

@@ -247,3 +247,29 @@ def test_a_missing_form_page_is_a_404_not_a_500(form_page):
 def test_the_footer_links_the_form_with_the_current_page(form_page):
     html = Client().get("/de/").content.decode()
     assert f'href="{form_page.url}?page=%2Fde%2F"' in html
+
+
+def test_answered_reports_are_deleted_after_the_retention_period_open_ones_stay(
+    settings,
+):
+    settings.BARRIER_REPORT_RETENTION_DAYS = 365
+    long_ago = timezone.now() - datetime.timedelta(days=400)
+    answered_old = BarrierReport.objects.create(
+        description="Alt und beantwortet",
+        email="alt@example.org",
+        received_at=long_ago,
+        status=BarrierReport.Status.ANSWERED,
+    )
+    open_old = BarrierReport.objects.create(
+        description="Alt und offen", received_at=long_ago
+    )
+    answered_recent = BarrierReport.objects.create(
+        description="Neu und beantwortet", status=BarrierReport.Status.ANSWERED
+    )
+    results = {
+        name: summary for name, summary, _ok in run_tasks(only=["barriers.purge"])
+    }
+    assert results["barriers.purge"].startswith("1 ")
+    remaining = set(BarrierReport.objects.values_list("pk", flat=True))
+    assert answered_old.pk not in remaining
+    assert {open_old.pk, answered_recent.pk} <= remaining

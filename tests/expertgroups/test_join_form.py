@@ -10,6 +10,7 @@ import pytest
 
 from contact.models import ContactMessage
 from contact.recipients import lead_profile
+from partners.models import PartnerRole
 from tests.utils import soup
 from tregks.core.form_protection import aged_token
 
@@ -66,6 +67,28 @@ def test_a_message_reaches_the_leading_partner_marked_with_the_group(led_group):
     thanks = Client().get(response["Location"])
     assert thanks.status_code == 200
     assert "Test group" in thanks.content.decode()
+
+
+def test_a_group_led_by_two_partners_reaches_both_and_confirms_once(led_group):
+    also_leading = led_group["network"]["partners"]["a"]
+    for language in ("de", "en"):
+        also_leading[language].role = PartnerRole.PARTNER  # a consortium partner
+        also_leading[language].expert_groups.add(led_group["topic"])
+        also_leading[language].save()
+    page = led_group["page"]["de"]
+    assert join(page).status_code == 302
+    messages = ContactMessage.objects.filter(email="max@example.org")
+    assert sorted(m.recipient_code for m in messages) == [
+        "test-partner-a",
+        "test-partner-b",
+    ]
+    to_partners = [m.to for m in mail.outbox if m.to != ["max@example.org"]]
+    assert sorted(to_partners) == [
+        ["formulare-a@example.org"],
+        ["formulare-b@example.org"],
+    ]
+    (confirmation,) = [m for m in mail.outbox if m.to == ["max@example.org"]]
+    assert "Partnerorganisation A und Partnerorganisation B" in confirmation.body
 
 
 def test_the_leading_partners_staff_see_it_in_the_admin_and_others_do_not(led_group):

@@ -133,3 +133,13 @@ def test_organiser_cancels_and_the_waiting_list_moves_up(users, agv_event):
     assert recipients == {"juergen@example.org", "zoe@example.org"}
     english_mail = next(m for m in mail.outbox if "zoe@example.org" in m.to)
     assert "A place is free" in english_mail.subject
+
+
+def test_a_cancelled_registration_reads_storniert_not_abgesagt(users, agv_event):
+    registration = Registration.objects.get(email="juergen@example.org")
+    booking.cancel(registration, by_organiser=True)
+    client = client_for(users["agv-approver"])
+    listing = client.get(f"/admin/registrations/event/{agv_event.pk}/")
+    text = listing.content.decode()
+    assert "Storniert" in text
+    assert "Abgesagt" not in text

@@ -179,3 +179,12 @@ def test_more_places_published_move_the_waiting_list_up(client, event_network):
     event.save_revision().publish()
     assert Registration.objects.filter(event=event).confirmed().count() == 2
     assert [m.to for m in mail.outbox] == [["b@example.org"]]
+
+
+def test_a_title_with_its_own_quotes_is_not_quoted_twice(client, event_network):
+    event = make_event(title="“Im Dialog” 2027", english=False)
+    submit(client, event, email="zitat@example.org")
+    body = last_mail_to("zitat@example.org").body
+    # German typography: the title's own quotes become single ones inside „…“.
+    assert "‚Im Dialog‘ 2027" in body
+    assert "“Im Dialog”" not in body

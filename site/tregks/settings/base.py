@@ -250,6 +250,9 @@ NEWSLETTER_MAIL_INTERVAL_MINUTES = env_int("NEWSLETTER_MAIL_INTERVAL_MINUTES", 1
 # Barrier reports go to this address; unset: the contact address of the lead
 # partner's profile (barriers/notify.py).
 BARRIER_REPORT_EMAIL = os.environ.get("BARRIER_REPORT_EMAIL", "").strip()
+# Answered barrier reports (with the reader's optional name and address) are deleted
+# this many days after they arrived by the scheduled task "barriers.purge".
+BARRIER_REPORT_RETENTION_DAYS = env_int("BARRIER_REPORT_RETENTION_DAYS", 365)
 
 # Full-page cache (tregks.cache): anonymous GET pages in the default cache, invalidated
 # by a generation counter on publish, unpublish, move, delete and snippet changes.
