@@ -19,10 +19,3 @@ def barrier_report_viewset():
 def remind_of_due_barrier_reports():
     """A reminder to the lead's staff a week before an open report is due (once)."""
     return ScheduledTask(name="barriers.remind", run=send_reminders)
-
-
-@hooks.register("load_demo_content")
-def demo_content():
-    from .demo import build
-
-    return (90, build)
