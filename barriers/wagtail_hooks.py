@@ -26,10 +26,3 @@ def remind_of_due_barrier_reports():
 def purge_answered_barrier_reports():
     """Answered reports go after the retention period (the reader's contact with them)."""
     return ScheduledTask(name="barriers.purge", run=purge_answered_reports)
-
-
-@hooks.register("load_demo_content")
-def demo_content():
-    from .demo import build
-
-    return (90, build)

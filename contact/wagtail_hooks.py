@@ -1,4 +1,4 @@
-"""The contact app in the admin (messages), the scheduler and the demo."""
+"""The contact app in the admin (messages) and the scheduler."""
 
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -46,11 +46,3 @@ def register_messages_menu_item():
 @hooks.register("register_scheduled_task")
 def purge_contact_messages():
     return ScheduledTask(name="contact.purge", run=purge_old_messages)
-
-
-@hooks.register("load_demo_content")
-def demo_content():
-    from .demo import build
-
-    # After the partners (10) and their menu order (50): the contact page comes last.
-    return (60, build)

@@ -1,4 +1,4 @@
-"""Events feed the home page, partner profiles, topic links and the demo through hooks."""
+"""Events feed the home page, partner profiles and topic links through hooks."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -34,10 +34,3 @@ def events_by_topic(locale_id):
     """The events index filters by expert group (partner profiles link each one)."""
     index = EventIndexPage.objects.live().filter(locale_id=locale_id).first()
     return (_("Events"), index.url) if index else None
-
-
-@hooks.register("load_demo_content")
-def demo_content():
-    from .demo.build import build
-
-    return (45, build)

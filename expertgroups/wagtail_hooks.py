@@ -1,4 +1,4 @@
-"""The expert groups gather their items through hooks, and add their demo pages."""
+"""The expert groups gather their items from the content apps through hooks."""
 
 from wagtail import hooks
 
@@ -8,11 +8,3 @@ from . import sources
 hooks.register("expert_group_items", sources.press_releases)
 hooks.register("expert_group_items", sources.stories)
 hooks.register("expert_group_items", sources.episodes)
-
-
-@hooks.register("load_demo_content")
-def demo_content():
-    from .demo import build
-
-    # After the partners (10) and the content (20-40), before the menu order (50).
-    return (45, build)

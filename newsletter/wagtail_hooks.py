@@ -19,10 +19,3 @@ def subscription_viewset():
 def purge_newsletter_signups():
     """Unconfirmed sign-ups after 7 days, withdrawn ones after 30 (docs/privacy.md)."""
     return ScheduledTask(name="newsletter.purge", run=purge_expired)
-
-
-@hooks.register("load_demo_content")
-def demo_content():
-    from .demo import build
-
-    return (90, build)

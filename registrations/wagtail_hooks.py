@@ -1,4 +1,4 @@
-"""Registrations in the admin, the retention task and the demo registrations."""
+"""Registrations in the admin and the retention task."""
 
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -79,11 +79,3 @@ def purge_registrations_task():
     from .retention import purge
 
     return ScheduledTask(name="registrations.purge", run=purge)
-
-
-@hooks.register("load_demo_content")
-def demo_content():
-    from .demo import build
-
-    # Last among the builders: the events must exist (whatever their order).
-    return (95, build)

@@ -11,9 +11,9 @@ import pytest
 
 from barriers.models import BarrierReport, BarrierReportPage, safe_page_path
 from barriers.notify import send_reminders
-from tregks.core.demo import get_or_create_child
 from tregks.core.form_protection import aged_token
 from tregks.core.scheduled import run_tasks
+from tregks.demo.pages import get_or_create_child
 
 pytestmark = pytest.mark.django_db
 

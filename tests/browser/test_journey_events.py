@@ -18,7 +18,7 @@ import datetime
 from django.utils import timezone
 from events.models import EventIndexPage, EventPage
 from partners.models import PartnerSectionPage
-from tregks.core.demo import Phrasebook, translate
+from tregks.demo.pages import Phrasebook, translate
 
 index = EventIndexPage.objects.get(locale__language_code="de")
 section = PartnerSectionPage.objects.child_of(index).get(partner__code="agv")

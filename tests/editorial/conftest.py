@@ -15,7 +15,7 @@ from wagtail.models import Locale, Page
 
 import pytest
 
-from tregks.core.demo import Phrasebook, get_or_create_child, translate
+from tregks.demo.pages import Phrasebook, get_or_create_child, translate
 from tregks.editorial.setup import (
     LEAD_GROUP,
     TRANSLATOR_GROUP,

@@ -17,8 +17,8 @@ from events.factories import (
 )
 from events.models import EventIndexPage, EventPage
 from tests.utils import soup
-from tregks.core.demo import translate
 from tregks.core.models import Topic
+from tregks.demo.pages import translate
 
 pytestmark = pytest.mark.django_db
 BUDGET = 12

@@ -6,7 +6,7 @@ from django.utils import translation
 
 import pytest
 
-from tregks.core.demo import get_or_create_child
+from tregks.demo.pages import get_or_create_child
 
 _slugs = itertools.count(1)
 

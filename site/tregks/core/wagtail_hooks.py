@@ -35,11 +35,3 @@ register_snippet(FundingNoticeViewSet)
 def funding_notices_release_step(stdout):
     """The two funding phases, where a fresh installation has none (idempotent)."""
     seed_notices()
-
-
-@hooks.register("load_demo_content")
-def funding_notices_demo():
-    def build(context, options=None, stdout=None):
-        seed_notices(with_logos=True)
-
-    return (5, build)

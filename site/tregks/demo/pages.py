@@ -1,8 +1,7 @@
 """Building blocks of the demo builders: pages, translations and generated images.
 
 Every function is idempotent: it finds what an earlier run made and makes nothing twice.
-The builders in this package and the apps' own builders (registered through the
-"load_demo_content" hook, see tregks/demo/build.py) use them.
+The builders in this package use them, and so do tests that need a translated page.
 """
 
 import html

@@ -154,11 +154,18 @@ def ensure_sections(index_page):
     return sections
 
 
-def arrange_menu(context, options=None, stdout=None):
-    """Put the partner directory after the content indexes (press, stories, podcast).
+# Apps whose pages come after the partner directory: the directory itself, the content
+# pages of the menu's end (home), the contact page (placed right after the directory by
+# contact.py) and the barrier form, all built after arrange_menu.
+AFTER_DIRECTORY_APPS = {"home", "partners", "contact", "barriers"}
 
-    The menu follows the tree order; "Über das Netzwerk" and "Kontakt" (content pages)
-    come after it, so the directory moves right of the last other app's index.
+
+def arrange_menu(context, options=None, stdout=None):
+    """Put the partner directory after the content indexes (press, stories, podcast, ...).
+
+    The menu follows the tree order, so the directory moves right of the last page of
+    any other app. Pages that come after it by design are not counted, so that a second
+    run finds nothing to move.
     """
     for home in (context["home_de"], context["home_en"]):
         # child_of() rather than get_children(): the context's page objects carry stale
@@ -168,7 +175,7 @@ def arrange_menu(context, options=None, stdout=None):
             (p for p in children if p.content_type.model == "partnerindexpage"), None
         )
         others = [
-            p for p in children if p.content_type.app_label not in {"home", "partners"}
+            p for p in children if p.content_type.app_label not in AFTER_DIRECTORY_APPS
         ]
         if index is None or not others:
             continue

@@ -3,14 +3,21 @@
     DATABASE_URL=sqlite:////tmp/demo.sqlite3 .venv/bin/python manage.py shell -c \
         "from tregks.demo.snapshot import dump; dump('/tmp/demo.json')"
 
-Ids, random keys (translation keys, block ids, podcast GUIDs) and timestamps are left out;
-files are named by their title, so the picture is the same for any build order.
+Ids, random keys (translation keys, block ids, podcast GUIDs, tokens) and the timestamps
+of pages are left out; files are named by their title, so the picture is the same for any
+build order. The records the demo dates back from the day it runs (registrations,
+subscriptions, contact messages, barrier reports) show their times as an age at the
+moment of the snapshot ("36 d 0 h ago", or at the `now` given), so two builds compare
+equal when each is dumped within the hour it was built.
 """
 
+import datetime
 import json
 
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.utils import timezone
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -37,7 +44,16 @@ LEFT_OUT = {
     "locale",
     "alias_of",
     "page_ptr",
+    "token_hash",
 }
+
+# Form records the demo makes (not pages, not snippets), by model label.
+RECORD_MODELS = [
+    "registrations.Registration",
+    "newsletter.Subscription",
+    "contact.ContactMessage",
+    "barriers.BarrierReport",
+]
 
 
 def _file_titles():
@@ -61,8 +77,19 @@ def _page_label(pk):
     return f"{page.locale.language_code}:{page.url_path}" if page else None
 
 
-def _fields(instance):
-    """Field values with foreign keys written as something stable (a title or URL path)."""
+def _age(value, now):
+    """How long before `now` a time or day lies, in whole days and hours."""
+    if isinstance(value, datetime.datetime):
+        hours = int((now - value).total_seconds() // 3600)
+        return f"{hours // 24} d {hours % 24} h ago"
+    return f"{(timezone.localdate(now) - value).days} d ago"
+
+
+def _fields(instance, now=None):
+    """Field values with foreign keys written as something stable (a title or URL path).
+
+    With `now`, times and days are written as their age (see the module's docstring).
+    """
     data = {}
     for field in instance._meta.concrete_fields:
         if field.name in LEFT_OUT or field.name.endswith("_ptr"):
@@ -80,6 +107,8 @@ def _fields(instance):
                 )
             else:
                 value = str(target.objects.filter(pk=value).first())
+        elif now is not None and isinstance(value, datetime.date):
+            value = _age(value, now)
         elif hasattr(value, "raw_data"):  # StreamField
             value = _clean(json.loads(json.dumps(list(value.raw_data), default=str)))
         elif not isinstance(value, (str, int, float, bool, type(None))):
@@ -131,7 +160,18 @@ def _workflow(page):
     ]
 
 
-def snapshot():
+def _records(now):
+    return {
+        label.lower(): sorted(
+            json.dumps(_fields(obj, now=now), sort_keys=True, default=str)
+            for obj in apps.get_model(label).objects.all()
+        )
+        for label in RECORD_MODELS
+    }
+
+
+def snapshot(now=None):
+    """The demo as plain data; times of form records as their age at `now` (or now)."""
     pages = []
     for page in Page.objects.order_by("path").select_related("locale"):
         specific = page.specific
@@ -210,6 +250,7 @@ def snapshot():
     return {
         "pages": pages,
         "snippets": snippets,
+        "records": _records(now or timezone.now()),
         "footer_links": footers,
         "users": users,
         "groups": groups,

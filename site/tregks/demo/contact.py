@@ -1,32 +1,28 @@
-"""Demo content of the contact app (demo/contact.yaml): the contact page in both
-languages, the partners' addresses for form messages, and messages in each state."""
+"""Demo builder of the contact app: the contact page, form addresses and messages.
+
+The texts are in data/contact.yaml. The contact page comes right after the partner
+directory in the menu; each consortium partner gets a (demo) address for its form
+messages, and a few messages wait in each state.
+"""
 
 import datetime
-from pathlib import Path
 
 from django.utils import timezone
 
 from wagtail.models import Page
 
-import yaml
 from treebeard.mp_tree import MP_Node
 
+from contact.models import ContactMessage, ContactPage
 from partners.models import PartnerIndexPage, PartnerProfilePage
-from tregks.core.demo import Phrasebook, get_or_create_child, rich_text, translate
 from tregks.core.models import Topic
 
-from .models import ContactMessage, ContactPage
-
-DATA = Path(__file__).parent / "demo" / "contact.yaml"
-
-
-def load_data():
-    with DATA.open(encoding="utf-8") as file:
-        return yaml.safe_load(file)
+from .data import load, pair, pairs
+from .pages import Phrasebook, get_or_create_child, rich_text, translate
 
 
 def build(context, options=None, stdout=None):
-    data = load_data()
+    data = load("contact")
     page = _contact_page(context["home_de"], data["page"])
     _after_partner_directory(context, page)
     _form_addresses(data["form_addresses"])
@@ -46,12 +42,12 @@ def _contact_page(home, spec):
         home,
         ContactPage,
         slug,
-        title=t(spec["title"]["de"], spec["title"]["en"]),
-        intro=rich_text(t, (spec["intro"]["de"], spec["intro"]["en"])),
-        thanks_text=t(spec["thanks"]["de"], spec["thanks"]["en"]),
+        title=pair(t, spec["title"]),
+        intro=rich_text(t, pairs(spec["intro"])),
+        thanks_text=pair(t, spec["thanks"]),
         show_in_menus=True,
     )
-    t(slug, spec["slug"]["en"])
+    pair(t, spec["slug"])
     translate(page, t)
     return page
 

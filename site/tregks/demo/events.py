@@ -1,34 +1,52 @@
-"""Demo events from events.yaml: the index, the partners' sections and the events.
+"""Demo builder of the events: the index, a section per partner, past and upcoming events.
 
-German first, English through wagtail-localize (tregks.core.demo.translate), as the
-other demo content. Idempotent: pages found by slug are kept as they are.
+The texts are in data/events.yaml. Past events follow the network's milestones; the
+upcoming ones (2027) include a fully booked workshop with a waiting list, an online
+consultation and a cancelled meeting, so registrations.py has an event to fill.
 """
 
 import datetime
-from pathlib import Path
 
 from django.utils import timezone
 
-import yaml
+from events.models import EventIndexPage, EventPage, EventSpeaker
+from news.models import PressReleasePage
+from partners.models import PartnerProfilePage
+from tregks.core.topics import ensure_topics
 
-from partners.demo import ensure_sections
-from tregks.core.demo import (
+from .data import load, pair, pairs
+from .pages import (
     Phrasebook,
     get_locale,
     get_or_create_child,
     rich_text,
     translate,
 )
-from tregks.core.topics import ensure_topics
-
-from ..models import EventIndexPage, EventPage, EventSpeaker
-
-DATA = Path(__file__).with_name("events.yaml")
+from .partners import ensure_sections
 
 
-def load_data():
-    with DATA.open(encoding="utf-8") as file:
-        return yaml.safe_load(file)
+def build(context, options=None, stdout=None):
+    """The events index "Veranstaltungen"/"Events", partner sections and the events."""
+    data = load("events")
+    t = Phrasebook()
+    spec = data["index"]
+    index = get_or_create_child(
+        context["home_de"],
+        EventIndexPage,
+        spec["slug"]["de"],
+        title=pair(t, spec["title"]),
+        intro=rich_text(t, pairs(spec["intro"])),
+        show_in_menus=True,
+    )
+    pair(t, spec["slug"])
+    translate(index, t)
+    context["events_index"] = index
+    sections = ensure_sections(index)
+    topics = context.get("topics") or ensure_topics()
+    german = get_locale("de")
+    partners = {p.code: p for p in PartnerProfilePage.objects.filter(locale=german)}
+    for event in data["events"]:
+        _event(sections, partners, topics, event)
 
 
 def moment(value):
@@ -44,41 +62,11 @@ def moment(value):
     return timezone.make_aware(naive)
 
 
-def build(context, options=None, stdout=None):
-    data = load_data()
-    t = Phrasebook()
-    spec = data["index"]
-    index = get_or_create_child(
-        context["home_de"],
-        EventIndexPage,
-        spec["slug"][0],
-        title=t(*spec["title"]),
-        intro=rich_text(t, tuple(spec["intro"])),
-        show_in_menus=True,
-    )
-    t(*spec["slug"])
-    translate(index, t)
-    context["events_index"] = index
-    sections = ensure_sections(index)
-    topics = context.get("topics") or ensure_topics()
-    partners = _partners()
-    for event in data["events"]:
-        _event(sections, partners, topics, event)
-
-
-def _partners():
-    from partners.models import PartnerProfilePage
-
-    return {
-        p.code: p for p in PartnerProfilePage.objects.filter(locale=get_locale("de"))
-    }
-
-
 def _related(slugs):
-    from news.models import PressReleasePage
-
-    german = get_locale("de")
-    pages = PressReleasePage.objects.filter(locale=german, slug__in=slugs or [])
+    """The German press releases with these slugs, as related-page blocks."""
+    pages = PressReleasePage.objects.filter(
+        locale=get_locale("de"), slug__in=slugs or []
+    )
     return [("page", page) for page in pages]
 
 
@@ -87,14 +75,14 @@ def _programme(t, rows):
         (
             "item",
             {
-                "start_time": datetime.time.fromisoformat(start),
-                "end_time": datetime.time.fromisoformat(end),
-                "title": t(title_de, title_en),
+                "start_time": datetime.time.fromisoformat(row["start"]),
+                "end_time": datetime.time.fromisoformat(row["end"]),
+                "title": pair(t, row["title"]),
                 "description": "",
                 "speakers": "",
             },
         )
-        for start, end, title_de, title_en in rows or []
+        for row in rows or []
     ]
 
 
@@ -103,19 +91,18 @@ def _event(sections, partners, topics, spec):
     registration = spec.get("registration") or {}
     venue = spec.get("venue")
     notes = spec.get("accessibility_notes")
-    start = moment(spec["start"])
     page = get_or_create_child(
         sections[spec["owner"]],
         EventPage,
-        spec["slug"][0],
-        title=t(*spec["title"]),
+        spec["slug"]["de"],
+        title=pair(t, spec["title"]),
         event_format=spec["format"],
         status=spec.get("status", "planned"),
-        lead=t(*spec["lead"]),
-        start=start,
+        lead=pair(t, spec["lead"]),
+        start=moment(spec["start"]),
         end=moment(spec.get("end")),
         all_day=spec.get("all_day", False),
-        venue_name=t(*venue) if venue else "",
+        venue_name=pair(t, venue) if venue else "",
         street=spec.get("street", ""),
         postcode=spec.get("postcode", ""),
         city=spec.get("city", ""),
@@ -124,15 +111,15 @@ def _event(sections, partners, topics, spec):
             "online_link_for_registered_only", False
         ),
         accessibility=spec.get("accessibility", []),
-        accessibility_notes=t(*notes) if notes else "",
-        review=t(*spec["review"]) if spec.get("review") else "",
+        accessibility_notes=pair(t, notes) if notes else "",
+        review=pair(t, spec["review"]) if spec.get("review") else "",
         organisers=[partners[code] for code in spec.get("organisers", [])],
         topics=[topics[slug] for slug in spec.get("topics", [])],
         network_wide=spec.get("network_wide", False),
         programme=_programme(t, spec.get("programme")),
         related_pages=_related(spec.get("related")),
         speakers=[
-            EventSpeaker(name=speaker["name"], role=t(*speaker["role"]))
+            EventSpeaker(name=speaker["name"], role=pair(t, speaker["role"]))
             for speaker in spec.get("speakers", [])
         ],
         registration_open=registration.get("open", False),
@@ -143,8 +130,8 @@ def _event(sections, partners, topics, spec):
         ask_needs=registration.get("ask_needs", False),
         waitlist_enabled=registration.get("waitlist", False),
     )
-    t(*spec["slug"])
+    pair(t, spec["slug"])
     for speaker in spec.get("speakers", []):
-        t(speaker["name"], speaker["name"])
+        t(speaker["name"], speaker["name"])  # names read the same in both languages
     translate(page, t)
     return page

@@ -1,24 +1,26 @@
-"""Demo registrations (registrations/demo/registrations.yaml) for one upcoming event."""
+"""Demo builder of the registrations: one upcoming event with people in every state.
+
+The people are in data/registrations.yaml (made-up names, addresses on tregks.invalid);
+it runs after the events (events.py) and is skipped while no upcoming event takes
+registrations.
+"""
 
 import datetime
-from pathlib import Path
 
 from django.db.models import Count, Q
 from django.utils import timezone
 
 from wagtail.models import Locale
 
-import yaml
+from events.models import EventPage
+from registrations.consent import CONSENT_VERSION
+from registrations.models import Registration, RegistrationState, new_token
 
-from .consent import CONSENT_VERSION
-from .models import Registration, RegistrationState, new_token
-
-DATA = Path(__file__).parent / "demo" / "registrations.yaml"
+from .data import load
 
 
 def pick_event(slug):
-    from events.models import EventPage
-
+    """The German event with this slug, else the best upcoming one with registration."""
     events = EventPage.objects.live().filter(locale=Locale.get_default())
     if slug:
         return events.filter(slug=slug).first()
@@ -38,7 +40,7 @@ def pick_event(slug):
 
 
 def build(context, options=None, stdout=None):
-    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    data = load("registrations")
     event = pick_event(data.get("event"))
     if event is None:
         if stdout is not None:

@@ -1,15 +1,16 @@
-"""Demo subscribers (demo/subscribers.json): confirmed, waiting and withdrawn ones."""
+"""Demo builder of the newsletter: subscribers confirmed, waiting and unsubscribed.
+
+The addresses are in data/newsletter.yaml; an address found in its language is kept.
+"""
 
 import datetime
-import json
-from pathlib import Path
 
 from django.utils import timezone
 
-from .consent import CONSENT_VERSION
-from .models import Subscription
+from newsletter.consent import CONSENT_VERSION
+from newsletter.models import Subscription
 
-DATA = Path(__file__).parent / "demo" / "subscribers.json"
+from .data import load
 
 
 def _days_ago(days):
@@ -17,8 +18,7 @@ def _days_ago(days):
 
 
 def build(context, options=None, stdout=None):
-    entries = json.loads(DATA.read_text(encoding="utf-8"))["subscribers"]
-    for entry in entries:
+    for entry in load("newsletter")["subscribers"]:
         Subscription.objects.get_or_create(
             email=entry["email"],
             language=entry["language"],
