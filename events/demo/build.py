@@ -11,7 +11,9 @@ from django.utils import timezone
 
 import yaml
 
+from news.models import PressReleasePage
 from partners.demo import ensure_sections
+from partners.models import PartnerProfilePage
 from tregks.core.demo import (
     Phrasebook,
     get_locale,
@@ -67,16 +69,12 @@ def build(context, options=None, stdout=None):
 
 
 def _partners():
-    from partners.models import PartnerProfilePage
-
     return {
         p.code: p for p in PartnerProfilePage.objects.filter(locale=get_locale("de"))
     }
 
 
 def _related(slugs):
-    from news.models import PressReleasePage
-
     german = get_locale("de")
     pages = PressReleasePage.objects.filter(locale=german, slug__in=slugs or [])
     return [("page", page) for page in pages]
