@@ -15,7 +15,7 @@ import icalendar
 
 from tregks.core.i18n import language_code
 
-from .models import EventPage, EventStatus
+from .choices import EventStatus
 
 PRODID = "-//Transformationsnetzwerk Region Kassel//tregks events//DE"
 ICS_CONTENT_TYPE = "text/calendar; charset=utf-8"
@@ -123,8 +123,7 @@ def feed_events(index_page, now=None):
     now = now or timezone.now()
     since = now - datetime.timedelta(days=FEED_PAST_DAYS)
     return list(
-        EventPage.objects.descendant_of(index_page)
-        .for_listing(index_page.locale_id)
+        index_page.events()
         .filter(start__gte=since)
         .order_by("start", "pk")[:FEED_LIMIT]
     )

@@ -12,19 +12,18 @@ from django.utils import timezone
 import factory
 import wagtail_factories
 
+from home.models import HomePage
+from partners.models import PartnerIndexPage
+
 from .models import EventFormat, EventIndexPage, EventPage, EventSpeaker
 
 
 def german_home():
-    from home.models import HomePage
-
     return HomePage.objects.get(locale__language_code="de")
 
 
 def partner_index():
     """The partner index of the German home page (made if the site has none)."""
-    from partners.models import PartnerIndexPage
-
     home = german_home()
     existing = PartnerIndexPage.objects.child_of(home).first()
     if existing is not None:

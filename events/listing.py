@@ -9,7 +9,7 @@ from tregks.core.i18n import localized_many
 from tregks.core.listing import paginate
 from tregks.core.models import Topic
 
-from .models import EventFormat
+from .choices import EventFormat
 
 PAGE_SIZE = 12
 

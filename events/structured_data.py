@@ -1,8 +1,10 @@
 """schema.org `Event` of an event page (tregks.core.structured_data builds the graph)."""
 
+from django.utils import timezone
+
 from tregks.core import structured_data as jsonld
 
-from .models import EventStatus
+from .choices import EventStatus
 
 SCHEMA = "https://schema.org/"
 EVENT_STATUS = {
@@ -15,8 +17,6 @@ EVENT_STATUS = {
 
 def _date_or_datetime(event, value):
     """All-day events carry dates, timed ones date and time with the Berlin offset."""
-    from django.utils import timezone
-
     local = timezone.localtime(value)
     return local.date().isoformat() if event.all_day else local.isoformat()
 

@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 
+from partners.models import PartnerSectionPage
+
 from .models import EventIndexPage, EventPage
 
 
@@ -16,8 +18,6 @@ def next_events(locale_id, limit):
 @hooks.register("partner_profile_items")
 def upcoming_events_of_partner(partner_page, limit):
     """The partner's next events: organised by it, or in its own sections."""
-    from partners.models import PartnerSectionPage
-
     section_paths = PartnerSectionPage.objects.filter(
         locale_id=partner_page.locale_id, partner__code=partner_page.code
     ).values_list("path", flat=True)

@@ -24,6 +24,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from partners.models import PartnerProfilePage, PartnerRole
 from tregks.cache.generation import cached_for_generation
 from tregks.core.models import BasePage, IndexPage
+from tregks.core.page_mixins import LeadTeaserMixin
 
 # How many items of each kind a group page lists, and how many its feed carries.
 ITEMS_LIMIT = 4
@@ -55,7 +56,7 @@ class ExpertGroupIndexPage(IndexPage):
         return context
 
 
-class ExpertGroupPage(RoutablePageMixin, BasePage):
+class ExpertGroupPage(LeadTeaserMixin, RoutablePageMixin, BasePage):
     """One expert group: its aim, who leads it, its news, and a form to take part."""
 
     parent_page_types = ["expertgroups.ExpertGroupIndexPage"]
@@ -119,14 +120,10 @@ class ExpertGroupPage(RoutablePageMixin, BasePage):
         verbose_name = _("Expert group")
         verbose_name_plural = _("Expert groups")
 
-    # Teaser card protocol (index).
+    # Teaser card protocol (index); teaser_text comes from LeadTeaserMixin.
     kind_label = _("Expert group")
     latest_date = None
     listing_image = None
-
-    @property
-    def teaser_text(self):
-        return self.lead
 
     @cached_property
     def topic_slug(self):

@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 
+from partners.models import PartnerSectionPage
+
 from .models import NewsIndexPage, PressReleasePage
 
 
@@ -15,8 +17,6 @@ def latest_press_releases(locale_id, limit):
 @hooks.register("partner_profile_items")
 def press_releases_of_partner(partner_page, limit):
     """The partner's latest releases: issued by it, or published in its own sections."""
-    from partners.models import PartnerSectionPage
-
     section_paths = PartnerSectionPage.objects.filter(
         locale_id=partner_page.locale_id, partner__code=partner_page.code
     ).values_list("path", flat=True)

@@ -1,11 +1,6 @@
 """An event of one or more partners, below the owning partner's section."""
 
-import datetime
-
-from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Case, F, Q, Value, When
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -19,23 +14,26 @@ from wagtail.admin.panels import (
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
-from wagtail.query import PageQuerySet
+from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.fields import ParentalManyToManyField
 
+from partners.models import PartnerSectionContentMixin
 from tregks.cache.generation import cached_for_generation
-from tregks.cache.pages import ancestor_of_type
 from tregks.core.blocks import DocumentLinkBlock
 from tregks.core.i18n import localized_choices, localized_pages
 from tregks.core.models import BasePage, alt_text_field
+from tregks.core.page_mixins import LeadImageTeaserMixin
 
 from ..blocks import ProgrammeStreamBlock
-from .choices import Accessibility, EventFormat, EventStatus
+from ..calendar import event_ics_response
+from ..choices import Accessibility, EventFormat, EventStatus
+from ..structured_data import event_node
 from .fields import AccessibilityField
-from .index import EventIndexPage
+from .queryset import EventPageManager, start_of_today
+from .registration import RegistrationSettingsMixin
 
 # Page types an event can link as follow-up reading (press, stories, episodes).
 RELATED_PAGE_TYPES = [
@@ -45,124 +43,19 @@ RELATED_PAGE_TYPES = [
 ]
 
 
-def start_of_today():
-    """Midnight in the site's time zone (Europe/Berlin) as an aware datetime."""
-    now = timezone.localtime()
-    return now.replace(hour=0, minute=0, second=0, microsecond=0)
-
-
-class EventPageQuerySet(PageQuerySet):
-    def for_listing(self, locale_id):
-        """Live, public events with their own text in one locale (unordered).
-
-        Synchronised aliases (German text under /en/) are left out, as in the press
-        archive: in an English listing they would pose as English events.
-        """
-        return self.live().public().filter(locale_id=locale_id, alias_of__isnull=True)
-
-    @staticmethod
-    def _upcoming_condition(now=None):
-        """Events not over yet: timed ones until their end (or start), all-day ones
-        until the end of their last day."""
-        now = now or timezone.now()
-        return Q(all_day=False, ends_value__gte=now) | Q(
-            all_day=True, ends_value__gte=start_of_today()
-        )
-
-    def with_timing(self, now=None):
-        """Annotated with `past_flag` (0 upcoming, 1 past) for grouping and sorting."""
-        return self.annotate(ends_value=Coalesce("end", "start")).annotate(
-            past_flag=Case(
-                When(self._upcoming_condition(now), then=Value(0)),
-                default=Value(1),
-                output_field=models.IntegerField(),
-            )
-        )
-
-    def upcoming(self, now=None):
-        """Events not over yet, soonest first."""
-        return self.with_timing(now).filter(past_flag=0).order_by("start", "pk")
-
-    def past(self, now=None):
-        """Events that are over, latest first (the Rückblick)."""
-        return self.with_timing(now).filter(past_flag=1).order_by("-start", "-pk")
-
-    def upcoming_then_past(self, now=None):
-        """Upcoming events soonest first, then past ones latest first: one ordering,
-        so that the database paginates the whole list."""
-        return self.with_timing(now).order_by(
-            "past_flag",
-            Case(When(past_flag=0, then=F("start"))).asc(nulls_last=True),
-            F("start").desc(),
-            "pk",
-        )
-
-    def of_format(self, event_format):
-        return self.filter(event_format=event_format)
-
-    def about_topic(self, slug):
-        """Events of the expert group `slug` (slugs are the same in every locale)."""
-        through = EventPage.topics.through
-        return self.filter(
-            pk__in=through.objects.filter(topic__slug=slug).values("eventpage_id")
-        )
-
-    def organised_by(self, code, sections=None):
-        """Events that name the partner `code` as organiser or sit in its sections."""
-        through = EventPage.organisers.through
-        condition = Q(
-            pk__in=through.objects.filter(partnerprofilepage__code=code).values(
-                "eventpage_id"
-            )
-        )
-        for section_path in sections or []:
-            condition |= Q(path__startswith=section_path)
-        return self.filter(condition)
-
-    def in_year(self, year):
-        return self.filter(start__year=year)
-
-
-EventPageManager = PageManager.from_queryset(EventPageQuerySet)
-
-
-class EventSpeaker(TranslatableMixin, Orderable):
-    """A speaker or host of the event: a name and a role or organisation."""
-
-    page = ParentalKey("events.EventPage", related_name="speakers")
-    name = models.CharField(_("Name"), max_length=150)
-    role = models.CharField(
-        _("Role or organisation"),
-        max_length=200,
-        blank=True,
-        help_text=_("E.g. “Works council, Example GmbH”."),
-    )
-
-    panels = [FieldRowPanel([FieldPanel("name"), FieldPanel("role")])]
-
-    translatable_fields = [SynchronizedField("name"), TranslatableField("role")]
-
-    class Meta(TranslatableMixin.Meta, Orderable.Meta):
-        verbose_name = _("Speaker")
-        verbose_name_plural = _("Speakers")
-
-
-class EventPage(RoutablePageMixin, BasePage):
+class EventPage(
+    PartnerSectionContentMixin,
+    RegistrationSettingsMixin,
+    LeadImageTeaserMixin,
+    RoutablePageMixin,
+    BasePage,
+):
     """An event: when, where, who, the programme and, afterwards, a short review."""
 
     parent_page_types = ["partners.PartnerSectionPage"]
     subpage_types = []
-
-    @classmethod
-    def can_exist_under(cls, parent):
-        # Partner sections sit below the press and story indexes too: only sections
-        # of an events index take events.
-        if not super().can_exist_under(parent):
-            return False
-        index = parent.get_parent()
-        return index is not None and issubclass(
-            index.specific_class or Page, EventIndexPage
-        )
+    # Only the partner sections below an events index take events.
+    index_page_type = "events.EventIndexPage"
 
     event_format = models.CharField(
         _("Format"), max_length=30, choices=EventFormat.choices
@@ -279,25 +172,7 @@ class EventPage(RoutablePageMixin, BasePage):
     # iCalendar SEQUENCE: raised on every publish (signals.py); kept out of the edit
     # form and out of revisions (with_content_json), so only publishing changes it.
     sequence = models.PositiveIntegerField(_("Calendar revision"), default=0)
-
-    # Registration settings, used by the registrations app.
-    registration_open = models.BooleanField(_("Registration open"), default=False)
-    capacity = models.PositiveIntegerField(
-        _("Places"),
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(1)],
-        help_text=_("Leave empty for no limit."),
-    )
-    registration_deadline = models.DateTimeField(
-        _("Registration deadline"), null=True, blank=True
-    )
-    ask_organisation = models.BooleanField(_("Ask for the organisation"), default=False)
-    ask_role = models.BooleanField(_("Ask for the role"), default=False)
-    ask_needs = models.BooleanField(
-        _("Ask for dietary or accessibility needs"), default=False
-    )
-    waitlist_enabled = models.BooleanField(_("Waiting list"), default=False)
+    # Registration settings: RegistrationSettingsMixin.
 
     content_panels = [
         *Page.content_panels,
@@ -335,19 +210,7 @@ class EventPage(RoutablePageMixin, BasePage):
         FieldPanel("documents"),
         FieldPanel("review"),
         FieldPanel("related_pages"),
-        MultiFieldPanel(
-            [
-                FieldPanel("registration_open"),
-                FieldRowPanel(
-                    [FieldPanel("capacity"), FieldPanel("registration_deadline")]
-                ),
-                FieldPanel("ask_organisation"),
-                FieldPanel("ask_role"),
-                FieldPanel("ask_needs"),
-                FieldPanel("waitlist_enabled"),
-            ],
-            heading=_("Anmeldung"),
-        ),
+        RegistrationSettingsMixin.registration_panel,
     ]
 
     search_fields = [
@@ -390,13 +253,7 @@ class EventPage(RoutablePageMixin, BasePage):
         SynchronizedField("network_wide"),
         SynchronizedField("topics"),
         SynchronizedField("related_pages"),
-        SynchronizedField("registration_open"),
-        SynchronizedField("capacity"),
-        SynchronizedField("registration_deadline"),
-        SynchronizedField("ask_organisation"),
-        SynchronizedField("ask_role"),
-        SynchronizedField("ask_needs"),
-        SynchronizedField("waitlist_enabled"),
+        *RegistrationSettingsMixin.registration_synchronized_fields,
     ]
 
     objects = EventPageManager()
@@ -406,7 +263,8 @@ class EventPage(RoutablePageMixin, BasePage):
         verbose_name_plural = _("Events")
         indexes = [models.Index(fields=["start"], name="events_event_start")]
 
-    # Teaser card protocol (home page, partner profiles).
+    # Teaser card protocol (home page, partner profiles); listing_image, teaser_text
+    # and image_alt_text come from LeadImageTeaserMixin.
     kind_label = _("Event")
     search_kind_label = _("Event")
 
@@ -427,20 +285,6 @@ class EventPage(RoutablePageMixin, BasePage):
     @property
     def latest_date(self):
         return self.start
-
-    @property
-    def listing_image(self):
-        return self.image
-
-    @property
-    def teaser_text(self):
-        return self.lead
-
-    @property
-    def image_alt_text(self):
-        if self.image is None:
-            return ""
-        return self.image_alt or self.image.default_alt_text
 
     @property
     def is_cancelled(self):
@@ -490,10 +334,6 @@ class EventPage(RoutablePageMixin, BasePage):
         return [labels[value] for value in self.accessibility or [] if value in labels]
 
     @cached_property
-    def events_index(self):
-        return ancestor_of_type(self, EventIndexPage, live_only=True)
-
-    @cached_property
     def organisers_for_reader(self):
         """Organising partners in the page's language (values point to German pages)."""
         partners = localized_choices(self.organisers, self.locale_id)
@@ -525,27 +365,18 @@ class EventPage(RoutablePageMixin, BasePage):
             )
             self.__dict__["organisers_for_reader"] = organisers
             self.__dict__["topics_for_reader"] = topics
-        context["events_index"] = self.events_index
+        context["events_index"] = self.section_index
         context["related"] = self.related_for_reader()
         context["speakers"] = list(self.speakers.all())
         return context
 
     def structured_data(self, request):
-        from ..structured_data import event_node
-
         return [event_node(self, request)]
 
     @path("ics/", name="ics")
     def ics(self, request):
-        from ..calendar import event_ics_response
-
         return event_ics_response(self, request)
 
     @property
     def ics_url(self):
         return f"{self.url}ics/"
-
-
-def combine_local(day, time=datetime.time(0)):
-    """An aware datetime in Europe/Berlin from a date and a time."""
-    return timezone.make_aware(datetime.datetime.combine(day, time))

@@ -3,7 +3,7 @@
 from django import forms
 from django.db import models
 
-from .choices import Accessibility
+from ..choices import Accessibility
 
 
 class AccessibilityField(models.JSONField):

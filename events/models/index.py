@@ -7,6 +7,10 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from partners.models import sections_below
 from tregks.core.models import IndexPage
 
+from ..calendar import calendar_feed_response
+from ..listing import filtered_events
+from .event import EventPage
+
 
 class EventIndexPage(RoutablePageMixin, IndexPage):
     """All events of one language with filters and a subscribable calendar feed."""
@@ -22,8 +26,6 @@ class EventIndexPage(RoutablePageMixin, IndexPage):
 
     def events(self):
         """Every live event below this index in its locale (not yet ordered)."""
-        from .event import EventPage
-
         return EventPage.objects.descendant_of(self).for_listing(self.locale_id)
 
     def sections(self):
@@ -31,14 +33,10 @@ class EventIndexPage(RoutablePageMixin, IndexPage):
         return sections_below(self)
 
     def get_context(self, request, *args, **kwargs):
-        from ..listing import filtered_events
-
         context = super().get_context(request, *args, **kwargs)
         context.update(filtered_events(self, request))
         return context
 
     @path("calendar/", name="calendar")
     def calendar(self, request):
-        from ..calendar import calendar_feed_response
-
         return calendar_feed_response(self, request)

@@ -1,15 +1,7 @@
-"""Partner and member profiles, and the sections through which each partner owns content.
-
-Every consortium partner owns one `PartnerSectionPage` below each shared index (press,
-stories). Its editors and approvers get Wagtail page permissions and a workflow on their
-sections and on their profile, so isolation between partners is Wagtail's own tree-based
-permission model (see docs/editorial-workflow.md).
-"""
+"""The public profile of a consortium partner, network member or company."""
 
 from django.db import models
-from django.db.models import Prefetch
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -17,7 +9,6 @@ from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
-from wagtail.images import get_image_model
 from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Page
 from wagtail.search import index
@@ -26,78 +17,20 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from modelcluster.fields import ParentalManyToManyField
 
 from tregks.cache.generation import cached_for_generation
-from tregks.cache.pages import ancestor_of_type
 from tregks.core import renditions
 from tregks.core import structured_data as jsonld
 from tregks.core.i18n import localized_many
 from tregks.core.images import rendition_or_none
-from tregks.core.models import BasePage, IndexPage
-from tregks.core.privacy import on_a_private_path
+from tregks.core.models import BasePage
+from tregks.core.page_mixins import ContactFieldsMixin
+
+from .roles import PartnerRole
 
 # How many items of each kind a profile lists.
 PROFILE_ITEMS_LIMIT = 4
 
 
-class PartnerRole(models.TextChoices):
-    LEAD = "lead", _("Consortium lead")
-    PARTNER = "partner", _("Consortium partner")
-    MEMBER = "member", _("Network member")
-    COMPANY = "company", _("Company")
-
-
-# Listing order of the partner index: lead first, then partners, members, companies.
-ROLE_ORDER = [
-    PartnerRole.LEAD,
-    PartnerRole.PARTNER,
-    PartnerRole.MEMBER,
-    PartnerRole.COMPANY,
-]
-
-
-# Headings of the groups on the partner index.
-ROLE_HEADINGS = {
-    PartnerRole.LEAD: _("Consortium lead"),
-    PartnerRole.PARTNER: _("Consortium partners"),
-    PartnerRole.MEMBER: _("Network members"),
-    PartnerRole.COMPANY: _("Companies"),
-}
-
-
-class PartnerIndexPage(IndexPage):
-    """The list of all partners, members and companies as a logo grid."""
-
-    subpage_types = ["partners.PartnerProfilePage"]
-
-    class Meta:
-        verbose_name = _("Partner index")
-
-    def role_groups(self):
-        """[(role, heading, [profiles])] in ROLE_ORDER; empty groups are left out."""
-        logos = get_image_model().objects.prefetch_renditions(renditions.LOGO)
-        profiles = (
-            PartnerProfilePage.objects.child_of(self)
-            .live()
-            .exclude(on_a_private_path())
-            .filter(alias_of__isnull=True)  # German profiles under /en/ are no partners
-            .order_by("path")
-            .prefetch_related(Prefetch("logo", queryset=logos))
-        )
-        by_role = {}
-        for profile in profiles:
-            by_role.setdefault(profile.role, []).append(profile)
-        return [
-            (role, ROLE_HEADINGS[role], by_role[role])
-            for role in ROLE_ORDER
-            if role in by_role
-        ]
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["role_groups"] = self.role_groups()
-        return context
-
-
-class PartnerProfilePage(BasePage):
+class PartnerProfilePage(ContactFieldsMixin, BasePage):
     """The public profile of a consortium partner, network member or company."""
 
     parent_page_types = ["partners.PartnerIndexPage"]
@@ -159,23 +92,7 @@ class PartnerProfilePage(BasePage):
     )
     postcode = models.CharField(_("Postcode"), max_length=10, blank=True)
     city = models.CharField(_("City"), max_length=100, blank=True)
-    contact_role = models.CharField(
-        _("Contact person (role)"),
-        max_length=150,
-        blank=True,
-        help_text=_("A role rather than a name, e.g. “Project management”."),
-    )
-    contact_phone = models.CharField(
-        _("Phone"),
-        max_length=40,
-        blank=True,
-        help_text=_("With the country code, e.g. +49 561 70733-50."),
-    )
-    contact_email = models.EmailField(
-        _("Email"),
-        blank=True,
-        help_text=_("A public role address, not a personal one."),
-    )
+    # contact_role, contact_phone, contact_email: ContactFieldsMixin.
     contact_form_email = models.EmailField(
         _("Address for form messages"),
         blank=True,
@@ -206,14 +123,7 @@ class PartnerProfilePage(BasePage):
             ],
             heading=_("Address"),
         ),
-        MultiFieldPanel(
-            [
-                FieldPanel("contact_role"),
-                FieldPanel("contact_phone"),
-                FieldPanel("contact_email"),
-            ],
-            heading=_("Public contact"),
-        ),
+        ContactFieldsMixin.contact_panel(_("Public contact")),
         FieldPanel("contact_form_email"),
         FieldPanel("expert_groups"),
     ]
@@ -240,9 +150,7 @@ class PartnerProfilePage(BasePage):
         APIField("street"),
         APIField("postcode"),
         APIField("city"),
-        APIField("contact_role"),
-        APIField("contact_phone"),
-        APIField("contact_email"),
+        *ContactFieldsMixin.contact_api_fields,
         APIField("api_expert_groups"),
     ]
 
@@ -250,7 +158,7 @@ class PartnerProfilePage(BasePage):
         *BasePage.translatable_fields,
         # Translate: description and the contact's role.
         TranslatableField("description"),
-        TranslatableField("contact_role"),
+        *ContactFieldsMixin.contact_translatable_fields,
         # Synchronise: names, codes, logo, address, contact data and expert groups.
         SynchronizedField("short_name"),
         SynchronizedField("code"),
@@ -260,8 +168,7 @@ class PartnerProfilePage(BasePage):
         SynchronizedField("street"),
         SynchronizedField("postcode"),
         SynchronizedField("city"),
-        SynchronizedField("contact_phone"),
-        SynchronizedField("contact_email"),
+        *ContactFieldsMixin.contact_synchronized_fields,
         SynchronizedField("contact_form_email"),
         SynchronizedField("expert_groups"),
     ]
@@ -365,102 +272,3 @@ class PartnerProfilePage(BasePage):
         context["item_groups"] = self.latest_items()
         context["topic_listings"] = self.topic_listings()
         return context
-
-
-class PartnerSectionPage(BasePage):
-    """A partner's own section under a shared index; its pages belong to that partner.
-
-    Visiting it shows the parent index filtered by the partner (a page of its own,
-    status 200, whose canonical address is the index). Not indexable: it is no
-    content of its own, so it stays out of the sitemap, the search, the API listing
-    and search engines (`noindex`, docs/seo.md).
-    """
-
-    indexable = False
-
-    parent_page_types = [
-        "news.NewsIndexPage",
-        "stories.StoryIndexPage",
-        "events.EventIndexPage",
-    ]
-    subpage_types = [
-        "news.PressReleasePage",
-        "stories.VideoStoryPage",
-        "events.EventPage",
-    ]
-    # Not a page of its own for readers (it serves the index): no breadcrumb step.
-    breadcrumb_skip = True
-
-    partner = models.ForeignKey(
-        PartnerProfilePage,
-        verbose_name=_("Partner"),
-        on_delete=models.PROTECT,
-        related_name="sections",
-        help_text=_("The organisation that owns every page in this section."),
-    )
-
-    content_panels = [*Page.content_panels, FieldPanel("partner")]
-
-    # Synchronised: wagtail-localize cannot map a foreign key to a specific page type
-    # (it assigns a plain Page and fails), so every section points to the German
-    # profile. Match sections by `partner.code` and show `partner.localized`.
-    translatable_fields = [*BasePage.translatable_fields, SynchronizedField("partner")]
-
-    class Meta:
-        verbose_name = _("Partner section")
-        verbose_name_plural = _("Partner sections")
-
-    def get_admin_display_title(self):
-        # Each partner has a section below the press index and another below the
-        # story index, both titled with the partner's long name: the admin shows the
-        # index and the short name ("Presse AGV"), which fit the menus.
-        # Asked several times per admin page (header, breadcrumbs, title): the two
-        # lookups are kept on the instance.
-        if self._admin_index_and_partner is None:
-            return super().get_admin_display_title()
-        index_title, short_name = self._admin_index_and_partner
-        return f"{index_title} {short_name}"
-
-    @cached_property
-    def _admin_index_and_partner(self):
-        index = self.get_parent()
-        if index is None:
-            return None
-        return index.title, self.partner.short_name
-
-    def serve(self, request, *args, **kwargs):
-        # The index does the listing; a redirect would leave a live page that never
-        # answers 200 (crawlers, link checkers and the site's own page tests).
-        # The parent index comes from the pages kept per cache generation (no query);
-        # the partner was loaded with the section (tregks.core.routing).
-        index = ancestor_of_type(self, *self.clean_parent_page_models())
-        if index is None or index.depth != self.depth - 1:
-            index = self.get_parent().specific
-        query = request.GET.copy()
-        query["partner"] = self.partner.code
-        request.GET = query
-        response = index.serve(request)
-        # The filtered index under a second address: search engines skip it.
-        response["X-Robots-Tag"] = "noindex"
-        if getattr(response, "context_data", None) is not None:
-            response.context_data["noindex"] = True
-        return response
-
-    def serve_preview(self, request, mode_name):
-        # Wagtail previews a page with its own template, which a section has not:
-        # the editor sees what readers get, the parent index filtered by the partner.
-        query = request.GET.copy()
-        query["partner"] = self.partner.code
-        request.GET = query
-        return self.get_parent().specific.serve_preview(request, mode_name)
-
-
-def sections_below(index):
-    """The live partner sections below a shared index (press, events), with their
-    partner, in tree order: what the index's partner filter offers."""
-    return (
-        PartnerSectionPage.objects.child_of(index)
-        .live()
-        .select_related("partner")
-        .order_by("path")
-    )

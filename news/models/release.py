@@ -1,9 +1,8 @@
-"""The press archive: one index per language and the press releases below partner sections."""
+"""A press release of one or more partners, in a partner's section below the press index."""
 
 import datetime
 
 from django.db import models
-from django.db.models import Prefetch, Q
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -11,122 +10,40 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.images import get_image_model
 from wagtail.images.api.fields import ImageRenditionField
-from wagtail.models import Page, PageManager
-from wagtail.query import PageQuerySet
+from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from modelcluster.fields import ParentalManyToManyField
 
-from partners.models import sections_below
-from tregks.cache.pages import ancestor_of_type
+from partners.models import PartnerSectionContentMixin
 from tregks.core import renditions
 from tregks.core import structured_data as jsonld
 from tregks.core.blocks import BodyStreamBlock, DocumentLinkBlock
 from tregks.core.i18n import localized_choices, localized_pages
 from tregks.core.images import rendition_or_none
-from tregks.core.models import BasePage, IndexPage, alt_text_field
-from tregks.core.privacy import on_a_private_path
+from tregks.core.models import BasePage, alt_text_field
+from tregks.core.page_mixins import (
+    ContactFieldsMixin,
+    LeadImageTeaserMixin,
+    contact_email_field,
+    contact_role_field,
+)
 
-from .feeds import PressReleaseFeed
-from .listing import filtered_releases
-
-
-class PressReleaseQuerySet(PageQuerySet):
-    def for_listing(self, locale_id):
-        """Live, public releases with their own text in one locale, newest first.
-
-        Synchronised aliases (German text under /en/) are left out: in an English
-        listing, feed or profile they would pose as English releases.
-        """
-        images = get_image_model().objects.prefetch_renditions(renditions.TEASER)
-        return (
-            self.live()
-            .exclude(on_a_private_path())
-            .filter(locale_id=locale_id, alias_of__isnull=True)
-            .order_by("-release_date", "-pk")
-            .prefetch_related(Prefetch("image", queryset=images))
-        )
-
-    def issued_by(self, code, sections=None):
-        """Releases that name the partner `code` as issuer or sit in its sections.
-
-        Issuing partners are copied unchanged into translations (German objects on
-        English pages), so the match goes through the synchronised partner code.
-        """
-        through = PressReleasePage.issuing_partners.through
-        condition = Q(
-            pk__in=through.objects.filter(partnerprofilepage__code=code).values(
-                "pressreleasepage_id"
-            )
-        )
-        for section_path in sections or []:
-            condition |= Q(path__startswith=section_path)
-        return self.filter(condition)
-
-    def about_topic(self, slug):
-        """Releases tagged with the topic `slug` (slugs are the same in every locale)."""
-        through = PressReleasePage.topics.through
-        return self.filter(
-            pk__in=through.objects.filter(topic__slug=slug).values(
-                "pressreleasepage_id"
-            )
-        )
+from .queryset import PressReleaseManager
 
 
-PressReleaseManager = PageManager.from_queryset(PressReleaseQuerySet)
-
-
-class NewsIndexPage(RoutablePageMixin, IndexPage):
-    """The list of all press releases, newest first, with filters and an RSS feed."""
-
-    subpage_types = ["partners.PartnerSectionPage"]
-
-    class Meta:
-        verbose_name = _("Press index")
-
-    @property
-    def feed_url(self):
-        return f"{self.url}feed/"
-
-    def releases(self):
-        """Every live release below this index, in its locale, newest first."""
-        return PressReleasePage.objects.descendant_of(self).for_listing(self.locale_id)
-
-    def sections(self):
-        """The partner sections below this index, with their partner."""
-        return sections_below(self)
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context.update(filtered_releases(self, request))
-        return context
-
-    @path("feed/", name="feed")
-    def feed(self, request):
-        return PressReleaseFeed()(request, index_page=self)
-
-
-class PressReleasePage(BasePage):
+class PressReleasePage(
+    PartnerSectionContentMixin, ContactFieldsMixin, LeadImageTeaserMixin, BasePage
+):
     """A press release of one or more consortium partners."""
 
     parent_page_types = ["partners.PartnerSectionPage"]
     subpage_types = []
-
-    @classmethod
-    def can_exist_under(cls, parent):
-        # Partner sections sit below the story index too: only press sections take
-        # releases, so the "add" menus offer each section its own content type.
-        if not super().can_exist_under(parent):
-            return False
-        index = parent.get_parent()
-        return index is not None and issubclass(
-            index.specific_class or Page, NewsIndexPage
-        )
+    # Only the partner sections below a press index take releases.
+    index_page_type = "news.NewsIndexPage"
 
     release_date = models.DateField(
         _("Release date"),
@@ -188,22 +105,13 @@ class PressReleasePage(BasePage):
             "sign-off."
         ),
     )
-    contact_role = models.CharField(
+    # The press contact (ContactFieldsMixin), worded for journalists.
+    contact_role = contact_role_field(
         _("Press contact (role)"),
-        max_length=150,
-        blank=True,
-        help_text=_("A role rather than a name, e.g. “Press office, WFG”."),
+        _("A role rather than a name, e.g. “Press office, WFG”."),
     )
-    contact_phone = models.CharField(
-        _("Phone"),
-        max_length=40,
-        blank=True,
-        help_text=_("With the country code, e.g. +49 561 70733-50."),
-    )
-    contact_email = models.EmailField(
-        _("Email"),
-        blank=True,
-        help_text=_("A role address such as presse@…, not a personal one."),
+    contact_email = contact_email_field(
+        _("A role address such as presse@…, not a personal one.")
     )
     topics = ParentalManyToManyField(
         "core.Topic",
@@ -255,14 +163,7 @@ class PressReleasePage(BasePage):
         FieldPanel("body"),
         FieldPanel("issuing_partners"),
         FieldPanel("network_wide"),
-        MultiFieldPanel(
-            [
-                FieldPanel("contact_role"),
-                FieldPanel("contact_phone"),
-                FieldPanel("contact_email"),
-            ],
-            heading=_("Press contact"),
-        ),
+        ContactFieldsMixin.contact_panel(_("Press contact")),
         FieldPanel("topics"),
         FieldPanel("downloads"),
         FieldPanel("related_pages"),
@@ -290,9 +191,7 @@ class PressReleasePage(BasePage):
         APIField("api_partners"),
         APIField("api_topics"),
         APIField("network_wide"),
-        APIField("contact_role"),
-        APIField("contact_phone"),
-        APIField("contact_email"),
+        *ContactFieldsMixin.contact_api_fields,
         APIField("downloads"),
         APIField("api_downloads"),
         APIField("api_related_pages"),
@@ -305,7 +204,7 @@ class PressReleasePage(BasePage):
         TranslatableField("body"),
         TranslatableField("image_alt"),
         TranslatableField("image_caption"),
-        TranslatableField("contact_role"),
+        *ContactFieldsMixin.contact_translatable_fields,
         TranslatableField("downloads"),
         # Synchronise: related pages stay the German pages; the template shows each in
         # the reader's language (.localized), and an untranslated page cannot block the
@@ -317,8 +216,7 @@ class PressReleasePage(BasePage):
         SynchronizedField("image_credit"),
         SynchronizedField("issuing_partners"),
         SynchronizedField("network_wide"),
-        SynchronizedField("contact_phone"),
-        SynchronizedField("contact_email"),
+        *ContactFieldsMixin.contact_synchronized_fields,
         SynchronizedField("topics"),
     ]
 
@@ -336,27 +234,13 @@ class PressReleasePage(BasePage):
             )
         ]
 
-    # Teaser card protocol (home page, index, partner profiles).
+    # Teaser card protocol (home page, index, partner profiles); listing_image,
+    # teaser_text and image_alt_text come from LeadImageTeaserMixin.
     kind_label = _("Press release")
 
     @property
     def latest_date(self):
         return self.release_date
-
-    @property
-    def listing_image(self):
-        return self.image
-
-    @property
-    def teaser_text(self):
-        return self.lead
-
-    @property
-    def image_alt_text(self):
-        """The lead image's alt text in the page's language where an editor gave one."""
-        if self.image is None:
-            return ""
-        return self.image_alt or self.image.default_alt_text
 
     @property
     def pubdate(self):
@@ -368,10 +252,6 @@ class PressReleasePage(BasePage):
         return timezone.make_aware(
             datetime.datetime.combine(self.release_date, datetime.time(12))
         )
-
-    @cached_property
-    def news_index(self):
-        return ancestor_of_type(self, NewsIndexPage, live_only=True)
 
     @cached_property
     def partners_for_reader(self):
@@ -475,6 +355,6 @@ class PressReleasePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["news_index"] = self.news_index
+        context["news_index"] = self.section_index
         context["related"] = self.related_for_reader()
         return context
