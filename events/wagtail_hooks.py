@@ -9,6 +9,12 @@ from partners.models import PartnerSectionPage
 from .models import EventIndexPage, EventPage
 
 
+@hooks.register("register_partner_section_index")
+def events_index():
+    """Every consortium partner has a section of the events index (editorial setup)."""
+    return EventIndexPage
+
+
 @hooks.register("home_upcoming_events")
 def next_events(locale_id, limit):
     """The next events of one language, soonest first (one query)."""

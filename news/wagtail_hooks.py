@@ -9,6 +9,12 @@ from partners.models import PartnerSectionPage
 from .models import NewsIndexPage, PressReleasePage
 
 
+@hooks.register("register_partner_section_index")
+def press_index():
+    """Every consortium partner has a section of the press index (editorial setup)."""
+    return NewsIndexPage
+
+
 @hooks.register("home_latest_items")
 def latest_press_releases(locale_id, limit):
     return list(PressReleasePage.objects.for_listing(locale_id)[:limit])

@@ -1,8 +1,15 @@
 from wagtail import hooks
 
 from tregks.core.privacy import on_a_private_path
+from tregks.editorial.partner_pages import PartnerPageTypes
 
-from .models import PartnerProfilePage, PartnerRole
+from .models import PartnerProfilePage, PartnerRole, PartnerSectionPage
+
+
+@hooks.register("register_partner_page_types")
+def partner_page_types():
+    """Profiles and sections for the editorial setup (tregks.editorial.partner_pages)."""
+    return PartnerPageTypes(profile=PartnerProfilePage, section=PartnerSectionPage)
 
 
 @hooks.register("home_partner_logos")

@@ -7,6 +7,17 @@ from wagtail import hooks
 
 from .models import PodcastEpisodePage, PodcastShowPage, teaser_images
 
+# The partner that produces the podcast: its editors and approvers own the show.
+PODCAST_PRODUCER = "agv"
+
+
+@hooks.register("register_partner_owned_pages")
+def shows_of_producer(profile):
+    """The podcast's producer owns every show page, in every language (editorial setup)."""
+    if profile.code != PODCAST_PRODUCER:
+        return []
+    return list(PodcastShowPage.objects.all())
+
 
 def _with_show_artwork(episodes, locale_id):
     """Give episodes without an image their show's artwork, in one query for all shows."""

@@ -40,9 +40,12 @@ from modelsearch.backends.database.postgres.postgres import (
     PostgresSearchQueryCompiler,
 )
 
+from tregks.cache.generation import cached_for_generation
+
+from .ranking import TITLE_BOOST
+
 DEFAULT_SEARCH_CONFIGS = {"de": "german", "en": "english"}
 FALLBACK_CONFIG = "simple"
-TITLE_BOOST = 10.0
 
 
 def SearchBackend(params):  # noqa: N802 – Wagtail imports this name from the module
@@ -51,6 +54,7 @@ def SearchBackend(params):  # noqa: N802 – Wagtail imports this name from the 
         return LocalePostgresSearchBackend(params)
     backend = DatabaseSearchBackend(params)
     if type(backend).__name__ == "SQLiteSearchBackend":  # SQLite with FTS5
+        # Here, not at the top: the module it extends exists only on SQLite with FTS5.
         from .sqlite_backend import TitleFirstSQLiteSearchBackend
 
         return TitleFirstSQLiteSearchBackend(params)
@@ -87,8 +91,6 @@ def _language_of_queryset(queryset):
 
 def _locale_languages():
     """{locale id: language code}, kept per cache generation (locales rarely change)."""
-    from tregks.cache.generation import cached_for_generation
-
     return cached_for_generation(
         "search-locale-languages",
         lambda: dict(Locale.objects.values_list("pk", "language_code")),

@@ -23,6 +23,7 @@ from wagtail.models import Locale, Page, get_page_models
 from wagtail.search.models import IndexEntry
 from wagtail.search.utils import normalise_query_string
 
+from partners.models import PartnerProfilePage
 from tregks.cache.generation import cached_for_generation
 
 from .text import excerpt, highlight, page_text, search_words
@@ -110,8 +111,6 @@ def partner_choices(locale):
 
 
 def _partner_choices(locale):
-    from partners.models import PartnerProfilePage
-
     codes = set()
     for model, name in owner_fields():
         codes.update(
@@ -143,8 +142,6 @@ OWNER_FIELD_NAMES = ("partner", "owner_partner")
 
 def owner_fields():
     """[(page model, field name)] of the ownership foreign keys of every page type."""
-    from partners.models import PartnerProfilePage
-
     found = []
     for model in get_page_models():
         for name in OWNER_FIELD_NAMES:
@@ -163,8 +160,6 @@ def owner_fields():
 
 def filter_by_partner(pages, locale, code):
     """The partner's profile and every page in or below a page the partner owns."""
-    from partners.models import PartnerProfilePage
-
     condition = Q(
         pk__in=PartnerProfilePage.objects.filter(locale=locale, code=code).values("pk")
     )
@@ -204,8 +199,6 @@ def partner_names(locale):
 
 
 def _partner_names(locale):
-    from partners.models import PartnerProfilePage
-
     names = {}
     profiles = PartnerProfilePage.objects.values_list("code", "title", "locale_id")
     for code, title, locale_id in profiles.order_by("pk"):
@@ -409,8 +402,6 @@ def owning_partners(pages, locale):
     nearest page at or above it that a partner owns (`owned_paths`): the same rule as
     the partner filter, so a result shows the partner it is filtered by.
     """
-    from partners.models import PartnerProfilePage
-
     paths = owned_paths(locale)
     names = partner_names(locale)
     owners = {}

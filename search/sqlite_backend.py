@@ -21,7 +21,7 @@ from modelsearch.backends.database.sqlite.sqlite import (
 )
 from modelsearch.query import Not, Phrase, PlainText
 
-from .backend import TITLE_BOOST
+from .ranking import TITLE_BOOST
 
 
 class ColumnBM25(BM25):

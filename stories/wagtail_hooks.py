@@ -5,6 +5,12 @@ from wagtail import hooks
 from .models import StoryIndexPage, VideoStoryPage
 
 
+@hooks.register("register_partner_section_index")
+def story_index():
+    """Every consortium partner has a section of the story index (editorial setup)."""
+    return StoryIndexPage
+
+
 @hooks.register("home_latest_items")
 def latest_stories(locale_id, limit):
     """The newest live stories of a language for the home page (one query plus posters)."""

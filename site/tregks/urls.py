@@ -10,6 +10,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from tregks.cache.views import bench_ping
 from tregks.core import media, views
 from tregks.core.sitemaps import AllLocalesSitemap
 from tregks.editorial import reviews as editorial_reviews
@@ -85,8 +86,6 @@ elif settings.MEDIA_STORAGE == "s3":
 
 if settings.BENCH_PING:
     # Benchmarks only (bench/run.py): the cheapest view through the whole middleware.
-    from tregks.cache.views import bench_ping
-
     urlpatterns.append(path("bench/ping", bench_ping))
 
 urlpatterns += i18n_patterns(

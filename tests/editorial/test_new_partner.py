@@ -39,7 +39,7 @@ def test_publishing_a_new_partner_profile_gives_groups_sections_and_workflow(
     Group.objects.get(name="Freigabe NEU")
     workflow = Workflow.objects.get(name="Redaktionsablauf NEU")
     for language in ("de", "en"):
-        for kind in ("news", "stories"):
+        for kind in ("news", "stories", "events"):
             new_section = section("neu", language, kind)
             assert WorkflowPage.objects.get(page=new_section).workflow == workflow
     assert WorkflowPage.objects.get(page=profile).workflow == workflow

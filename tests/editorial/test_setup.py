@@ -10,6 +10,7 @@ from wagtail.models import GroupPagePermission, Workflow, WorkflowPage
 import pytest
 
 from tregks.editorial.models import LeadSignOffTask, PartnerApprovalTask
+from tregks.editorial.setup import editor_group_name, setup_editorial, workflow_name
 
 from .conftest import section
 
@@ -27,7 +28,7 @@ def test_each_partner_has_groups_workflow_and_both_language_trees(editorial_netw
         ]
         assert list(workflow.tasks[0].specific.groups.all()) == [approvers]
         for language in ("de", "en"):
-            for kind in ("news", "stories"):
+            for kind in ("news", "stories", "events"):
                 page = section(code, language, kind)
                 assert WorkflowPage.objects.get(page=page).workflow == workflow
                 editor_perms = set(
@@ -42,6 +43,24 @@ def test_each_partner_has_groups_workflow_and_both_language_trees(editorial_netw
                 )
                 assert editor_perms == {"add_page", "change_page"}
                 assert approver_perms == {"add_page", "change_page", "publish_page"}
+
+
+def test_the_podcast_producer_owns_the_show_in_both_languages(editorial_network):
+    """AGV produces the podcast: its groups edit the show in both languages and its
+    workflow runs there; another partner's groups do not edit it."""
+    from podcast.factories import podcast_show
+
+    shows = [podcast_show("de"), podcast_show("en")]
+    setup_editorial()
+    agv_editors = Group.objects.get(name=editor_group_name("AGV"))
+    dgb_editors = Group.objects.get(name=editor_group_name("DGB"))
+    for show in shows:
+        assert GroupPagePermission.objects.filter(group=agv_editors, page=show).exists()
+        assert not GroupPagePermission.objects.filter(
+            group=dgb_editors, page=show
+        ).exists()
+        workflow = WorkflowPage.objects.get(page=show).workflow
+        assert workflow.name == workflow_name("AGV")
 
 
 def test_the_english_section_is_the_translation_of_the_german_one(editorial_network):

@@ -9,6 +9,7 @@ class PageCacheConfig(AppConfig):
     verbose_name = "Page cache"
 
     def ready(self):
+        # Imported once the app registry is ready: signals.py uses the models.
         from . import signals
 
         signals.connect()

@@ -8,6 +8,8 @@ publish, move or deletion starts a new one, see signals.py).
 
 import functools
 
+from wagtail.models import Page
+
 from .generation import cached_for_generation
 
 
@@ -28,8 +30,6 @@ def pages_of_type(model):
 @functools.cache
 def own_foreign_keys(model):
     """Names of the forward foreign keys a page type adds to Wagtail's Page."""
-    from wagtail.models import Page
-
     page_fields = {field.name for field in Page._meta.get_fields()}
     return tuple(
         field.name

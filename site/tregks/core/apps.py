@@ -9,6 +9,7 @@ class CoreConfig(AppConfig):
     verbose_name = "Kern"
 
     def ready(self):
+        # Imported once the app registry is ready: both modules use the models.
         from . import checks, localize_compat  # noqa: F401 (checks register)
 
         localize_compat.install()

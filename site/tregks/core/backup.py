@@ -27,12 +27,18 @@ import tarfile
 import tempfile
 from pathlib import Path
 
+from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
+
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Page, Revision
 
 from .backup_checks import BrokenBackup, check_dump, verify_archive
 
@@ -48,8 +54,6 @@ SQLITE_FTS_TABLE = "wagtailsearch_indexentry_fts"
 
 
 def excluded_models():
-    from django.apps import apps
-
     found = []
     for label in EXCLUDED_MODELS:
         try:
@@ -65,10 +69,6 @@ def excluded_models():
 
 def site_counts():
     """What a restore must bring back, counted the same way on both sides."""
-    from wagtail.documents import get_document_model
-    from wagtail.images import get_image_model
-    from wagtail.models import Page, Revision
-
     return {
         "pages": Page.objects.count(),
         "live_pages": Page.objects.live().count(),
@@ -207,10 +207,6 @@ class RestoreError(Exception):
 
 def database_is_empty():
     """True for a freshly migrated database: Wagtail's two initial pages at most."""
-    from django.contrib.auth import get_user_model
-
-    from wagtail.models import Page
-
     return (
         not Page.objects.filter(depth__gt=2).exists()
         and not get_user_model().objects.exists()

@@ -1,8 +1,10 @@
 """StreamField blocks shared by every page type. App-specific blocks live in the app."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
+from wagtail.blocks import StructBlockValidationError
 from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
@@ -127,10 +129,6 @@ class CallToActionBlock(blocks.StructBlock):
         }
 
     def clean(self, value):
-        from django.core.exceptions import ValidationError
-
-        from wagtail.blocks import StructBlockValidationError
-
         result = super().clean(value)
         if not result.get("page") and not result.get("url"):
             raise StructBlockValidationError(

@@ -37,6 +37,7 @@ def admins_from_env(value):
 
 def init_sentry(dsn, environment, release=None):
     """Sentry (or a compatible GlitchTip) with no personal data and short timeouts."""
+    # Only with a DSN: the SDK is heavy to import and a site without Sentry needs none.
     import sentry_sdk
     from sentry_sdk.integrations.django import DjangoIntegration
     from sentry_sdk.transport import HttpTransport
@@ -69,6 +70,7 @@ def _mail_reaches_admins():
 
 
 def _sentry_active():
+    # Here, not at the top: a site may run without the SDK installed.
     try:
         import sentry_sdk
     except ImportError:

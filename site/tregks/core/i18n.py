@@ -8,6 +8,8 @@ objects. Templates and queries therefore match related objects by `translation_k
 
 from django.db.models import QuerySet
 
+from wagtail.models import Locale, Page
+
 from tregks.cache.generation import cached_for_generation
 
 
@@ -69,8 +71,6 @@ def localized_pages(pages, locale_id):
 
     One query for all pages instead of two per page.
     """
-    from wagtail.models import Page
-
     pages = list(pages)
     keys = {page.translation_key for page in pages if page.locale_id != locale_id}
     if not keys:
@@ -94,8 +94,6 @@ def _swap(objects, translations, locale_id):
 
 
 def _locale_codes():
-    from wagtail.models import Locale
-
     return cached_for_generation(
         "locale-codes", lambda: dict(Locale.objects.values_list("pk", "language_code"))
     )

@@ -14,7 +14,6 @@ from wagtail.models import Page, PageViewRestriction, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from . import structured_data as jsonld
 from .picklists import LocalePicklistPageForm
 
 
@@ -70,6 +69,9 @@ class BasePage(Page):
     # Search engines, the sitemap and the API listing (tregks.core.seo): False for
     # page types that only stand for another page.
     indexable = True
+    # The schema.org type of the page's JSON-LD (tregks.core.structured_data builds
+    # it); page types that say more define structured_data(request) instead.
+    schema_type = "WebPage"
     # Where a page's meta description and preview image come from, first match wins
     # (after the editor's search description and social media image).
     meta_description_fields = ("lead", "intro", "summary", "description")
@@ -157,13 +159,6 @@ class BasePage(Page):
                 return image
         return None
 
-    def structured_data(self, request):
-        """The schema.org objects this page stands for (tregks.core.structured_data).
-
-        Page types override this; a page without its own type is a WebPage.
-        """
-        return [jsonld.web_page(self, request)]
-
 
 class IndexPage(BasePage):
     """A listing page of one language: an introduction above its items (press, stories,
@@ -172,6 +167,8 @@ class IndexPage(BasePage):
     # One index of each kind per language, directly below the home page.
     max_count_per_parent = 1
     parent_page_types = ["home.HomePage"]
+
+    schema_type = "CollectionPage"
 
     intro = RichTextField(
         _("Introduction"), blank=True, features=["bold", "italic", "link"]
@@ -187,9 +184,6 @@ class IndexPage(BasePage):
 
     class Meta:
         abstract = True
-
-    def structured_data(self, request):
-        return [jsonld.web_page(self, request, "CollectionPage")]
 
 
 class Topic(TranslatableMixin, models.Model):

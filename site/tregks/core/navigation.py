@@ -4,9 +4,12 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.http import urlencode
+from django.utils.translation import gettext as _
 
 from wagtail.models import Locale, Page, Site
 
+from tregks.cache.generation import cached_for_generation
+from tregks.core.models import FooterLinks
 from tregks.core.privacy import on_a_private_path
 
 
@@ -17,8 +20,6 @@ def site_chrome(request):
     starts a new one) and kept in the shared cache, so a page render needs no query for
     it; also kept on the request for the several template tags that use it.
     """
-    from tregks.cache.generation import cached_for_generation
-
     if request is not None and hasattr(request, "_tregks_chrome"):
         return request._tregks_chrome
     site = Site.find_for_request(request) if request else None
@@ -33,8 +34,6 @@ def site_chrome(request):
 
 
 def _build_chrome(request, language):
-    from tregks.core.templatetags.site_tags import build_footer_links, build_menu
-
     homes = {code: _find_home_page(request, code) for code, _name in settings.LANGUAGES}
     home = homes.get(language)
     return {
@@ -42,6 +41,38 @@ def _build_chrome(request, language):
         "menu": build_menu(home),
         "footer": build_footer_links(request),
     }
+
+
+def build_menu(home):
+    """The home page's children shown in menus (cached in site_chrome)."""
+    if home is None:
+        return []
+    return list(
+        home.get_children()
+        .live()
+        .exclude(on_a_private_path())
+        .in_menu()
+        .only("id", "title", "url_path", "locale_id")
+    )
+
+
+def build_footer_links(request):
+    """Legal and contact pages of the site's footer settings (cached in site_chrome)."""
+    links = []
+    if request is not None:
+        settings_obj = FooterLinks.for_request(request)
+        for field, label in (
+            ("imprint_page", _("Legal notice")),
+            ("privacy_page", _("Privacy")),
+            ("accessibility_page", _("Accessibility statement")),
+            ("contact_page", _("Contact")),
+        ):
+            target = getattr(settings_obj, field)
+            if target is not None and target.live:
+                links.append(
+                    {"field": field, "label": label, "url": target.localized.url}
+                )
+    return links
 
 
 def get_home_page(request, language_code=None):
@@ -82,8 +113,6 @@ def real_translations(page):
     Privacy is Wagtail's rule (`public()`: no restricted page on the path), read from
     the database every time, as a subquery of the same query (`tregks.core.privacy`).
     """
-    from tregks.cache.generation import cached_for_generation
-
     if "_real_translations" not in page.__dict__:
         # Links need only the path; fewer columns make a cheaper query to build.
         pages = Page.objects.filter(

@@ -14,7 +14,7 @@ from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 
 from tregks.core import navigation
 from tregks.core.privacy import on_a_private_path
@@ -44,8 +44,6 @@ def is_indexable(page):
 
 def non_indexable_models():
     """Page models whose pages never appear in the sitemap, search or API listing."""
-    from wagtail.models import get_page_models
-
     return [model for model in get_page_models() if not getattr(model, "indexable", 1)]
 
 

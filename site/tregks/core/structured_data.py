@@ -1,8 +1,8 @@
 """Structured data (schema.org as JSON-LD) for search engines and link previews.
 
-Every page type answers `structured_data(request)` with the schema.org objects it
-stands for (BasePage: a WebPage; a press release: a NewsArticle, and so on); this
-module adds what every page shares (the breadcrumb trail, the network's Organization
+A page type answers `structured_data(request)` with the schema.org objects it stands
+for (a press release: a NewsArticle, and so on), or only names its type in
+`schema_type` (BasePage: a WebPage, an index: a CollectionPage); this module adds what every page shares (the breadcrumb trail, the network's Organization
 on the home page) and renders one `<script type="application/ld+json">` through the
 template tag `{% structured_data %}` (templatetags/jsonld_tags.py). Nothing is loaded
 from a third party.
@@ -24,7 +24,7 @@ from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
 from wagtail import hooks
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from tregks.cache.generation import cached_for_generation
 
@@ -56,9 +56,13 @@ def graph_for(page, request):
     if getattr(page, "alias_of_id", None) is not None:
         return None
     producer = getattr(page, "structured_data", None)
-    if producer is None:
+    if producer is not None:
+        nodes = list(producer(request))
+    elif getattr(page, "schema_type", None):
+        # Every page type is at least a web page (BasePage.schema_type).
+        nodes = [web_page(page, request, page.schema_type)]
+    else:
         return None
-    nodes = list(producer(request))
     trail = breadcrumb_list(page, request)
     if trail:
         nodes.append(trail)
@@ -216,8 +220,6 @@ def breadcrumb_list(page, request):
 
 
 def _parent_table():
-    from wagtail.models import Page
-
     parents = Page.objects.filter(depth__gte=2, numchild__gt=0)
     return {
         parent.path: {

@@ -18,6 +18,9 @@ from django.views.decorators.http import require_safe
 
 from tregks.cache.health import cache_status
 
+from .error_reporting import error_reports_go_out
+from .middleware import database_unavailable_response, is_database_down
+
 
 def database_answers():
     try:
@@ -141,12 +144,8 @@ def server_error(request, *args, **kwargs):
     does not see it) still gets the 503 page. The page says the team was notified
     only when error reports really go out (ADMINS with a mail server, or Sentry).
     """
-    from .middleware import database_unavailable_response, is_database_down
-
     if is_database_down(sys.exc_info()[1]):
         return database_unavailable_response()
-    from .error_reporting import error_reports_go_out
-
     template = loader.get_template("500.html")
     context = {"STATIC_URL": settings.STATIC_URL, "notified": error_reports_go_out()}
     return HttpResponse(template.render(context), status=500)

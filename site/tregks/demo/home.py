@@ -5,6 +5,7 @@ The texts are in data/home.yaml (German and English).
 
 import io
 
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from wagtail.models import Site
@@ -135,8 +136,6 @@ DEMO_PASSWORD = "tregks-demo-2026"  # noqa: S105 - development only, named in th
 
 def create_admin_account(stdout):
     """The site administrator of the demo (only ever called with DEBUG on)."""
-    from django.contrib.auth import get_user_model
-
     user_model = get_user_model()
     if not user_model.objects.filter(username="admin").exists():
         user_model.objects.create_superuser(

@@ -10,6 +10,7 @@ import logging
 
 from django.core.files.images import ImageFile
 from django.db import transaction
+from django.utils.text import slugify
 
 from wagtail.images import get_image_model
 from wagtail.models import DraftStateMixin, Locale, Page
@@ -158,8 +159,6 @@ def _shade(hex_colour, amount):
 
 
 def _slug(text):
-    from django.utils.text import slugify
-
     return slugify(text) or "bild"
 
 

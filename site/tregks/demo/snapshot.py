@@ -25,6 +25,8 @@ from wagtail.models import Collection, GroupPagePermission, Page, WorkflowState
 from wagtail.snippets.models import get_snippet_models
 from wagtailmedia.models import get_media_model
 
+from tregks.core.models import FooterLinks
+
 LEFT_OUT = {
     "pk",
     "id",
@@ -198,8 +200,6 @@ def snapshot(now=None):
             json.dumps(_fields(obj), sort_keys=True, default=str)
             for obj in model.objects.all()
         )
-    from tregks.core.models import FooterLinks
-
     footers = [
         json.dumps(_fields(f), sort_keys=True, default=str)
         for f in FooterLinks.objects.all()

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.core import checks
 
 
 class EditorialConfig(AppConfig):
@@ -10,8 +11,7 @@ class EditorialConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from django.core import checks
-
+        # Imported once the app registry is ready: these modules use the models.
         from . import signals
         from .checks import check_admin_base_url
 

@@ -27,6 +27,7 @@ from wagtail.admin.auth import permission_denied
 from wagtail.admin.models import EditingSession
 from wagtail.models import Page, Revision, TaskState, WorkflowState
 from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail_localize.models import Translation, TranslationSource
 
 # URL parameters that carry a page id, whatever the view.
 PAGE_PARAMETERS = ("page_id", "parent_page_id", "page_to_move_id", "destination_id")
@@ -117,8 +118,6 @@ def _object_page(model, object_id):
 
 def _translation_pages(translation_id=None, source_id=None):
     """(page to open, source page) of a wagtail-localize translation or source."""
-    from wagtail_localize.models import Translation, TranslationSource
-
     try:
         if translation_id is not None:
             translation = Translation.objects.select_related("source").get(

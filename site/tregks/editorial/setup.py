@@ -12,12 +12,16 @@ earlier grant: older setups gave every editorial group add and choose permission
 the root collection (`LEGACY_ROOT_GRANTS`); exactly those rows are deleted, every other
 root permission an administrator gave stays.
 
-The partners app is reached only through the app registry (the core imports no app).
+The core imports no app: the partners app and the content apps say which pages a
+partner owns through three Wagtail hooks, read in `tregks.editorial.partner_pages`:
+`register_partner_page_types` (the partners app: profile and section page types),
+`register_partner_section_index` (news, stories, events: the shared indexes below which
+each partner owns a section in every language) and `register_partner_owned_pages`
+(the podcast: the show of the partner that produces it).
 """
 
 import logging
 
-from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
@@ -33,8 +37,14 @@ from wagtail.models import (
     WorkflowPage,
     WorkflowTask,
 )
+from wagtailmedia.models import get_media_model
 
 from .models import LeadSignOffTask, PartnerApprovalTask
+from .partner_pages import (
+    pages_owned_outright,
+    partner_page_types,
+    section_index_models,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -42,14 +52,6 @@ CONSORTIUM_ROLES = ("lead", "partner")
 LEAD_GROUP = "Konsortialleitung"
 TRANSLATOR_GROUP = "Übersetzung"
 LEAD_TASK = "Freigabe Konsortialleitung"
-# Index pages below which every consortium partner owns one section per language.
-SECTION_INDEXES = (
-    ("news", "NewsIndexPage"),
-    ("stories", "StoryIndexPage"),
-    ("events", "EventIndexPage"),
-)
-# Pages a partner owns outright besides its sections: AGV produces the podcast.
-OWNED_SHOWS = {"agv": ("podcast", "PodcastShowPage")}
 
 EDITOR_PAGE_PERMISSIONS = ("add", "change")
 APPROVER_PAGE_PERMISSIONS = ("add", "change", "publish")
@@ -88,13 +90,6 @@ def approver_group_name(short_name):
 
 def workflow_name(short_name):
     return f"Redaktionsablauf {short_name}"
-
-
-def _model(app_label, model_name):
-    try:
-        return apps.get_model(app_label, model_name)
-    except LookupError:
-        return None
 
 
 def _page_permission(action):
@@ -139,9 +134,7 @@ def _grant_files(group, collection, actions):
 def _choose_media_permission():
     """wagtailmedia's missing "choose" permission, so that a group can choose media it
     may not edit. Its chooser honours it through editorial.media_admin."""
-    media_model = _model("wagtailmedia", "Media")
-    if media_model is None:
-        return None
+    media_model = get_media_model()
     permission, _created = Permission.objects.get_or_create(
         content_type=ContentType.objects.get_for_model(media_model),
         codename=CHOOSE_MEDIA,
@@ -198,14 +191,14 @@ def _group(name):
 
 def consortium_partners():
     """One profile per consortium partner (lead or partner), the source language first."""
-    profile_model = _model("partners", "PartnerProfilePage")
-    if profile_model is None:
+    page_types = partner_page_types()
+    if page_types is None:
         return []
     default_locale = Locale.get_default()
     partners = {}
-    for profile in profile_model.objects.filter(role__in=CONSORTIUM_ROLES).order_by(
-        "path"
-    ):
+    for profile in page_types.profile.objects.filter(
+        role__in=CONSORTIUM_ROLES
+    ).order_by("path"):
         current = partners.get(profile.code)
         if current is None or (
             profile.locale_id == default_locale.pk
@@ -242,8 +235,7 @@ def setup_translators():
     return group
 
 
-def _section_for(index, code):
-    section_model = _model("partners", "PartnerSectionPage")
+def _section_for(section_model, index, code):
     for section in section_model.objects.child_of(index).select_related("partner"):
         if section.partner.code == code:
             return section
@@ -265,21 +257,19 @@ def ensure_sections(profile):
     A missing section in another language is made as the translation of the section in
     the source language, so translated pages find their translated parent.
     """
-    section_model = _model("partners", "PartnerSectionPage")
-    if section_model is None:
+    page_types = partner_page_types()
+    if page_types is None:
         return []
+    section_model = page_types.section
     sections = []
-    for app_label, model_name in SECTION_INDEXES:
-        index_model = _model(app_label, model_name)
-        if index_model is None:
-            continue
+    for index_model in section_index_models():
         indexes = sorted(
             index_model.objects.all(),
             key=lambda page: page.locale_id != Locale.get_default().pk,
         )
         source = None
         for index in indexes:
-            section = _section_for(index, profile.code)
+            section = _section_for(section_model, index, profile.code)
             if section is None:
                 section = _create_section(section_model, index, profile, source)
             else:
@@ -328,10 +318,7 @@ def owned_pages(profile):
     """Every page whose subtree the partner owns, in every language."""
     pages = list(ensure_sections(profile))
     pages += list(type(profile).objects.filter(translation_key=profile.translation_key))
-    show = OWNED_SHOWS.get(profile.code)
-    show_model = _model(*show) if show else None
-    if show_model is not None:
-        pages += list(show_model.objects.all())
+    pages += pages_owned_outright(profile)
     return pages
 
 

@@ -372,6 +372,7 @@ MEDIA_STORAGE = os.environ.get("MEDIA_STORAGE", "local").lower()
 # MEDIA_STORAGE=s3: how long a signed address of a private audio or video file holds.
 MEDIA_SIGNED_URL_SECONDS = env_int("MEDIA_SIGNED_URL_SECONDS", 300)
 if MEDIA_STORAGE == "s3":
+    # Only here: botocore is heavy to import and a local-storage site never needs it.
     from botocore.config import Config as _BotoConfig
 
     _media_backend = {

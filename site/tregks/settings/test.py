@@ -2,6 +2,8 @@
 
 import os
 
+import dj_database_url
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -34,8 +36,6 @@ AXES_ENABLED = False
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Tests run against PostgreSQL when DATABASE_URL points there (CI does both).
 if os.environ.get("TEST_DATABASE_URL"):
-    import dj_database_url
-
     DATABASES = {
         "default": with_prepared_statements(  # noqa: F405
             dj_database_url.parse(os.environ["TEST_DATABASE_URL"])

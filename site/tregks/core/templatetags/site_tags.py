@@ -4,22 +4,8 @@ from django import template
 from django.utils import timezone
 
 from tregks.core import navigation, seo
-from tregks.core.privacy import on_a_private_path
 
 register = template.Library()
-
-
-def build_menu(home):
-    """The home page's children shown in menus (cached in navigation.site_chrome)."""
-    if home is None:
-        return []
-    return list(
-        home.get_children()
-        .live()
-        .exclude(on_a_private_path())
-        .in_menu()
-        .only("id", "title", "url_path", "locale_id")
-    )
 
 
 @register.inclusion_tag("includes/main_navigation.html", takes_context=True)
@@ -62,29 +48,6 @@ def home_page(context):
 def footer_links(context):
     """Legal pages in the reader's language (the German page where no translation is live)."""
     return {"links": navigation.site_chrome(context.get("request"))["footer"]}
-
-
-def build_footer_links(request):
-    """Footer links (cached in navigation.site_chrome)."""
-    from django.utils.translation import gettext as _
-
-    from tregks.core.models import FooterLinks
-
-    links = []
-    if request is not None:
-        settings_obj = FooterLinks.for_request(request)
-        for field, label in (
-            ("imprint_page", _("Legal notice")),
-            ("privacy_page", _("Privacy")),
-            ("accessibility_page", _("Accessibility statement")),
-            ("contact_page", _("Contact")),
-        ):
-            target = getattr(settings_obj, field)
-            if target is not None and target.live:
-                links.append(
-                    {"field": field, "label": label, "url": target.localized.url}
-                )
-    return links
 
 
 @register.filter

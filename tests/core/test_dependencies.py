@@ -1,0 +1,75 @@
+"""Dependencies point one way: apps import the core, the core reaches apps by hooks."""
+
+import ast
+from pathlib import Path
+
+from django.apps import apps
+from django.conf import settings
+
+ROOT = Path(__file__).resolve().parents[2]
+CORE = ROOT / "site" / "tregks"
+# The demo builder knows every app by design (docs/engineering.md, "Demo content");
+# settings list the apps; migrations are generated.
+NOT_CORE = {"demo", "settings", "migrations"}
+
+
+def project_apps():
+    """Labels and top-level packages of the project's own apps outside the core."""
+    labels, packages = set(), set()
+    for config in apps.get_app_configs():
+        path = Path(config.path)
+        if path.parent == ROOT:
+            labels.add(config.label)
+            packages.add(config.name.split(".")[0])
+    return labels, packages
+
+
+def core_modules():
+    for path in sorted(CORE.rglob("*.py")):
+        if NOT_CORE.isdisjoint(path.relative_to(CORE).parts):
+            yield path, ast.parse(path.read_text(), str(path))
+
+
+def test_the_project_apps_are_found():
+    labels, packages = project_apps()
+    assert {"news", "partners", "podcast"} <= packages
+    assert "site_search" in labels
+    assert all(name in settings.INSTALLED_APPS for name in packages)
+
+
+def test_the_core_imports_no_app():
+    _labels, packages = project_apps()
+    found = []
+    for path, tree in core_modules():
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0:
+                names = [node.module or ""]
+            else:
+                continue
+            found += [
+                f"{path.relative_to(ROOT)}:{node.lineno} {name}"
+                for name in names
+                if name.split(".")[0] in packages
+            ]
+    assert found == []
+
+
+def test_the_core_looks_up_no_app_model_by_name():
+    """No apps.get_model("news", ...): an app's page types come through hooks."""
+    labels, _packages = project_apps()
+    found = []
+    for path, tree in core_modules():
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Call)
+                and getattr(node.func, "attr", getattr(node.func, "id", None))
+                == "get_model"
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+                and isinstance(node.args[0].value, str)
+                and node.args[0].value.split(".")[0] in labels
+            ):
+                found.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert found == []
