@@ -21,7 +21,7 @@ from .pages import (
     rich_text,
     translate,
 )
-from .partners import ensure_sections
+from .partners import partner_sections_below
 
 
 def build(context, options=None, stdout=None):
@@ -40,7 +40,7 @@ def build(context, options=None, stdout=None):
     pair(t, spec["slug"])
     translate(index, t)
     context["news_index"] = index
-    sections = ensure_sections(index)
+    sections = partner_sections_below(index)
     topics = context.get("topics") or ensure_topics()
     german = get_locale("de")
     partners = {p.code: p for p in PartnerProfilePage.objects.filter(locale=german)}

@@ -1,6 +1,6 @@
 """Demo builder of the partner directory: the index, the profiles and the topics.
 
-The texts are in data/partners.yaml. `ensure_sections(index_page)` gives every
+The texts are in data/partners.yaml. `partner_sections_below(index_page)` gives every
 consortium partner its own section below a shared index (press, stories); the news and
 stories builders call it.
 """
@@ -127,7 +127,7 @@ def _profile(index, code, role, title, short, slug, colour, text, t, fields):
     )
 
 
-def ensure_sections(index_page):
+def partner_sections_below(index_page):
     """One PartnerSectionPage per consortium partner below `index_page` (German), translated.
 
     Call it with the German index after the index itself is translated; the English

@@ -25,7 +25,7 @@ from .pages import (
     rich_text,
     translate,
 )
-from .partners import ensure_sections
+from .partners import partner_sections_below
 
 MEDIA_DIR = Path(__file__).resolve().parent / "media" / "stories"
 
@@ -35,7 +35,7 @@ def build(context, options=None, stdout=None):
     data = load("stories")
     index = _story_index(context["home_de"], data["index"])
     context["story_index"] = index
-    sections = ensure_sections(index)
+    sections = partner_sections_below(index)
     german = get_locale("de")
     topics = {topic.slug: topic for topic in Topic.objects.filter(locale=german)}
     companies = {
