@@ -31,7 +31,8 @@ from tregks.core import renditions
 from tregks.core.i18n import language_code, localized_choices
 from tregks.core.models import BasePage
 
-from .. import api, audio, structured_data
+from .. import api, audio
+from .. import structured_data as schema
 from ..listing import EpisodeManager
 from .language import audio_language_choices, language_name
 
@@ -342,7 +343,7 @@ class PodcastEpisodePage(RoutablePageMixin, BasePage):
         return language_name(self.audio_language)
 
     def structured_data(self, request):
-        return [structured_data.episode_node(self, request)]
+        return [schema.episode_node(self, request)]
 
     def get_transcript_url(self, request=None):
         return self.get_full_url(request) + self.reverse_subpage("transcript")

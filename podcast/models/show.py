@@ -27,7 +27,8 @@ from tregks.core.i18n import language_code, localized_many
 from tregks.core.models import BasePage, Topic, alt_text_field
 from tregks.core.privacy import on_a_private_path
 
-from .. import api, directory, structured_data
+from .. import api, directory
+from .. import structured_data as schema
 from ..categories import APPLE_CATEGORIES, CATEGORY_CHOICES, SUBCATEGORY_CHOICES
 from ..feeds import podcast_feed_response
 from ..listing import filtered_episodes
@@ -351,10 +352,10 @@ class PodcastShowPage(RoutablePageMixin, BasePage):
 
     def series_reference(self, request):
         """The show as other pages name it (an episode's partOfSeries)."""
-        return structured_data.series_reference(self, request)
+        return schema.series_reference(self, request)
 
     def structured_data(self, request):
-        return [structured_data.series_node(self, request)]
+        return [schema.series_node(self, request)]
 
     def feed_context(self, request):
         """The feed the page links (head and subscribe box), and its language if it is

@@ -27,7 +27,7 @@ from tregks.core import renditions
 from tregks.core.i18n import localized_choices
 from tregks.core.models import BasePage
 
-from .. import structured_data
+from .. import structured_data as schema
 from ..consent import PROVIDER_RECIPIENTS, privacy_url
 from ..listing import StoryQuerySet
 from ..video import watch_url
@@ -378,7 +378,7 @@ class VideoStoryPage(BasePage):
         ]
 
     def structured_data(self, request):
-        return [structured_data.story_node(self, request)]
+        return [schema.story_node(self, request)]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
