@@ -9,6 +9,8 @@ class PodcastConfig(AppConfig):
     verbose_name = "Podcast"
 
     def ready(self):
+        # Imported here, not at the top: apps.py is loaded before the app registry is
+        # ready, and both need models (Django's documented place for signal wiring).
         from wagtailmedia import get_media_model
 
         from .signals import media_saved

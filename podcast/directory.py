@@ -9,6 +9,8 @@ import uuid
 
 from django.utils.translation import gettext as _
 
+from PIL import Image as PILImage
+
 # Apple Podcasts: square artwork from 1400 × 1400 to 3000 × 3000 pixels, JPEG or PNG, RGB.
 ARTWORK_MIN = 1400
 ARTWORK_MAX = 3000
@@ -90,8 +92,6 @@ def artwork_size_problem(width, height):
 
 def artwork_file_problem(image):
     """Why the artwork's file would be refused (format, colour space), or ""."""
-    from PIL import Image as PILImage
-
     try:
         with image.open_file() as handle, PILImage.open(handle) as picture:
             file_format, mode = picture.format, picture.mode

@@ -20,7 +20,6 @@ from wagtail.rich_text import expand_db_html
 
 from tregks.core import renditions
 from tregks.core.images import rendition_or_none
-from tregks.core.privacy import on_a_private_path
 
 from .directory import PODCAST_NS, title_without_number
 
@@ -129,17 +128,9 @@ def translated_transcripts(episodes, show, request):
     """{translation key: [(URL, language)]} of the live translations of the listed
     episodes that have a transcript, in one query: a listener who does not understand
     the audio finds the translated transcript next to the original."""
-    from .models import PodcastEpisodePage
-
     found = {}
     translations = (
-        PodcastEpisodePage.objects.live()
-        .exclude(on_a_private_path())
-        .filter(
-            translation_key__in=[episode.translation_key for episode in episodes],
-            alias_of__isnull=True,
-        )
-        .exclude(locale_id=show.locale_id)
+        show.episode_translations(episodes)
         .exclude(transcript="")
         .select_related("locale")
         .only("id", "path", "depth", "url_path", "locale", "translation_key")

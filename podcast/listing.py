@@ -1,12 +1,65 @@
-"""Filtering and pagination of a show's episodes (the pattern of news/listing.py)."""
+"""Listing of episodes: the queryset the pages and hooks list them with, and the show
+page's filter and pagination (the pattern of news/listing.py).
+
+Imports no model of this app: the models use it, so the dependency goes one way.
+"""
 
 from django import forms
+from django.db.models import Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.images import get_image_model
+from wagtail.models import PageManager, PageQuerySet
+
+from tregks.core import renditions
 from tregks.core.listing import paginate
+from tregks.core.privacy import on_a_private_path
 
 # Episodes per page of the show page.
 EPISODES_PER_PAGE = 10
+
+
+def teaser_images():
+    """Images with the teaser cards' rendition prefetched (no query per card)."""
+    return get_image_model().objects.prefetch_renditions(renditions.TEASER)
+
+
+class EpisodeQuerySet(PageQuerySet):
+    def for_listing(self, locale_id):
+        """Live, public episodes with their own text in a locale, newest first."""
+        return (
+            self.live()
+            .exclude(on_a_private_path())
+            .filter(locale_id=locale_id, alias_of__isnull=True)
+            .select_related("audio")
+            .prefetch_related(Prefetch("episode_image", queryset=teaser_images()))
+            .order_by("-release_date", "-episode_number", "-pk")
+        )
+
+    def about_topic(self, slug):
+        """Episodes tagged with the topic `slug` (topics are synchronised unchanged into
+        translations, so the match goes through the slug, the same in every locale)."""
+        through = self.model.topics.through
+        return self.filter(
+            pk__in=through.objects.filter(topic__slug=slug).values(
+                "podcastepisodepage_id"
+            )
+        )
+
+    def with_partner(self, partner_page, show_paths):
+        """Episodes where the partner is a guest or runs the show (its language's copy).
+
+        Guests are synchronised unchanged into translations (they point to the German
+        profile), so they are matched by translation key; `show_paths` are the paths of
+        the shows the partner runs.
+        """
+        condition = Q(guests__translation_key=partner_page.translation_key)
+        for show_path in show_paths:
+            condition |= Q(path__startswith=show_path)
+        return self.filter(condition).distinct()
+
+
+EpisodeManager = PageManager.from_queryset(EpisodeQuerySet)
 
 
 class EpisodeFilterForm(forms.Form):

@@ -5,7 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 
-from .models import PodcastEpisodePage, PodcastShowPage, teaser_images
+from .listing import teaser_images
+from .models import PodcastEpisodePage, PodcastShowPage
 
 # The partner that produces the podcast: its editors and approvers own the show.
 PODCAST_PRODUCER = "agv"
@@ -33,6 +34,20 @@ def _with_show_artwork(episodes, locale_id):
     return episodes
 
 
+def _paths_of_shows_run_by(partner_page):
+    """Tree paths of the shows a partner runs, in the partner page's language.
+
+    The show's partner is synchronised unchanged into translations (it points to the
+    German profile), so it is matched by translation key.
+    """
+    return list(
+        PodcastShowPage.objects.filter(
+            locale_id=partner_page.locale_id,
+            owner_partner__translation_key=partner_page.translation_key,
+        ).values_list("path", flat=True)
+    )
+
+
 @hooks.register("home_latest_items")
 def latest_episodes(locale_id, limit):
     episodes = list(PodcastEpisodePage.objects.for_listing(locale_id)[:limit])
@@ -42,9 +57,10 @@ def latest_episodes(locale_id, limit):
 @hooks.register("partner_profile_items")
 def episodes_with_partner(partner_page, limit):
     """Episodes in which the partner is a guest, or of the show the partner runs."""
+    show_paths = _paths_of_shows_run_by(partner_page)
     episodes = list(
         PodcastEpisodePage.objects.for_listing(partner_page.locale_id).with_partner(
-            partner_page
+            partner_page, show_paths
         )[:limit]
     )
     return _("Podcast episodes"), _with_show_artwork(episodes, partner_page.locale_id)

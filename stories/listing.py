@@ -1,16 +1,58 @@
-"""Filtering and pagination of the story index (the pattern of news/listing.py)."""
+"""Listing of stories: the queryset the pages and hooks list them with, and the story
+index's filter and pagination (the pattern of news/listing.py).
+
+Imports no model of this app: the models use it, so the dependency goes one way.
+"""
 
 from django import forms
+from django.db.models import Prefetch, Q
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.images import get_image_model
+from wagtail.models import PageQuerySet
+
 from partners.models import PartnerProfilePage, PartnerSectionPage
 from tregks.cache.generation import cached_for_generation
+from tregks.core import renditions
 from tregks.core.listing import paginate
 from tregks.core.models import Topic
+from tregks.core.privacy import on_a_private_path
 
 # Stories per page of the index.
 STORIES_PER_PAGE = 12
+
+
+class StoryQuerySet(PageQuerySet):
+    def for_listing(self):
+        """Live, public stories with their own text, newest first, ready for cards.
+
+        Synchronised aliases (German text under /en/) are left out: they must not pose
+        as English stories in listings.
+        """
+        images = get_image_model().objects.prefetch_renditions(renditions.TEASER)
+        return (
+            self.live()
+            .exclude(on_a_private_path())
+            .filter(alias_of__isnull=True)
+            .select_related("company")
+            .prefetch_related(Prefetch("poster", queryset=images))
+            .order_by("-date", "-pk")
+        )
+
+    def about_topic(self, slug):
+        """Stories tagged with the topic `slug` (slugs are the same in every locale)."""
+        through = self.model.topics.through
+        return self.filter(
+            pk__in=through.objects.filter(topic__slug=slug).values("videostorypage_id")
+        )
+
+    def in_sections(self, paths):
+        """Stories below any of the section paths (none when there is no path)."""
+        condition = Q()
+        for path in paths:
+            condition |= Q(path__startswith=path)
+        return self.filter(condition) if condition else self.none()
 
 
 class StoryFilterForm(forms.Form):

@@ -32,7 +32,7 @@ VIMEO_ID = re.compile(r"[0-9]{1,12}")
 # Placeholder ids of the demo stories (tregks/demo/data/stories.yaml), recognisably not
 # real videos ("BEISPIEL" is German for "example"): no request is made with them unless a
 # visitor presses "Video laden", and then YouTube reports that the video does not exist.
-# The editor sees a hint to replace them (stories/models.py).
+# The editor sees a hint to replace them (stories/models/editing.py).
 EXAMPLE_YOUTUBE_IDS = ("BEISPIEL-01", "BEISPIEL-02")
 
 # Paths of youtube.com that carry the id as their second segment.

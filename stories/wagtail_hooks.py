@@ -1,6 +1,11 @@
 """What the stories app adds to the demo loader, the home page and the partner profiles."""
 
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
 from wagtail import hooks
+
+from partners.models import PartnerSectionPage
 
 from .models import StoryIndexPage, VideoStoryPage
 
@@ -26,11 +31,6 @@ def partner_stories(partner_page, limit):
     Matching by translation_key finds the stories whichever language's profile a page
     points to (the company link is mapped per language, sections too).
     """
-    from django.db.models import Q
-    from django.utils.translation import gettext as _
-
-    from partners.models import PartnerSectionPage
-
     key = partner_page.translation_key
     condition = Q(company__translation_key=key)
     section_paths = PartnerSectionPage.objects.filter(
@@ -49,7 +49,5 @@ def partner_stories(partner_page, limit):
 @hooks.register("topic_listings")
 def stories_by_topic(locale_id):
     """The story index filters by topic (partner profiles link each expert group)."""
-    from django.utils.translation import gettext as _
-
     index = StoryIndexPage.objects.live().filter(locale_id=locale_id).first()
     return (_("Video stories"), index.url) if index else None

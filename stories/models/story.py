@@ -1,26 +1,21 @@
-"""Video stories from regional companies, with privacy-friendly video embeds.
-
-A story's video is either a YouTube or Vimeo link (the page shows the self-hosted poster
-and loads the player only after the visitor agrees, see templates/stories/
-video_story_page.html and static/stories/js/video-consent.js) or a file uploaded through
-wagtailmedia, played by the browser's own player with a WebVTT caption track.
-"""
+"""A video story from a regional company: a YouTube or Vimeo video behind a consent
+notice, or an uploaded file with captions (video_source.py), with its poster, summary
+and transcript."""
 
 import datetime
 
+from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Prefetch
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
-from wagtail.images import get_image_model
 from wagtail.images.api.fields import ImageRenditionField
-from wagtail.models import Page, PageManager, PageQuerySet
+from wagtail.models import Page, PageManager
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 from wagtailmedia.edit_handlers import MediaChooserPanel
@@ -29,135 +24,27 @@ from modelcluster.fields import ParentalManyToManyField
 
 from tregks.cache.pages import ancestor_of_type
 from tregks.core import renditions
-from tregks.core import structured_data as jsonld
 from tregks.core.i18n import localized_choices
-from tregks.core.images import rendition_or_none
-from tregks.core.models import BasePage, IndexPage
-from tregks.core.picklists import LocalePicklistPageForm
-from tregks.core.privacy import on_a_private_path
+from tregks.core.models import BasePage
 
-from .listing import filtered_stories
-from .video import (
-    EXAMPLE_YOUTUBE_IDS,
-    VIMEO,
-    YOUTUBE,
-    VideoURLError,
-    embed_url,
-    parse_video_url,
-    watch_url,
+from .. import structured_data as schema
+from ..consent import PROVIDER_RECIPIENTS, privacy_url
+from ..listing import StoryQuerySet
+from ..video import watch_url
+from .editing import ExampleVideoNotePanel, VideoStoryPageForm
+from .video_source import (
+    VideoProvider,
+    captions_language_choices,
+    video_source_errors,
 )
 
-
-class VideoProvider(models.TextChoices):
-    YOUTUBE = YOUTUBE, "YouTube"
-    VIMEO = VIMEO, "Vimeo"
-
-
-# Who receives the visitor's IP address when an external player loads.
-PROVIDER_RECIPIENTS = {YOUTUBE: "YouTube (Google)", VIMEO: "Vimeo"}
+# The story list above a story's partner section, named by its label as tree rules name
+# page types: the index module imports this one to list the stories, not the reverse.
+STORY_INDEX = "stories.StoryIndexPage"
 
 
-class StoryQuerySet(PageQuerySet):
-    def for_listing(self):
-        """Live, public stories with their own text, newest first, ready for cards.
-
-        Synchronised aliases (German text under /en/) are left out: they must not pose
-        as English stories in listings.
-        """
-        images = get_image_model().objects.prefetch_renditions(renditions.TEASER)
-        return (
-            self.live()
-            .exclude(on_a_private_path())
-            .filter(alias_of__isnull=True)
-            .select_related("company")
-            .prefetch_related(Prefetch("poster", queryset=images))
-            .order_by("-date", "-pk")
-        )
-
-    def about_topic(self, slug):
-        """Stories tagged with the topic `slug` (slugs are the same in every locale)."""
-        through = VideoStoryPage.topics.through
-        return self.filter(
-            pk__in=through.objects.filter(topic__slug=slug).values("videostorypage_id")
-        )
-
-    def in_sections(self, paths):
-        """Stories below any of the section paths (none when there is no path)."""
-        condition = models.Q()
-        for path in paths:
-            condition |= models.Q(path__startswith=path)
-        return self.filter(condition) if condition else self.none()
-
-
-class StoryIndexPage(IndexPage):
-    """The list of all video stories of one language, newest first, with filters."""
-
-    subpage_types = ["partners.PartnerSectionPage"]
-
-    class Meta:
-        verbose_name = _("Story index")
-
-    def stories(self):
-        """Every live story below this index, newest first, ready for cards."""
-        return VideoStoryPage.objects.descendant_of(self).for_listing()
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context.update(filtered_stories(self, request))
-        return context
-
-
-def captions_language_choices():
-    return list(settings.LANGUAGES)
-
-
-def validate_captions_document(document):
-    """A caption track must be a WebVTT file: named .vtt and starting with WEBVTT."""
-    if not document.file.name.lower().endswith(".vtt"):
-        raise ValidationError(
-            _("The caption track must be a WebVTT file ending in .vtt."),
-            code="captions_extension",
-        )
-    try:
-        with document.file.open("rb") as handle:
-            head = handle.read(10)
-    except OSError as error:
-        raise ValidationError(
-            _("The caption file could not be read. Please upload it again."),
-            code="captions_unreadable",
-        ) from error
-    head = head.removeprefix(b"\xef\xbb\xbf")  # a byte-order mark is allowed
-    if not head.startswith(b"WEBVTT") or head[6:7] not in (
-        b"",
-        b" ",
-        b"\t",
-        b"\n",
-        b"\r",
-    ):
-        raise ValidationError(
-            _(
-                "The caption file is not WebVTT: its first line must be “WEBVTT”. "
-                "Convert SRT subtitles to WebVTT before uploading them."
-            ),
-            code="captions_format",
-        )
-
-
-class ExampleVideoNotePanel(HelpPanel):
-    """Warns editors that a demo story still uses a placeholder video id."""
-
-    class BoundPanel(HelpPanel.BoundPanel):
-        def is_shown(self):
-            return getattr(self.instance, "video_id", "") in EXAMPLE_YOUTUBE_IDS
-
-
-class VideoStoryPageForm(LocalePicklistPageForm):
-    """Lets an editor save a draft before the video is chosen (publishing still needs one)."""
-
-    def _post_clean(self):
-        # Saving a draft defers required fields; the "one video source" rule follows suit.
-        self.instance._allow_missing_video = self.is_deferred_validation
-        super()._post_clean()
+def story_index_model():
+    return apps.get_model(STORY_INDEX)
 
 
 class VideoStoryPage(BasePage):
@@ -174,7 +61,7 @@ class VideoStoryPage(BasePage):
             return False
         index = parent.get_parent()
         return index is not None and issubclass(
-            index.specific_class or Page, StoryIndexPage
+            index.specific_class or Page, story_index_model()
         )
 
     base_form_class = VideoStoryPageForm
@@ -413,46 +300,9 @@ class VideoStoryPage(BasePage):
     def clean(self):
         super().clean()
         self._use_company_in_page_language()
-        errors = {}
-        if self.video_url:
-            try:
-                ref = parse_video_url(self.video_url)
-            except VideoURLError as error:
-                errors["video_url"] = str(error)
-                self.video_provider, self.video_id = "", ""
-            else:
-                self.video_provider, self.video_id = ref.provider, ref.video_id
-        else:
-            self.video_provider, self.video_id = "", ""
-
-        if self.video_url and self.video_file_id:
-            errors.setdefault(
-                "video_url",
-                _(
-                    "Give either a YouTube/Vimeo address or an uploaded video file, "
-                    "not both."
-                ),
-            )
-        elif not (
-            self.video_url
-            or self.video_file_id
-            or getattr(self, "_allow_missing_video", False)
-        ):
-            errors["video_url"] = _(
-                "Give a YouTube or Vimeo address, or choose an uploaded video file."
-            )
-        if self.video_file_id:
-            if self.video_file.type != "video":
-                errors["video_file"] = _("Choose a video, not an audio file.")
-            if not self.captions_id:
-                errors["captions"] = _(
-                    "An uploaded video needs a WebVTT caption track (.vtt)."
-                )
-        if self.captions_id:
-            try:
-                validate_captions_document(self.captions)
-            except ValidationError as error:
-                errors["captions"] = error.messages[0]
+        errors = video_source_errors(
+            self, allow_missing=getattr(self, "_allow_missing_video", False)
+        )
         if errors:
             raise ValidationError(errors)
 
@@ -489,7 +339,7 @@ class VideoStoryPage(BasePage):
     @cached_property
     def story_index(self):
         """The story list above the partner section, for topic filter links."""
-        return ancestor_of_type(self, StoryIndexPage)
+        return ancestor_of_type(self, story_index_model())
 
     @cached_property
     def localized_topics(self):
@@ -528,55 +378,12 @@ class VideoStoryPage(BasePage):
         ]
 
     def structured_data(self, request):
-        """A VideoObject: the video, its poster and its full transcript.
-
-        Only addresses: the page itself never contacts the video host before consent.
-        """
-        url = jsonld.absolute(request, self.get_url(request))
-        node = {
-            "@type": "VideoObject",
-            "name": self.title,
-            "description": jsonld.shortened(self.summary, 300),
-            "url": url,
-            "mainEntityOfPage": url,
-            "inLanguage": jsonld.page_language(self),
-            "uploadDate": jsonld.iso_date(self.date),
-            "transcript": jsonld.plain_text(self.transcript),
-            "about": {"@type": "Organization", "name": self.company.title},
-            "publisher": jsonld.network_reference(request, self.locale_id),
-        }
-        # The rendition the page shows: no query of its own.
-        poster = rendition_or_none(self.poster, renditions.STORY_POSTER)
-        if poster:
-            node["thumbnailUrl"] = [jsonld.absolute(request, poster.url)]
-        if self.video_file:
-            node["contentUrl"] = jsonld.absolute(request, self.video_file.url)
-        elif self.is_external:
-            node["embedUrl"] = embed_url(self.video_provider, self.video_id)
-        return [node]
+        return [schema.story_node(self, request)]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["privacy_url"] = _privacy_url(request)
+        context["privacy_url"] = privacy_url(request)
         context["captions_language_name"] = dict(settings.LANGUAGES).get(
             self.captions_language, self.captions_language
         )
         return context
-
-
-def _privacy_url(request):
-    """The privacy page in the reader's language, if the footer settings name one.
-
-    Read from the footer links every page shows (built once per generation), so the
-    story needs no query of its own for it.
-    """
-    from tregks.core.navigation import site_chrome
-
-    return next(
-        (
-            link["url"]
-            for link in site_chrome(request)["footer"]
-            if link.get("field") == "privacy_page"
-        ),
-        None,
-    )
