@@ -3,7 +3,9 @@ from django.utils.translation import gettext_lazy as _
 
 from tregks.core.form_protection import ProtectedForm
 
-from .models import PAGE_MAX_LENGTH
+# The longest page address a report may name.
+PAGE_MAX_LENGTH = 500
+
 
 DESCRIPTION_MAX_LENGTH = 5000
 

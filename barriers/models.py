@@ -18,12 +18,13 @@ from wagtail_localize.fields import TranslatableField
 
 from tregks.core.models import BasePage
 
+from .forms import PAGE_MAX_LENGTH, BarrierReportForm
+
 # Hesse: a report left unanswered for six weeks may go to the enforcement body
 # (§ 6 HVBIT); the answer is due then.
 ANSWER_WEEKS = 6
 # The lead's staff are reminded this many days before an open report is due.
 REMINDER_DAYS_BEFORE = 7
-PAGE_MAX_LENGTH = 500
 
 
 def safe_page_path(value, host):
@@ -73,8 +74,6 @@ class BarrierReportPage(BasePage):
         verbose_name = _("Barrier report form")
 
     def get_context(self, request, *args, **kwargs):
-        from .forms import BarrierReportForm
-
         context = super().get_context(request, *args, **kwargs)
         if "form" not in kwargs:
             initial_page = safe_page_path(request.GET.get("page"), request.get_host())

@@ -22,6 +22,7 @@ from wagtail_localize.fields import TranslatableField
 
 from tregks.core.models import BasePage
 
+from .forms import ContactForm
 from .recipients import partner_codes_of
 
 
@@ -70,8 +71,6 @@ class ContactPage(RoutablePageMixin, BasePage):
     meta_description_fields = ("intro",)
 
     def get_context(self, request, *args, **kwargs):
-        from .forms import ContactForm
-
         context = super().get_context(request, *args, **kwargs)
         context.setdefault("form", ContactForm(locale_id=self.locale_id))
         return context

@@ -5,7 +5,8 @@ import datetime
 from django.contrib.syndication.views import Feed
 from django.utils import timezone
 
-from .models import FEED_SIZE
+# Items in a group's feed.
+FEED_SIZE = 20
 
 
 class ExpertGroupFeed(Feed):

@@ -26,9 +26,12 @@ from tregks.cache.generation import cached_for_generation
 from tregks.core.models import BasePage, IndexPage
 from tregks.core.page_mixins import LeadTeaserMixin
 
+from . import sources
+from .feeds import FEED_SIZE, ExpertGroupFeed
+from .forms import JoinGroupForm
+
 # How many items of each kind a group page lists, and how many its feed carries.
 ITEMS_LIMIT = 4
-FEED_SIZE = 20
 # How long the lists of upcoming and past events are kept at most.
 EVENTS_CACHE_SECONDS = 15 * 60
 
@@ -169,11 +172,9 @@ class ExpertGroupPage(LeadTeaserMixin, RoutablePageMixin, BasePage):
         """{"upcoming": [...], "past": [...]} of the group's events (none without the
         events app). Kept for a quarter of an hour at most: an event moves from
         upcoming to past without anything being published."""
-        from .sources import events
-
         upcoming, past = cached_for_generation(
             f"expert-group-events:{self.pk}:{limit}:{get_language()}",
-            lambda: events(self.topic_slug, self.locale_id, limit),
+            lambda: sources.events(self.topic_slug, self.locale_id, limit),
             timeout=EVENTS_CACHE_SECONDS,
         )
         return {"upcoming": upcoming, "past": past}
@@ -196,8 +197,6 @@ class ExpertGroupPage(LeadTeaserMixin, RoutablePageMixin, BasePage):
         return self.url + self.reverse_subpage("feed")
 
     def get_context(self, request, *args, **kwargs):
-        from .forms import JoinGroupForm
-
         context = super().get_context(request, *args, **kwargs)
         context["leading_partners"] = cached_for_generation(
             f"expert-group-leads:{self.pk}:{get_language()}", self.leading_partners
@@ -209,8 +208,6 @@ class ExpertGroupPage(LeadTeaserMixin, RoutablePageMixin, BasePage):
 
     @path("feed/", name="feed")
     def feed(self, request):
-        from .feeds import ExpertGroupFeed
-
         return ExpertGroupFeed()(request, group_page=self)
 
     @path("thanks/", name="thanks")

@@ -18,6 +18,7 @@ from tregks.core.models import BasePage, alt_text_field
 from tregks.core.routing import PathRoutingMixin
 
 from .blocks import TimelineBlock
+from .latest import latest_items, partner_logos, upcoming_events
 
 
 class HomePage(PathRoutingMixin, BasePage):
@@ -113,8 +114,6 @@ class HomePage(PathRoutingMixin, BasePage):
         ]
 
     def get_context(self, request, *args, **kwargs):
-        from .latest import latest_items, partner_logos, upcoming_events
-
         context = super().get_context(request, *args, **kwargs)
         context["latest_items"] = latest_items(self.locale_id)
         context["partner_logos"] = partner_logos(self.locale_id)

@@ -26,6 +26,8 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Locale
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from events.models import EventPage
+
 from . import booking
 from .models import Registration, RegistrationState
 
@@ -43,7 +45,6 @@ def may_manage(user, page):
 
 def managed_events(user):
     """The events (default language) whose registrations `user` may see."""
-    from events.models import EventPage
 
     events = EventPage.objects.filter(locale=Locale.get_default())
     if not user.is_superuser:
@@ -55,7 +56,6 @@ def managed_events(user):
 
 
 def _event_or_refuse(request, event_id):
-    from events.models import EventPage
 
     page = EventPage.objects.filter(pk=event_id).first()
     if page is None:

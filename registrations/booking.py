@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale
 
+from events.calendar import event_ics
 from tregks.core.mail import send_templated_mail
 
 from .consent import CONSENT_VERSION
@@ -349,8 +350,6 @@ def link(name, token, language):
 
 def _ics(event):
     try:
-        from events.calendar import event_ics
-
         return [("event.ics", event_ics(event), "text/calendar")]
     except Exception:  # the invitation still goes out without the calendar file
         logger.exception("Could not build the calendar file of event %s.", event.pk)

@@ -19,12 +19,13 @@ from django.db import transaction
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from events.models import EventPage
+
 from .booking import CONFIRMATION_VALID
 from .models import Registration, RegistrationState
 
 
 def _events_ended_before(moment):
-    from events.models import EventPage
 
     return (
         EventPage.objects.annotate(ends=Coalesce("end", "start"))

@@ -23,6 +23,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
+from events.models import EventPage
 from tregks.core.form_protection import public_form_view, screen
 
 from . import booking
@@ -31,7 +32,6 @@ from .models import RegistrationState
 
 
 def _event_page(event_id):
-    from events.models import EventPage
 
     page = EventPage.objects.live().public().filter(pk=event_id).first()
     if page is None:

@@ -7,7 +7,12 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import ListingButton
 
+from events.models import EventPage
+from tregks.core.scheduled import ScheduledTask
+
 from . import admin_views
+from .booking import source_event
+from .retention import purge
 
 admin_urlpatterns = [
     path("", admin_views.EventListView.as_view(), name="index"),
@@ -52,14 +57,11 @@ def registrations_menu_item():
 
 def _registrations_button(page, user, view_name=None, next_url=None):
     """ "Registrations" on event pages, for the event's organisers."""
-    from events.models import EventPage
 
     model = page.specific_class
     if model is None or not issubclass(model, EventPage):
         return
     if admin_views.may_manage(user, page):
-        from .booking import source_event
-
         yield ListingButton(
             _("Registrations"),
             reverse("registrations_admin:event", args=[source_event(page).pk]),
@@ -74,8 +76,5 @@ hooks.register("register_page_header_buttons", _registrations_button)
 
 @hooks.register("register_scheduled_task")
 def purge_registrations_task():
-    from tregks.core.scheduled import ScheduledTask
-
-    from .retention import purge
 
     return ScheduledTask(name="registrations.purge", run=purge)
