@@ -4,7 +4,6 @@ and transcript."""
 
 import datetime
 
-from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -22,6 +21,7 @@ from wagtailmedia.edit_handlers import MediaChooserPanel
 
 from modelcluster.fields import ParentalManyToManyField
 
+from partners.models import PartnerSectionContentMixin
 from tregks.cache.pages import ancestor_of_type
 from tregks.core import renditions
 from tregks.core.i18n import localized_choices
@@ -38,31 +38,14 @@ from .video_source import (
     video_source_errors,
 )
 
-# The story list above a story's partner section, named by its label as tree rules name
-# page types: the index module imports this one to list the stories, not the reverse.
-STORY_INDEX = "stories.StoryIndexPage"
 
-
-def story_index_model():
-    return apps.get_model(STORY_INDEX)
-
-
-class VideoStoryPage(BasePage):
+class VideoStoryPage(PartnerSectionContentMixin, BasePage):
     """A video story about a regional company: video, poster, summary and transcript."""
 
     parent_page_types = ["partners.PartnerSectionPage"]
     subpage_types = []
-
-    @classmethod
-    def can_exist_under(cls, parent):
-        # Partner sections sit below the press index too: only story sections take
-        # stories, so the "add" menus offer each section its own content type.
-        if not super().can_exist_under(parent):
-            return False
-        index = parent.get_parent()
-        return index is not None and issubclass(
-            index.specific_class or Page, story_index_model()
-        )
+    # Only story sections take stories (PartnerSectionContentMixin.can_exist_under).
+    index_page_type = "stories.StoryIndexPage"
 
     base_form_class = VideoStoryPageForm
 
@@ -339,7 +322,7 @@ class VideoStoryPage(BasePage):
     @cached_property
     def story_index(self):
         """The story list above the partner section, for topic filter links."""
-        return ancestor_of_type(self, story_index_model())
+        return ancestor_of_type(self, self.index_page_model())
 
     @cached_property
     def localized_topics(self):
