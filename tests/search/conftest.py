@@ -6,14 +6,30 @@ from django.utils import translation
 
 import pytest
 
-from tregks.demo.pages import get_or_create_child
-
 _slugs = itertools.count(1)
+
+
+def _factories():
+    from home.factories import ContentPageFactory
+    from home.models import ContentPage
+    from partners.factories import PartnerProfilePageFactory, PartnerSectionPageFactory
+    from partners.models import PartnerProfilePage, PartnerSectionPage
+
+    return {
+        ContentPage: ContentPageFactory,
+        PartnerProfilePage: PartnerProfilePageFactory,
+        PartnerSectionPage: PartnerSectionPageFactory,
+    }
 
 
 @pytest.fixture
 def make_page(db):
-    """make_page(parent, title, text="", lead="", publish=True) -> a ContentPage."""
+    """make_page(parent, title, text="", lead="", publish=True) -> a ContentPage.
+
+    `model=` makes a partner profile or section instead (their factories fill the rest).
+    A page is saved with a revision, published or (publish=False) left a draft, as the
+    admin does.
+    """
     from home.models import ContentPage
 
     def make(
@@ -22,16 +38,18 @@ def make_page(db):
         body = [("paragraph", f"<p>{text}</p>")] if text else []
         if model is ContentPage:
             fields.update(lead=lead, body=body)
-        if not publish:
-            fields["live"] = False  # as the admin creates a draft
-        return get_or_create_child(
-            parent,
-            model,
-            slug=f"suchtest-{next(_slugs)}",
-            publish=publish,
+        page = _factories()[model](
+            parent=parent,
             title=title,
+            slug=f"suchtest-{next(_slugs)}",
+            live=publish,
             **fields,
         )
+        revision = page.save_revision()
+        if publish:
+            revision.publish()
+        page.refresh_from_db()
+        return page
 
     return make
 

@@ -2,8 +2,10 @@
 
 German pages are stemmed as German and English pages as English in the one shared index
 table, by signals and by `update_index` alike. The word pairs are chosen so that the
-wrong configuration fails: "Verbindung" finds "Verbindungen" and "Haus" finds "Häuser"
-only with German stemming; "connection" finds "connecting" only with English stemming.
+wrong configuration fails: "…verbindung" finds "…verbindungen" and "…haus" finds
+"…häuser" only with German stemming; "…connection" finds "…connecting" only with English
+stemming. Every word carries the made-up prefix "Zwirbel", so only the test's own pages
+contain them, whatever the rest of the database holds.
 """
 
 from django.core.management import call_command
@@ -30,30 +32,22 @@ def _postgres_only():
 def pages(home_de, home_en, make_page):
     german = make_page(
         home_de,
-        "Fahrzeugbau im Wandel",
-        text="Unser Netzwerk verbindet jedes Fahrzeug, viele Häuser und neue "
-        "Verbindungen in der Region.",
+        "Zwirbelfahrzeugbau im Wandel",
+        text="Unser Zwirbelnetzwerk verbindet jedes Zwirbelfahrzeug, viele "
+        "Zwirbelhäuser und neue Zwirbelverbindungen in der Region.",
     )
     english = make_page(
         home_en,
-        "Vehicle making in transition",
-        text="Our network is connecting companies, houses and vehicles.",
+        "Zwirbelvehicle making in zwirbeltransition",
+        text="Our zwirbelnetwork is zwirbelconnecting companies, zwirbelhouses and "
+        "zwirbelvehicles.",
     )
     return german, english
 
 
-def found(client, search_url, language, query, pages=5):
-    """Result URLs of the first few result pages: a common word matches much of the
-    demo site, so the test's page need not rank first."""
-    urls = []
-    for number in range(1, pages + 1):
-        page = result_urls(
-            client.get(search_url(language), {"q": query, "page": number})
-        )
-        if not page or page[0] in urls:
-            break
-        urls.extend(page)
-    return urls
+def found(client, search_url, language, query):
+    """Result URLs of the search page (its first page holds every test page)."""
+    return result_urls(client.get(search_url(language), {"q": query}))
 
 
 def test_the_backend_is_the_language_aware_one():
@@ -63,33 +57,50 @@ def test_the_backend_is_the_language_aware_one():
     assert isinstance(SearchBackend({}), LocalePostgresSearchBackend)
 
 
-@pytest.mark.parametrize("query", ["Netzwerke", "Fahrzeuge", "Verbindung", "Haus"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "Zwirbelnetzwerke",
+        "Zwirbelfahrzeuge",
+        "Zwirbelverbindung",
+        "Zwirbelhaus",
+    ],
+)
 def test_german_stemming(client, search_url, pages, query):
     german, _english = pages
-    assert german.url in found(client, search_url, "de", query)
+    assert found(client, search_url, "de", query) == [german.url]
 
 
-@pytest.mark.parametrize("query", ["networks", "vehicle", "connection", "house"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "zwirbelnetworks",
+        "zwirbelvehicle",
+        "zwirbelconnection",
+        "zwirbelhouse",
+    ],
+)
 def test_english_stemming(client, search_url, pages, query):
     _german, english = pages
-    assert english.url in found(client, search_url, "en", query)
+    assert found(client, search_url, "en", query) == [english.url]
 
 
 def test_each_language_finds_only_its_own_pages(client, search_url, pages):
     german, english = pages
-    assert german.url not in found(client, search_url, "en", "Fahrzeugbau")
-    assert english.url not in found(client, search_url, "de", "transition")
-    assert found(client, search_url, "de", "Fahrzeugbau")[0] == german.url
+    assert found(client, search_url, "en", "Zwirbelfahrzeugbau") == []
+    assert found(client, search_url, "de", "zwirbeltransition") == []
+    assert found(client, search_url, "de", "Zwirbelfahrzeugbau") == [german.url]
+    assert found(client, search_url, "en", "zwirbeltransition") == [english.url]
 
 
 def test_update_index_keeps_each_language(client, search_url, pages):
     german, english = pages
     call_command("update_index", verbosity=0, stdout=None)
 
-    for query in ["Netzwerke", "Verbindung", "Haus"]:
-        assert german.url in found(client, search_url, "de", query)
-    for query in ["connection", "house"]:
-        assert english.url in found(client, search_url, "en", query)
+    for query in ["Zwirbelnetzwerke", "Zwirbelverbindung", "Zwirbelhaus"]:
+        assert found(client, search_url, "de", query) == [german.url]
+    for query in ["zwirbelconnection", "zwirbelhouse"]:
+        assert found(client, search_url, "en", query) == [english.url]
 
 
 def test_saving_an_english_page_does_not_restem_it_as_german(client, search_url, pages):
@@ -97,14 +108,16 @@ def test_saving_an_english_page_does_not_restem_it_as_german(client, search_url,
     german, english = pages
     english.save_revision().publish()
     german.save_revision().publish()
-    assert english.url in found(client, search_url, "en", "connection")
-    assert german.url in found(client, search_url, "de", "Verbindung")
+    assert found(client, search_url, "en", "zwirbelconnection") == [english.url]
+    assert found(client, search_url, "de", "Zwirbelverbindung") == [german.url]
 
 
 def test_title_outranks_body(client, search_url, home_de, make_page):
-    in_body = make_page(home_de, "Allgemeines", text="Es geht um Wasserstoffzüge.")
-    in_title = make_page(home_de, "Wasserstoffzüge", text="Allgemeiner Text.")
-    assert found(client, search_url, "de", "Wasserstoffzüge")[:2] == [
+    in_body = make_page(
+        home_de, "Allgemeines", text="Es geht um Zwirbelwasserstoffzüge."
+    )
+    in_title = make_page(home_de, "Zwirbelwasserstoffzüge", text="Allgemeiner Text.")
+    assert found(client, search_url, "de", "Zwirbelwasserstoffzüge") == [
         in_title.url,
         in_body.url,
     ]
@@ -114,13 +127,15 @@ def test_query_language_follows_the_locale_filter(pages):
     german, english = pages
     de = Locale.objects.get(language_code="de")
     with translation.override("en"):
-        results = Page.objects.live().filter(locale=de).search("Verbindung")
-        assert german.pk in [page.pk for page in results]
+        results = Page.objects.live().filter(locale=de).search("Zwirbelverbindung")
+        assert [page.pk for page in results] == [german.pk]
 
 
 def test_query_language_falls_back_to_the_active_language(pages):
     german, english = pages
     with translation.override("de"):
-        assert german.pk in [p.pk for p in Page.objects.live().search("Verbindung")]
+        results = Page.objects.live().search("Zwirbelverbindung")
+        assert [page.pk for page in results] == [german.pk]
     with translation.override("en"):
-        assert english.pk in [p.pk for p in Page.objects.live().search("connection")]
+        results = Page.objects.live().search("zwirbelconnection")
+        assert [page.pk for page in results] == [english.pk]
