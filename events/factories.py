@@ -14,6 +14,7 @@ import wagtail_factories
 
 from home.models import HomePage
 from partners.models import PartnerIndexPage
+from tregks.core.factories import first_page, translate_page
 
 from .models import EventFormat, EventIndexPage, EventPage, EventSpeaker
 
@@ -97,3 +98,16 @@ class EventSpeakerFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = EventSpeaker
+
+
+def event_index(language_code="de"):
+    """The site's events index of this language, made (and translated) when missing:
+    the index the partners' event sections belong below (tregks.editorial.setup)."""
+    german = first_page(EventIndexPage, "de") or EventIndexPageFactory(
+        title="Veranstaltungen", slug="veranstaltungen"
+    )
+    if language_code == "de":
+        return german
+    return first_page(EventIndexPage, language_code) or translate_page(
+        german, language_code, title="Events", slug="events"
+    )

@@ -13,6 +13,7 @@ from tregks.core.factories import (
     get_locale,
     translate_page,
 )
+from tregks.editorial.setup import setup_partner
 
 from .models import (
     PartnerIndexPage,
@@ -84,3 +85,12 @@ def section_for(index, partner=None, english=False):
         if translation is None or translation.alias_of_id:
             translate_page(section, "en")
     return section
+
+
+def consortium_partner(role=PartnerRole.PARTNER, **fields):
+    """A consortium partner as an administrator adds one: its profile in German and
+    English, then its sections below every shared index that exists, its editor and
+    approver groups, collection and workflow (tregks.editorial.setup)."""
+    profile = PartnerProfilePageFactory(role=role, english=True, **fields)
+    setup_partner(profile)
+    return profile

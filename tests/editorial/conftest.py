@@ -1,21 +1,20 @@
 """The editorial tests' network: three partners with sections in both languages, users.
 
-The demo site (tests/conftest.py) normally holds the partners and indexes; whatever is
-missing is added once per session here, so these tests do not depend on the order in
-which the content apps' demos arrive. Tests run with DEBUG off, so load_demo creates no
-accounts: the users are made here, one per role.
+The partners are the tests' own (`partners.factories.consortium_partner`): partner A
+"Alpha" and partner B "Beta" are ordinary consortium partners, "Gamma" is a consortium
+lead. They are made once per session, with their sections below the shared indexes
+(made when missing), groups, collections and workflows, and one account per role.
 """
 
 import datetime
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 import pytest
 
-from tregks.demo.pages import Phrasebook, get_or_create_child, translate
+from tregks.core.factories import TEST_PASSWORD, UserFactory
 from tregks.editorial.setup import (
     LEAD_GROUP,
     TRANSLATOR_GROUP,
@@ -24,75 +23,41 @@ from tregks.editorial.setup import (
     setup_editorial,
 )
 
-PASSWORD = "tregks-test-2026"
-# Partner A and B are ordinary consortium partners; the lead is WFG.
+PASSWORD = TEST_PASSWORD
+# code: (short name, role, name)
 PARTNERS = {
-    "wfg": ("WFG", "lead", "Wirtschaftsförderung Region Kassel (Test)"),
-    "agv": ("AGV", "partner", "Arbeitgeberverband (Test)"),
-    "dgb": ("DGB", "partner", "Gewerkschaftsbund (Test)"),
+    "gamma": ("Gamma", "lead", "Konsortialleitung Gamma (Test)"),
+    "alpha": ("Alpha", "partner", "Partner Alpha (Test)"),
+    "beta": ("Beta", "partner", "Partner Beta (Test)"),
+}
+# users key: username (the test's own names, not the demo's accounts)
+ROLE_ACCOUNTS = {
+    "lead": ("test-lead", LEAD_GROUP),
+    "translator": ("test-translator", TRANSLATOR_GROUP),
 }
 
 
-def _ensure_index(home, model, slug, title, english_slug, english_title):
-    page = model.objects.filter(locale=home.locale).first()
-    if page is None:
-        t = Phrasebook()
-        page = get_or_create_child(home, model, slug, title=t(title, english_title))
-        t(slug, english_slug)
-        translate(page, t)
-    elif page.get_translation_or_none(Locale.objects.get(language_code="en")) is None:
-        t = Phrasebook()
-        t(page.title, english_title)
-        t(page.slug, english_slug)
-        translate(page, t)
-    return page
+def ensure_indexes():
+    """The shared indexes in both languages (the site's, made when missing)."""
+    from events.factories import event_index
+    from news.factories import news_index
+    from partners.factories import partner_index
+    from stories.factories import story_index
 
-
-def _ensure_partner(index, code, short, role, name):
-    from partners.models import PartnerProfilePage
-
-    profile = PartnerProfilePage.objects.filter(code=code, locale=index.locale).first()
-    if profile is None:
-        t = Phrasebook()
-        profile = get_or_create_child(
-            index,
-            PartnerProfilePage,
-            f"test-{code}",
-            title=t(name, name),
-            short_name=short,
-            code=code,
-            role=role,
-        )
-        t(f"test-{code}", f"test-{code}")
-        translate(profile, t)
-    return profile
+    for index in (partner_index, news_index, story_index, event_index):
+        index("en")
 
 
 def build_network():
-    from events.models import EventIndexPage
-    from home.models import HomePage
-    from news.models import NewsIndexPage
-    from partners.models import PartnerIndexPage
-    from stories.models import StoryIndexPage
+    from partners.factories import consortium_partner
+    from partners.models import PartnerProfilePage
 
-    home = HomePage.objects.get(locale__language_code="de")
-    partner_index = _ensure_index(
-        home, PartnerIndexPage, "partner", "Partner", "partners", "Partners"
-    )
-    _ensure_index(home, NewsIndexPage, "presse", "Presse", "press", "Press")
-    _ensure_index(
-        home, StoryIndexPage, "geschichten", "Geschichten", "stories", "Stories"
-    )
-    _ensure_index(
-        home,
-        EventIndexPage,
-        "veranstaltungen",
-        "Veranstaltungen",
-        "events",
-        "Events",
-    )
+    ensure_indexes()
     for code, (short, role, name) in PARTNERS.items():
-        _ensure_partner(partner_index, code, short, role, name)
+        if not PartnerProfilePage.objects.filter(code=code).exists():
+            consortium_partner(
+                role=role, code=code, short_name=short, title=name, slug=f"test-{code}"
+            )
     setup_editorial()
 
 
@@ -101,27 +66,21 @@ def editorial_network(django_db_setup, django_db_blocker):
     """Partners, sections, groups, workflows and one user per role (made once)."""
     with django_db_blocker.unblock():
         build_network()
-        users = {}
-        user_model = get_user_model()
-
-        def account(username, group_name):
-            user = user_model.objects.filter(username=username).first()
-            if user is None:
-                user = user_model.objects.create_user(
-                    username, f"{username}@tregks.invalid", PASSWORD
-                )
-            user.groups.add(Group.objects.get(name=group_name))
-            users[username] = user.pk
-
+        accounts = {
+            key: (username, group) for key, (username, group) in ROLE_ACCOUNTS.items()
+        }
         for code, (short, _role, _name) in PARTNERS.items():
-            account(f"{code}-editor", editor_group_name(short))
-            account(f"{code}-approver", approver_group_name(short))
-        account("lead", LEAD_GROUP)
-        account("translator", TRANSLATOR_GROUP)
-        if not user_model.objects.filter(username="test-admin").exists():
-            user_model.objects.create_superuser(
-                "test-admin", "test-admin@tregks.invalid", PASSWORD
+            accounts[f"{code}-editor"] = (f"{code}-editor", editor_group_name(short))
+            accounts[f"{code}-approver"] = (
+                f"{code}-approver",
+                approver_group_name(short),
             )
+        users = {
+            key: UserFactory(username=username, groups=[group]).pk
+            for key, (username, group) in accounts.items()
+        }
+        admin = UserFactory(username="test-admin", is_staff=True, is_superuser=True)
+        users["test-admin"] = admin.pk
         return users
 
 
@@ -134,24 +93,22 @@ def users(db, editorial_network):
 
 
 def section(code, language="de", kind="news"):
-    from events.models import EventIndexPage
-    from news.models import NewsIndexPage
+    """The partner's section below the site's press, story or events index."""
+    from events.factories import event_index
+    from news.factories import news_index
     from partners.models import PartnerSectionPage
-    from stories.models import StoryIndexPage
+    from stories.factories import story_index
 
-    index_model = {"news": NewsIndexPage, "events": EventIndexPage}.get(
-        kind, StoryIndexPage
-    )
-    index = index_model.objects.get(locale__language_code=language)
-    return PartnerSectionPage.objects.child_of(index).get(partner__code=code)
+    index = {"news": news_index, "events": event_index}.get(kind, story_index)
+    return PartnerSectionPage.objects.child_of(index(language)).get(partner__code=code)
 
 
 def make_release(code, slug, user=None, network_wide=False, publish=False, **fields):
     """A press release in the partner's German section, saved as a draft by `user`."""
-    from news.models import PressReleasePage
+    from news.factories import PressReleasePageFactory
 
-    parent = section(code)
-    page = PressReleasePage(
+    page = PressReleasePageFactory(
+        parent=section(code),
         title=fields.pop("title", f"Testmitteilung {slug}"),
         slug=slug,
         lead=fields.pop("lead", "Ein kurzer Vorspann für den Test."),
@@ -161,7 +118,6 @@ def make_release(code, slug, user=None, network_wide=False, publish=False, **fie
         owner=user,
         **fields,
     )
-    parent.add_child(instance=page)
     revision = page.save_revision(user=user, log_action=True)
     if publish:
         revision.publish(user=user)
@@ -172,11 +128,11 @@ def make_event(code, slug, user=None, network_wide=False, publish=False, **field
     """An event in the partner's German events section, saved as a draft by `user`."""
     from django.utils import timezone
 
-    from events.models import EventPage
+    from events.factories import EventPageFactory
 
-    parent = section(code, kind="events")
     start = timezone.make_aware(datetime.datetime(2027, 3, 1, 10))
-    page = EventPage(
+    page = EventPageFactory(
+        parent=section(code, kind="events"),
         title=fields.pop("title", f"Testveranstaltung {slug}"),
         slug=slug,
         lead=fields.pop("lead", "Ein kurzer Vorspann für den Test."),
@@ -189,7 +145,6 @@ def make_event(code, slug, user=None, network_wide=False, publish=False, **field
         owner=user,
         **fields,
     )
-    parent.add_child(instance=page)
     revision = page.save_revision(user=user, log_action=True)
     if publish:
         revision.publish(user=user)
@@ -201,13 +156,15 @@ MAKERS = {"release": make_release, "event": make_event}
 
 @pytest.fixture
 def pages(users):
-    """A live and a draft press release of partner A (AGV) and of partner B (DGB)."""
+    """A live and a draft press release of partner A (Alpha) and of partner B (Beta)."""
     return {
-        "a_live": make_release("agv", "a-live", users["agv-approver"], publish=True),
-        "a_draft": make_release("agv", "a-draft", users["agv-editor"]),
-        "b_live": make_release("dgb", "b-live", users["dgb-approver"], publish=True),
+        "a_live": make_release(
+            "alpha", "a-live", users["alpha-approver"], publish=True
+        ),
+        "a_draft": make_release("alpha", "a-draft", users["alpha-editor"]),
+        "b_live": make_release("beta", "b-live", users["beta-approver"], publish=True),
         "b_draft": make_release(
-            "dgb", "b-draft", users["dgb-editor"], title="Geheimer Entwurf DGB"
+            "beta", "b-draft", users["beta-editor"], title="Geheimer Entwurf Beta"
         ),
     }
 

@@ -37,25 +37,25 @@ def add_url(model_label, parent):
 
 
 def test_editor_dashboard_offers_new_content_of_their_own_partner(client, users):
-    html = dashboard(client, users["agv-editor"])
+    html = dashboard(client, users["alpha-editor"])
     assert "Neu anlegen" in html
-    assert add_url("news.pressreleasepage", section("agv")) in html
-    assert add_url("stories.videostorypage", section("agv", kind="stories")) in html
+    assert add_url("news.pressreleasepage", section("alpha")) in html
+    assert add_url("stories.videostorypage", section("alpha", kind="stories")) in html
     # Not the other partner's sections, not the English tree, not the wrong type.
-    assert add_url("news.pressreleasepage", section("dgb")) not in html
-    assert add_url("news.pressreleasepage", section("agv", "en")) not in html
-    assert add_url("stories.videostorypage", section("agv")) not in html
-    # "Neu anlegen: Veranstaltung in „Veranstaltungen AGV“" for the partner's events.
-    assert add_url("events.eventpage", section("agv", kind="events")) in html
-    assert add_url("events.eventpage", section("dgb", kind="events")) not in html
-    assert add_url("events.eventpage", section("agv")) not in html
+    assert add_url("news.pressreleasepage", section("beta")) not in html
+    assert add_url("news.pressreleasepage", section("alpha", "en")) not in html
+    assert add_url("stories.videostorypage", section("alpha")) not in html
+    # "Neu anlegen: Veranstaltung in „Veranstaltungen Alpha“" for the partner's events.
+    assert add_url("events.eventpage", section("alpha", kind="events")) in html
+    assert add_url("events.eventpage", section("beta", kind="events")) not in html
+    assert add_url("events.eventpage", section("alpha")) not in html
 
 
 def test_event_shortcut_opens_the_new_event_form_with_the_registration_panel(
     client, users
 ):
-    html = dashboard(client, users["agv-editor"])
-    url = add_url("events.eventpage", section("agv", kind="events"))
+    html = dashboard(client, users["alpha-editor"])
+    url = add_url("events.eventpage", section("alpha", kind="events"))
     assert url in html
     response = client.get(url)
     assert response.status_code == 200
@@ -65,8 +65,8 @@ def test_event_shortcut_opens_the_new_event_form_with_the_registration_panel(
 
 
 def test_shortcut_opens_the_new_page_form(client, users):
-    html = dashboard(client, users["agv-editor"])
-    url = add_url("news.pressreleasepage", section("agv"))
+    html = dashboard(client, users["alpha-editor"])
+    url = add_url("news.pressreleasepage", section("alpha"))
     assert url in html
     response = client.get(url)
     assert response.status_code == 200
@@ -87,7 +87,7 @@ def test_press_sections_take_releases_and_story_sections_stories(db):
     from news.models import PressReleasePage
     from stories.models import VideoStoryPage
 
-    press, stories = section("agv"), section("agv", kind="stories")
+    press, stories = section("alpha"), section("alpha", kind="stories")
     assert PressReleasePage.can_create_at(press)
     assert not VideoStoryPage.can_create_at(press)
     assert VideoStoryPage.can_create_at(stories)
@@ -95,12 +95,12 @@ def test_press_sections_take_releases_and_story_sections_stories(db):
 
 
 def test_add_subpage_view_offers_only_the_sections_type(client, users):
-    client.force_login(users["agv-editor"])
+    client.force_login(users["alpha-editor"])
     for kind, model in (
         ("news", "news.pressreleasepage"),
         ("stories", "stories.videostorypage"),
     ):
-        parent = section("agv", kind=kind)
+        parent = section("alpha", kind=kind)
         # One type left: Wagtail goes straight to its form.
         response = client.get(
             reverse("wagtailadmin_pages:add_subpage", args=[parent.pk])
@@ -108,16 +108,16 @@ def test_add_subpage_view_offers_only_the_sections_type(client, users):
         assert response.status_code == 302
         assert response.url == add_url(model, parent)
     # A hand-made request for the other type is refused.
-    response = client.get(add_url("stories.videostorypage", section("agv")))
+    response = client.get(add_url("stories.videostorypage", section("alpha")))
     assert response.status_code == 302
     assert response.url == reverse("wagtailadmin_home")  # with Wagtail's refusal
 
 
 def test_section_admin_titles_name_the_index_and_the_partner(users):
-    press, stories = section("agv"), section("agv", kind="stories")
+    press, stories = section("alpha"), section("alpha", kind="stories")
     assert press.get_admin_display_title() != stories.get_admin_display_title()
-    assert press.get_admin_display_title() == f"{press.get_parent().title} AGV"
-    assert stories.get_admin_display_title() == f"{stories.get_parent().title} AGV"
+    assert press.get_admin_display_title() == f"{press.get_parent().title} Alpha"
+    assert stories.get_admin_display_title() == f"{stories.get_parent().title} Alpha"
 
 
 # Picklists ----------------------------------------------------------------------
@@ -130,8 +130,8 @@ def _form(page, user):
 
 def test_picklists_are_checkboxes_of_the_pages_language(users):
     ensure_topics()
-    page = make_release("agv", "picklist-de", users["agv-editor"])
-    form = _form(page, users["agv-editor"])
+    page = make_release("alpha", "picklist-de", users["alpha-editor"])
+    form = _form(page, users["alpha-editor"])
     german = Locale.objects.get(language_code="de")
     for name in ("topics", "issuing_partners"):
         field = form.fields[name]
@@ -144,8 +144,8 @@ def test_picklists_are_checkboxes_of_the_pages_language(users):
 
 def test_picklist_refuses_an_entry_of_the_other_language(client, users):
     topics = ensure_topics()
-    editor = users["agv-editor"]
-    page = make_release("agv", "picklist-falsch", editor)
+    editor = users["alpha-editor"]
+    page = make_release("alpha", "picklist-falsch", editor)
     english = Topic.objects.get(
         translation_key=topics["dekarbonisierung"].translation_key,
         locale__language_code="en",
@@ -169,7 +169,7 @@ def test_picklist_refuses_an_entry_of_the_other_language(client, users):
 def test_english_page_ticks_the_english_entries_of_its_german_choices(users):
     topics = ensure_topics()
     german_topic = topics["qualifizierung"]
-    page = make_release("agv", "picklist-en", users["agv-editor"])
+    page = make_release("alpha", "picklist-en", users["alpha-editor"])
     page.topics.set([german_topic])
     page.save_revision().publish()
     english_page = page.copy_for_translation(Locale.objects.get(language_code="en"))
@@ -185,8 +185,8 @@ def test_english_page_ticks_the_english_entries_of_its_german_choices(users):
 
 
 def test_editor_sees_the_requested_changes_on_edit_view_and_dashboard(client, users):
-    editor, approver = users["agv-editor"], users["agv-approver"]
-    page = make_release("agv", "kommentar", editor, title="Bitte überarbeiten")
+    editor, approver = users["alpha-editor"], users["alpha-approver"]
+    page = make_release("alpha", "kommentar", editor, title="Bitte überarbeiten")
     submit(client, page, editor)
     comment = "Der Vorspann braucht eine Quelle für die Zahl."
     state = act(client, page, approver, "reject", comment)
@@ -208,11 +208,11 @@ def test_editor_sees_the_requested_changes_on_edit_view_and_dashboard(client, us
 
 
 def test_other_partners_do_not_see_the_comment(client, users):
-    editor, approver = users["agv-editor"], users["agv-approver"]
-    page = make_release("agv", "kommentar-geheim", editor)
+    editor, approver = users["alpha-editor"], users["alpha-approver"]
+    page = make_release("alpha", "kommentar-geheim", editor)
     submit(client, page, editor)
-    act(client, page, approver, "reject", "Nur für die AGV-Redaktion")
-    assert "Nur für die AGV-Redaktion" not in dashboard(client, users["dgb-editor"])
+    act(client, page, approver, "reject", "Nur für die Alpha-Redaktion")
+    assert "Nur für die Alpha-Redaktion" not in dashboard(client, users["beta-editor"])
 
 
 # Messages that say what a review did --------------------------------------------
@@ -223,8 +223,8 @@ def _messages(response):
 
 
 def test_approval_in_the_editor_says_approved_and_published(client, users):
-    editor, approver = users["agv-editor"], users["agv-approver"]
-    page = make_release("agv", "freigabe-editor", editor, title="Gute Nachricht")
+    editor, approver = users["alpha-editor"], users["alpha-approver"]
+    page = make_release("alpha", "freigabe-editor", editor, title="Gute Nachricht")
     submit(client, page, editor)
     client.force_login(approver)
     data = edit_form_data(
@@ -242,8 +242,8 @@ def test_approval_in_the_editor_says_approved_and_published(client, users):
 
 
 def test_approval_from_the_dashboard_says_what_happened(client, users):
-    editor, approver = users["agv-editor"], users["agv-approver"]
-    page = make_release("agv", "freigabe-dashboard", editor, network_wide=True)
+    editor, approver = users["alpha-editor"], users["alpha-approver"]
+    page = make_release("alpha", "freigabe-dashboard", editor, network_wide=True)
     submit(client, page, editor)
     client.force_login(approver)
     task_state = fresh(page).current_workflow_state.current_task_state
@@ -264,8 +264,10 @@ def test_approval_from_the_dashboard_says_what_happened(client, users):
 
 
 def test_refused_network_wide_publish_keeps_the_edits_as_a_draft(client, users):
-    approver = users["agv-approver"]
-    page = make_release("agv", "netz-direkt", users["agv-editor"], network_wide=True)
+    approver = users["alpha-approver"]
+    page = make_release(
+        "alpha", "netz-direkt", users["alpha-editor"], network_wide=True
+    )
     client.force_login(approver)
     data = edit_form_data(
         page, approver, title="Vom Freigeber verbessert", **{"action-publish": "1"}
@@ -284,7 +286,7 @@ def test_refused_network_wide_publish_keeps_the_edits_as_a_draft(client, users):
 
 
 def test_unknown_admin_address_shows_the_admins_404(client, users):
-    client.force_login(users["agv-editor"])
+    client.force_login(users["alpha-editor"])
     response = client.get("/admin/does-not-exist/")
     assert response.status_code == 404
     assert "wagtailadmin/404.html" in [t.name for t in response.templates]
@@ -300,8 +302,8 @@ def test_public_404_still_redirects_to_the_language(client, db):
 
 
 def test_status_panel_speaks_german(client, users):
-    editor, approver = users["agv-editor"], users["agv-approver"]
-    page = make_release("agv", "deutsch", editor)
+    editor, approver = users["alpha-editor"], users["alpha-approver"]
+    page = make_release("alpha", "deutsch", editor)
     submit(client, page, editor)
     act(client, page, approver, "reject", "Noch nicht")
     # Pretend the request is older than today, so the panel says "vor …".
@@ -320,12 +322,12 @@ def test_status_panel_speaks_german(client, users):
 
 @pytest.mark.parametrize("path", ["add", "edit"])
 def test_page_forms_load_the_submit_after_autosave_script(client, users, path):
-    editor = users["agv-editor"]
+    editor = users["alpha-editor"]
     client.force_login(editor)
     if path == "add":
-        url = add_url("news.pressreleasepage", section("agv"))
+        url = add_url("news.pressreleasepage", section("alpha"))
     else:
         url = reverse(
-            "wagtailadmin_pages:edit", args=[make_release("agv", "js", editor).pk]
+            "wagtailadmin_pages:edit", args=[make_release("alpha", "js", editor).pk]
         )
     assert "editorial/js/submit-after-autosave" in client.get(url).content.decode()

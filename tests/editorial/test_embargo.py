@@ -55,26 +55,26 @@ def publish(page):
 
 
 def test_a_document_of_a_draft_is_served_only_once_the_page_is_live(client, users):
-    document = document_in(collection_of("agv"), "sperrfrist")
+    document = document_in(collection_of("alpha"), "sperrfrist")
     release = make_release(
-        "agv", "mit-anhang", users["agv-editor"], downloads=downloads(document)
+        "alpha", "mit-anhang", users["alpha-editor"], downloads=downloads(document)
     )
     assert not release.live
     assert status(client, document.url) == 404
-    assert status(client, document.url, users["dgb-editor"]) == 404
-    assert status(client, document.url, users["agv-editor"]) == 200
-    assert status(client, document.url, users["agv-approver"]) == 200
+    assert status(client, document.url, users["beta-editor"]) == 404
+    assert status(client, document.url, users["alpha-editor"]) == 200
+    assert status(client, document.url, users["alpha-approver"]) == 200
 
     publish(release)
     assert status(client, document.url) == 200
 
 
 def test_a_document_added_in_a_draft_of_a_live_page_stays_embargoed(client, users):
-    release = make_release("agv", "schon-live", users["agv-approver"], publish=True)
-    document = document_in(collection_of("agv"), "nachtrag")
+    release = make_release("alpha", "schon-live", users["alpha-approver"], publish=True)
+    document = document_in(collection_of("alpha"), "nachtrag")
     page = Page.objects.get(pk=release.pk).specific
     page.downloads = downloads(document)
-    page.save_revision(user=users["agv-editor"])
+    page.save_revision(user=users["alpha-editor"])
     assert status(client, document.url) == 404
 
     publish(page)
@@ -82,11 +82,11 @@ def test_a_document_added_in_a_draft_of_a_live_page_stays_embargoed(client, user
 
 
 def test_unpublishing_the_only_page_puts_the_document_back_under_embargo(client, users):
-    document = document_in(collection_of("agv"), "zurueck")
+    document = document_in(collection_of("alpha"), "zurueck")
     release = make_release(
-        "agv",
+        "alpha",
         "wieder-offline",
-        users["agv-approver"],
+        users["alpha-approver"],
         publish=True,
         downloads=downloads(document),
     )
@@ -116,7 +116,7 @@ def episode_draft(media, number=97):
 
 
 def test_the_audio_of_an_episode_draft_is_served_only_once_it_is_live(client, users):
-    media = audio_in(collection_of("agv"), "folge-sperrfrist")
+    media = audio_in(collection_of("alpha"), "folge-sperrfrist")
     episode = episode_draft(media)
     url = media.url
     assert url.startswith("/media/")
@@ -124,9 +124,9 @@ def test_the_audio_of_an_episode_draft_is_served_only_once_it_is_live(client, us
     assert status(client, url, Range="bytes=0-99") == 404
     client.logout()
     assert client.head(url).status_code == 404
-    assert status(client, url, users["dgb-editor"]) == 404
+    assert status(client, url, users["beta-editor"]) == 404
 
-    client.force_login(users["agv-editor"])
+    client.force_login(users["alpha-editor"])
     preview = client.get(url)
     assert preview.status_code == 200
     # Served to an editor under embargo: no shared cache may keep it.
@@ -152,16 +152,16 @@ def image_in(collection, title):
 def test_the_pictures_of_a_draft_are_served_only_once_it_is_live(client, users):
     """Original and renditions alike: their addresses are guessable (upload name and
     the templates' filter specs)."""
-    image = image_in(collection_of("agv"), "Bild unter Sperrfrist")
-    release = make_release("agv", "mit-bild", users["agv-editor"], image=image)
+    image = image_in(collection_of("alpha"), "Bild unter Sperrfrist")
+    release = make_release("alpha", "mit-bild", users["alpha-editor"], image=image)
     assert not release.live
     rendition = image.get_rendition("fill-32x24")
     urls = [image.file.url, rendition.url]
     for url in urls:
         assert url.startswith("/media/")
         assert status(client, url) == 404
-        assert status(client, url, users["dgb-editor"]) == 404
-        client.force_login(users["agv-editor"])
+        assert status(client, url, users["beta-editor"]) == 404
+        client.force_login(users["alpha-editor"])
         preview = client.get(url)
         assert preview.status_code == 200
         assert "private" in preview["Cache-Control"]
@@ -180,12 +180,12 @@ def test_pictures_in_gemeinsam_are_public(client, users):
 
 
 def test_a_collection_privacy_setting_holds_for_media_even_when_live(client, users):
-    media = audio_in(collection_of("agv"), "nur-intern")
+    media = audio_in(collection_of("alpha"), "nur-intern")
     episode = episode_draft(media, number=98)
     publish(episode)
     assert status(client, media.url) == 200
     restriction = CollectionViewRestriction.objects.create(
-        collection=collection_of("agv"),
+        collection=collection_of("alpha"),
         restriction_type=CollectionViewRestriction.LOGIN,
     )
     try:
@@ -200,12 +200,12 @@ def api_ids(client, path="/api/v2/documents/"):
 
 
 def test_the_api_lists_only_documents_the_public_may_download(client, users):
-    embargoed = document_in(collection_of("agv"), "api-sperrfrist")
+    embargoed = document_in(collection_of("alpha"), "api-sperrfrist")
     release = make_release(
-        "agv", "api-anhang", users["agv-editor"], downloads=downloads(embargoed)
+        "alpha", "api-anhang", users["alpha-editor"], downloads=downloads(embargoed)
     )
     network = document_in(shared(), "api-netzwerk")
-    other_unused = document_in(collection_of("dgb"), "api-dgb-intern")
+    other_unused = document_in(collection_of("beta"), "api-beta-intern")
 
     listed = api_ids(client)
     assert network.pk in listed
@@ -251,7 +251,7 @@ def test_with_s3_the_site_checks_the_embargo_before_redirecting(rf, users):
 
     from tregks.core import media as media_views
 
-    media = audio_in(collection_of("agv"), "s3-sperrfrist")
+    media = audio_in(collection_of("alpha"), "s3-sperrfrist")
     episode = episode_draft(media, number=99)
     request = rf.get(f"/media/{media.file.name}")
     request.user = AnonymousUser()

@@ -3,11 +3,11 @@ objects, as every partner role, GET and POST.
 
 The routes come from Django's URL resolver (everything below /admin/), so a route
 added later is walked without editing this test. Each id is filled with an object of
-partner WFG: a draft press release with a rejected submission (the reviewer's comment),
-a message to WFG through the contact form, a second submission waiting, a page comment, revisions, workflow and task states, a
+partner Gamma: a draft press release with a rejected submission (the reviewer's comment),
+a message to Gamma through the contact form, a second submission waiting, a page comment, revisions, workflow and task states, a
 translation source, an editing session, a redirect, a search promotion, and the
-documents and images in WFG's private collection where partners have one. As
-`agv-editor`, `agv-approver`, `lead` and `translator`, no response body and no message
+documents and images in Gamma's private collection where partners have one. As
+`alpha-editor`, `alpha-approver`, `lead` and `translator`, no response body and no message
 left for the next request may name the draft's title or either comment, and the
 database must be as it was.
 
@@ -59,7 +59,7 @@ from contact.models import ContactMessage
 
 from .conftest import make_release, section
 
-WALKING_ROLES = ["agv-editor", "agv-approver", "lead", "translator"]
+WALKING_ROLES = ["alpha-editor", "alpha-approver", "lead", "translator"]
 
 # Routes that take no object of another partner. Each needs a reason.
 ALLOWLIST = {
@@ -109,9 +109,9 @@ def fill(route, values):
 
 @pytest.fixture
 def other_partner(users):
-    """Partner WFG's objects, none of which the walking roles may see."""
+    """Partner Gamma's objects, none of which the walking roles may see."""
     tag = secrets.token_hex(4)
-    wfg_editor, wfg_approver = users["wfg-editor"], users["wfg-approver"]
+    gamma_editor, gamma_approver = users["gamma-editor"], users["gamma-approver"]
     token = f"Sperrvermerk{tag}"
     secret = {
         "title": f"{token} Wasserstoffpartnerschaft vertraulich",
@@ -126,34 +126,34 @@ def other_partner(users):
         title=f"Gemeinsames Bild {tag}", file=get_test_image_file()
     )
     draft = make_release(
-        "wfg",
+        "gamma",
         f"isolation-{tag}",
-        wfg_editor,
+        gamma_editor,
         title=secret["title"],
         image=shared_image,
     )
     draft.lead = "Zweite Fassung des Vorspanns."
-    draft.save_revision(user=wfg_editor, log_action=True)
-    workflow_state = draft.get_workflow().start(draft, wfg_editor)
+    draft.save_revision(user=gamma_editor, log_action=True)
+    workflow_state = draft.get_workflow().start(draft, gamma_editor)
     rejected = workflow_state.current_task_state
     rejected.task.specific.on_action(
-        rejected, wfg_approver, "reject", comment=secret["rejection"]
+        rejected, gamma_approver, "reject", comment=secret["rejection"]
     )
     workflow_state.refresh_from_db()
-    workflow_state.resume(user=wfg_editor)
+    workflow_state.resume(user=gamma_editor)
     workflow_state.refresh_from_db()
     waiting = workflow_state.current_task_state
     draft = Page.objects.get(pk=draft.pk).specific
     Comment.objects.create(
         page=draft,
-        user=wfg_approver,
+        user=gamma_approver,
         text=secret["comment"],
         contentpath="lead",
         revision_created=draft.latest_revision,
     )
     page_type = ContentType.objects.get_for_model(Page)
     session = EditingSession.objects.create(
-        user=wfg_editor,
+        user=gamma_editor,
         content_type=page_type,
         object_id=str(draft.pk),
         last_seen_at=timezone.now(),
@@ -167,14 +167,14 @@ def other_partner(users):
     from wagtail.contrib.redirects.models import Redirect
     from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
-    redirect = Redirect.objects.create(old_path=f"/wfg-{tag}", redirect_page=draft)
+    redirect = Redirect.objects.create(old_path=f"/gamma-{tag}", redirect_page=draft)
     query = Query.get(token)
     SearchPromotion.objects.create(query=query, page=draft, sort_order=0)
 
-    # WFG's private collection, with a document and an image in it.
+    # Gamma's private collection, with a document and an image in it.
     root = Collection.get_first_root_node()
-    collection = root.add_child(name=f"WFG intern {tag}")
-    for group in users["wfg-editor"].groups.all():
+    collection = root.add_child(name=f"Gamma intern {tag}")
+    for group in users["gamma-editor"].groups.all():
         for permission in GroupCollectionPermission.objects.filter(
             group=group, collection=root
         ).values_list("permission", flat=True):
@@ -185,18 +185,18 @@ def other_partner(users):
         title=secret["document"],
         collection=collection,
         file=ContentFile(b"%PDF-1.4 vertraulich", name=f"vertrag-{tag}.pdf"),
-        uploaded_by_user=wfg_editor,
+        uploaded_by_user=gamma_editor,
     )
     image = get_image_model().objects.create(
         title=secret["image"],
         collection=collection,
         file=get_test_image_file(),
-        uploaded_by_user=wfg_editor,
+        uploaded_by_user=gamma_editor,
     )
-    # A message to WFG through the contact form (contact app): only WFG's staff read it.
+    # A message to Gamma through the contact form (contact app): only Gamma's staff read it.
     contact_message = ContactMessage.objects.create(
-        recipient_code="wfg",
-        recipient_name="WFG",
+        recipient_code="gamma",
+        recipient_name="Gamma",
         name="Absenderin",
         email=f"absenderin-{tag}@example.org",
         subject=secret["title"],
@@ -205,10 +205,10 @@ def other_partner(users):
     )
     uploaded = UploadedFile.objects.create(
         file=ContentFile(b"%PDF-1.4", name=f"upload-{tag}.pdf"),
-        uploaded_by_user=wfg_editor,
+        uploaded_by_user=gamma_editor,
         for_content_type=ContentType.objects.get_for_model(get_document_model()),
     )
-    # An event of WFG with a registration (registrations app): its person's name and
+    # An event of Gamma with a registration (registrations app): its person's name and
     # address are as secret as the draft.
     from registrations import booking
     from tests.registrations.conftest import ensure_events_index, make_event
@@ -216,7 +216,7 @@ def other_partner(users):
     ensure_events_index()
     secret["registrant"] = f"Anmeldeperson {tag}"
     secret["registrant_email"] = f"anmeldung-{tag}@example.org"
-    event = make_event("wfg", capacity=5)
+    event = make_event("gamma", capacity=5)
     registration = booking.register(
         event,
         {"name": secret["registrant"], "email": secret["registrant_email"]},
@@ -241,7 +241,7 @@ def other_partner(users):
         "barrier_report": barrier_report,
         "subscription": subscription,
         "draft": draft,
-        "section": section("wfg"),
+        "section": section("gamma"),
         "workflow_state": workflow_state,
         "task_states": [rejected, waiting],
         "revisions": list(draft.revisions.order_by("pk")),
@@ -261,7 +261,7 @@ def other_partner(users):
 
 
 def private_objects(user, objects):
-    """The document and image of WFG's private collection, if the collection is
+    """The document and image of Gamma's private collection, if the collection is
     private from `user` (partner collections, docs/editorial-workflow.md); a shared
     collection is not another partner's private scope."""
     private = {}
@@ -331,7 +331,7 @@ def fillers(objects, private):
         "uploaded_file_id": [objects["uploaded"].pk],
         "message_id": [objects["contact_message"].pk],
         "pk": [draft.pk],
-        # registrations app: an event of WFG and one of its registrations
+        # registrations app: an event of Gamma and one of its registrations
         "event_id": [objects["event"].pk],
         "registration_id": [objects["registration"].pk],
     }
@@ -578,10 +578,10 @@ def test_listings_reports_search_and_choosers_name_no_draft_of_another_partner(
 def test_the_walk_fills_every_object_parameter_with_something_real(
     users, other_partner
 ):
-    """The fillers point at real objects of partner WFG (guards against a walk that
+    """The fillers point at real objects of partner Gamma (guards against a walk that
     passes because every id is missing)."""
     draft = other_partner["draft"]
-    assert draft.get_parent().specific.partner.code == "wfg"
+    assert draft.get_parent().specific.partner.code == "gamma"
     assert not draft.live
     rejected, waiting = other_partner["task_states"]
     assert rejected.status == "rejected" and rejected.comment
@@ -599,7 +599,7 @@ def test_the_walk_fills_every_object_parameter_with_something_real(
     assert other_partner["secret"]["registrant"] in registrations.content.decode()
     assert (
         other_partner["registration"].event.specific.get_parent().specific.partner.code
-        == "wfg"
+        == "gamma"
     )
     message = other_partner["contact_message"]
     opened = client.get(reverse("contact_messages:detail", args=[message.pk]))
@@ -612,19 +612,19 @@ def test_the_walk_fills_every_object_parameter_with_something_real(
 def test_editors_open_their_own_drafts_and_choose_other_partners_live_pages(
     client, users, pages
 ):
-    client.force_login(users["agv-editor"])
+    client.force_login(users["alpha-editor"])
     own = pages["a_draft"]
     for url in (
         f"/admin/pages/{own.pk}/",
         f"/admin/pages/{own.pk}/edit/",
         f"/admin/pages/{own.pk}/history/",
-        f"/admin/pages/{section('agv').pk}/",
+        f"/admin/pages/{section('alpha').pk}/",
     ):
         response = client.get(url)
         assert response.status_code == 200, url
         assert own.title in response.content.decode(), url
     # Linking to another partner's live release: the chooser browses its section.
-    chooser = client.get(f"/admin/choose-page/{section('dgb').pk}/")
+    chooser = client.get(f"/admin/choose-page/{section('beta').pk}/")
     assert chooser.status_code == 200
     assert pages["b_live"].title in chooser.content.decode()
     assert pages["b_draft"].title not in chooser.content.decode()
@@ -633,7 +633,7 @@ def test_editors_open_their_own_drafts_and_choose_other_partners_live_pages(
 def test_a_refusal_names_nothing(client, users, pages):
     """Another partner's draft gets Wagtail's usual "no permission" answer: the
     dashboard with a message that names no page."""
-    client.force_login(users["agv-editor"])
+    client.force_login(users["alpha-editor"])
     draft = pages["b_draft"]
     response = client.get(f"/admin/pages/{draft.pk}/edit/", follow=True)
     assert response.redirect_chain[-1][0] == reverse("wagtailadmin_home")
@@ -646,11 +646,13 @@ def test_the_lead_opens_what_waits_for_its_sign_off_and_nothing_else(
     client, users, pages
 ):
     waiting = make_release(
-        "agv", "netzweit-iso", users["agv-editor"], network_wide=True
+        "alpha", "netzweit-iso", users["alpha-editor"], network_wide=True
     )
-    state = waiting.get_workflow().start(waiting, users["agv-editor"])
+    state = waiting.get_workflow().start(waiting, users["alpha-editor"])
     partner_step = state.current_task_state
-    partner_step.task.specific.on_action(partner_step, users["agv-approver"], "approve")
+    partner_step.task.specific.on_action(
+        partner_step, users["alpha-approver"], "approve"
+    )
     state.refresh_from_db()
     assert state.current_task_state.task.name == "Freigabe Konsortialleitung"
     client.force_login(users["lead"])

@@ -1,6 +1,6 @@
 """Every role × every action × own and another partner's page, asserted on the server.
 
-Pages belong to partner A (AGV). The roles of partner B (DGB) are "the other partner".
+Pages belong to partner A (Alpha). The roles of partner B (Beta) are "the other partner".
 Each case posts what the admin would post (or a hand-made request) and checks both the
 response and the database: a refused action leaves the page as it was.
 """
@@ -15,31 +15,31 @@ from .conftest import MAKERS, edit_form_data, make_release, section
 from .test_side_views import refused
 
 ROLES = [
-    "agv-editor",
-    "agv-approver",
-    "dgb-editor",
-    "dgb-approver",
+    "alpha-editor",
+    "alpha-approver",
+    "beta-editor",
+    "beta-approver",
     "lead",
     "translator",
 ]
 
-# Which roles may do what to a page of partner A (AGV). Everyone else is refused.
+# Which roles may do what to a page of partner A (Alpha). Everyone else is refused.
 ALLOWED = {
     # The lead sees a partner's page only while it waits for the lead's sign-off.
-    "view": {"agv-editor", "agv-approver"},
-    "edit_get": {"agv-editor", "agv-approver"},
-    "edit_post": {"agv-editor", "agv-approver"},
-    "submit": {"agv-editor", "agv-approver"},
-    "approve": {"agv-approver"},
-    "reject": {"agv-approver"},
-    "publish": {"agv-approver"},
-    "unpublish": {"agv-approver"},
-    "delete": {"agv-editor", "agv-approver"},
+    "view": {"alpha-editor", "alpha-approver"},
+    "edit_get": {"alpha-editor", "alpha-approver"},
+    "edit_post": {"alpha-editor", "alpha-approver"},
+    "submit": {"alpha-editor", "alpha-approver"},
+    "approve": {"alpha-approver"},
+    "reject": {"alpha-approver"},
+    "publish": {"alpha-approver"},
+    "unpublish": {"alpha-approver"},
+    "delete": {"alpha-editor", "alpha-approver"},
     # A press release belongs in a press section: moving it into the story section is
     # refused for every role by the page type rules (a partner has one press section
     # per language, so there is no other place of its own to move it to).
     "move": set(),
-    "copy": {"agv-editor", "agv-approver"},
+    "copy": {"alpha-editor", "alpha-approver"},
     "translate": {"translator"},
 }
 
@@ -59,7 +59,7 @@ def do_edit_get(client, page, users):
 
 
 def do_edit_post(client, page, users):
-    data = edit_form_data(page, users["agv-editor"], title="Geänderter Titel")
+    data = edit_form_data(page, users["alpha-editor"], title="Geänderter Titel")
     response = client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
     changed = fresh(page).get_latest_revision_as_object().title == "Geänderter Titel"
     assert changed != refused(response), response.status_code
@@ -67,7 +67,7 @@ def do_edit_post(client, page, users):
 
 
 def do_submit(client, page, users):
-    data = edit_form_data(page, users["agv-editor"], **{"action-submit": "1"})
+    data = edit_form_data(page, users["alpha-editor"], **{"action-submit": "1"})
     response = client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
     submitted = fresh(page).workflow_in_progress
     assert submitted != refused(response), response.status_code
@@ -75,7 +75,7 @@ def do_submit(client, page, users):
 
 
 def _submitted(page, users):
-    page.get_workflow().start(page, users["agv-editor"])
+    page.get_workflow().start(page, users["alpha-editor"])
     return fresh(page).current_workflow_state.current_task_state
 
 
@@ -105,7 +105,7 @@ def do_reject(client, page, users):
 
 
 def do_publish(client, page, users):
-    data = edit_form_data(page, users["agv-editor"], **{"action-publish": "1"})
+    data = edit_form_data(page, users["alpha-editor"], **{"action-publish": "1"})
     client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
     # An editor's publish button press is saved as a draft by Wagtail: what counts is
     # that the page did not go live.
@@ -113,7 +113,7 @@ def do_publish(client, page, users):
 
 
 def do_unpublish(client, page, users):
-    page.save_revision(user=users["agv-approver"]).publish()
+    page.save_revision(user=users["alpha-approver"]).publish()
     response = client.post(reverse("wagtailadmin_pages:unpublish", args=[page.pk]))
     offline = not fresh(page).live
     assert offline != refused(response), response.status_code
@@ -129,7 +129,7 @@ def do_delete(client, page, users):
 
 def do_move(client, page, users):
     # Within partner A: into its story section (the wrong type for both kinds).
-    destination = section("agv", kind="stories")
+    destination = section("alpha", kind="stories")
     url = reverse("wagtailadmin_pages:move_confirm", args=[page.pk, destination.pk])
     response = client.post(url)
     moved = fresh(page).get_parent().pk == destination.pk
@@ -158,7 +158,7 @@ def do_translate(client, page, users):
     english = Locale.objects.get(language_code="en")
     # Translators translate what is public: a German draft stays hidden from them
     # like from other partners (editorial.isolation).
-    page.save_revision(user=users["agv-approver"]).publish()
+    page.save_revision(user=users["alpha-approver"]).publish()
     url = reverse("wagtail_localize:submit_page_translation", args=[page.pk])
     response = client.post(url, {"locales": [english.pk]})
     translated = page.get_translation_or_none(english)
@@ -177,13 +177,13 @@ ACTIONS = {name[3:]: func for name, func in globals().items() if name.startswith
 @pytest.mark.parametrize("kind", sorted(MAKERS))
 def test_role_action_matrix(client, users, kind, role, action):
     # Press releases and events share sections, groups and workflows: one matrix.
-    page = MAKERS[kind]("agv", "matrix-seite", users["agv-editor"])
+    page = MAKERS[kind]("alpha", "matrix-seite", users["alpha-editor"])
     client.force_login(users[role])
     allowed = ACTIONS[action](client, page, users)
     assert allowed == (role in ALLOWED[action]), (role, action)
     if not allowed and Page.objects.filter(pk=page.pk).exists():
         unchanged = fresh(page)
-        assert unchanged.get_parent().specific.partner.code == "agv"
+        assert unchanged.get_parent().specific.partner.code == "alpha"
         assert (
             unchanged.get_latest_revision_as_object().title == page.title
             or action in ("unpublish",)
@@ -191,10 +191,10 @@ def test_role_action_matrix(client, users, kind, role, action):
 
 
 def test_an_approver_cannot_approve_their_own_submission(client, users):
-    page = make_release("agv", "eigene-freigabe", users["agv-approver"])
-    page.get_workflow().start(page, users["agv-approver"])
+    page = make_release("alpha", "eigene-freigabe", users["alpha-approver"])
+    page.get_workflow().start(page, users["alpha-approver"])
     task_state = fresh(page).current_workflow_state.current_task_state
-    client.force_login(users["agv-approver"])
+    client.force_login(users["alpha-approver"])
     url = reverse(
         "wagtailadmin_pages:workflow_action", args=[page.pk, "approve", task_state.pk]
     )

@@ -31,7 +31,7 @@ from tregks.editorial.setup import (
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ("agv-editor", "agv-approver")
+ROLES = ("alpha-editor", "alpha-approver")
 
 
 def collection_of(code):
@@ -64,8 +64,8 @@ def files_in(collection, label):
 @pytest.fixture
 def files(users):
     return {
-        "agv": files_in(collection_of("agv"), "agv-eigen"),
-        "dgb": files_in(collection_of("dgb"), "dgb-geheim"),
+        "alpha": files_in(collection_of("alpha"), "alpha-eigen"),
+        "beta": files_in(collection_of("beta"), "beta-geheim"),
         "shared": files_in(shared(), "netzwerk"),
     }
 
@@ -85,14 +85,14 @@ def test_partner_roles_add_change_and_choose_only_in_their_collection(
     user = users[username]
     for kind, policy in policies().items():
         own, other, common = (
-            files["agv"][kind],
-            files["dgb"][kind],
+            files["alpha"][kind],
+            files["beta"][kind],
             files["shared"][kind],
         )
         assert policy.user_has_permission_for_instance(user, "change", own), kind
         assert policy.user_has_permission_for_instance(user, "choose", own), kind
         assert set(policy.collections_user_has_permission_for(user, "add")) == {
-            collection_of("agv")
+            collection_of("alpha")
         }, kind
         assert policy.user_has_permission_for_instance(user, "choose", common), kind
         assert not policy.user_has_permission_for_instance(user, "change", common)
@@ -109,7 +109,7 @@ def test_translators_choose_in_gemeinsam_only_and_the_lead_adds_there(users, fil
         ), kind
         assert not policy.user_has_any_permission(translator, ["add", "change"]), kind
         assert not policy.user_has_permission_for_instance(
-            translator, "choose", files["agv"][kind]
+            translator, "choose", files["alpha"][kind]
         ), kind
         assert list(policy.collections_user_has_permission_for(lead, "add")) == [
             shared()
@@ -132,28 +132,28 @@ def test_choosers_list_own_and_shared_files_but_not_another_partners(
         response = client.get(reverse(url_name))
         assert response.status_code == 200, kind
         text = response.content.decode()
-        assert files["agv"][kind].title in text, kind
+        assert files["alpha"][kind].title in text, kind
         assert files["shared"][kind].title in text, kind
-        assert files["dgb"][kind].title not in text, kind
+        assert files["beta"][kind].title not in text, kind
 
 
 def test_shared_audio_can_be_chosen_but_not_another_partners(client, users, files):
-    client.force_login(users["agv-editor"])
+    client.force_login(users["alpha-editor"])
     chosen = client.get(
         reverse("wagtailmedia:media_chosen", args=[files["shared"]["media"].pk])
     )
     assert chosen.status_code == 200
     assert chosen.json()["step"] == "media_chosen"
     refused = client.get(
-        reverse("wagtailmedia:media_chosen", args=[files["dgb"]["media"].pk])
+        reverse("wagtailmedia:media_chosen", args=[files["beta"]["media"].pk])
     )
     assert refused.status_code in (302, 403)
-    assert files["dgb"]["media"].title not in refused.content.decode()
+    assert files["beta"]["media"].title not in refused.content.decode()
 
 
 def test_uploads_into_another_partners_collection_are_refused(client, users, files):
-    client.force_login(users["agv-editor"])
-    other = collection_of("dgb")
+    client.force_login(users["alpha-editor"])
+    other = collection_of("beta")
     before = get_document_model().objects.filter(collection=other).count()
     response = client.post(
         reverse("wagtaildocs_chooser:create"),
@@ -183,7 +183,7 @@ def test_translators_get_no_upload_form(client, users, files):
     assert response.status_code == 302
     listing = client.get(reverse("wagtailmedia:chooser")).content.decode()
     assert files["shared"]["media"].title in listing
-    assert files["agv"]["media"].title not in listing
+    assert files["alpha"]["media"].title not in listing
 
 
 def summary_count(dashboard, url):
@@ -210,7 +210,7 @@ def test_dashboard_counts_agree_with_the_lists(client, users, files, username):
 
 def test_setup_removes_only_its_own_old_root_grants(users):
     root = Collection.get_first_root_node()
-    editors = Group.objects.get(name=editor_group_name("AGV"))
+    editors = Group.objects.get(name=editor_group_name("Alpha"))
 
     def permission(codename):
         return Permission.objects.get(codename=codename)

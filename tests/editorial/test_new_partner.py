@@ -70,7 +70,7 @@ def test_publishing_a_new_partner_profile_gives_groups_sections_and_workflow(
     assert state.workflow == workflow
     # The new editor still cannot touch another partner's press section.
     other = reverse(
-        "wagtailadmin_pages:add", args=["news", "pressreleasepage", section("agv").pk]
+        "wagtailadmin_pages:add", args=["news", "pressreleasepage", section("alpha").pk]
     )
     assert client.get(other).status_code in (302, 403)
 
@@ -97,7 +97,7 @@ def test_demo_refuses_accounts_with_debug_off(users):
     # The test network's accounts share the demo's names; without them the demo
     # would have to create every one.
     user_model.objects.filter(
-        username__in=["lead", "translator", "agv-editor"]
+        username__in=["lead", "translator", "alpha-editor"]
     ).delete()
     users_before = set(user_model.objects.values_list("username", flat=True))
     out = io.StringIO()
@@ -106,7 +106,7 @@ def test_demo_refuses_accounts_with_debug_off(users):
     assert set(user_model.objects.values_list("username", flat=True)) == users_before
     assert not Page.objects.filter(slug__startswith="redaktionsbeispiel-").exists()
     # The groups and workflows are still set up: they are not demo data.
-    assert Workflow.objects.filter(name="Redaktionsablauf AGV").exists()
+    assert Workflow.objects.filter(name="Redaktionsablauf Alpha").exists()
     with pytest.raises(RuntimeError):
         demo.create_accounts([], out)
 
@@ -116,10 +116,10 @@ def test_demo_builds_accounts_and_pages_in_every_state(client, users):
     user_model = get_user_model()
     user_model.objects.filter(
         username__in=[
-            "wfg-editor",
-            "wfg-approver",
-            "agv-editor",
-            "agv-approver",
+            "gamma-editor",
+            "gamma-approver",
+            "alpha-editor",
+            "alpha-approver",
             "lead",
             "translator",
         ]
@@ -127,7 +127,13 @@ def test_demo_builds_accounts_and_pages_in_every_state(client, users):
     out = io.StringIO()
     demo.build({}, options={}, stdout=out)
     demo.build({}, options={}, stdout=out)  # idempotent
-    for username in ("agv-editor", "agv-approver", "wfg-editor", "lead", "translator"):
+    for username in (
+        "alpha-editor",
+        "alpha-approver",
+        "gamma-editor",
+        "lead",
+        "translator",
+    ):
         user = user_model.objects.get(username=username)
         assert user.email.endswith("@tregks.invalid")
         assert user.check_password(demo.DEMO_PASSWORD)
@@ -137,7 +143,7 @@ def test_demo_builds_accounts_and_pages_in_every_state(client, users):
 
     assert not page("redaktionsbeispiel-entwurf").workflow_states.exists()
     waiting = page("redaktionsbeispiel-wartet-auf-freigabe").current_workflow_state
-    assert waiting.current_task_state.task.name == "Freigabe AGV"
+    assert waiting.current_task_state.task.name == "Freigabe Alpha"
     lead = page("redaktionsbeispiel-wartet-auf-konsortialleitung")
     assert (
         lead.current_workflow_state.current_task_state.task.name

@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_each_partner_has_groups_workflow_and_both_language_trees(editorial_network):
-    for code, short in (("wfg", "WFG"), ("agv", "AGV"), ("dgb", "DGB")):
+    for code, short in (("gamma", "Gamma"), ("alpha", "Alpha"), ("beta", "Beta")):
         editors = Group.objects.get(name=f"Redaktion {short}")
         approvers = Group.objects.get(name=f"Freigabe {short}")
         workflow = Workflow.objects.get(name=f"Redaktionsablauf {short}")
@@ -64,7 +64,7 @@ def test_the_podcast_producer_owns_the_show_in_both_languages(editorial_network)
 
 
 def test_the_english_section_is_the_translation_of_the_german_one(editorial_network):
-    german, english = section("agv", "de"), section("agv", "en")
+    german, english = section("alpha", "de"), section("alpha", "en")
     assert german.translation_key == english.translation_key
     assert english.partner.locale.language_code == "en"
 
@@ -105,11 +105,11 @@ def test_release_and_load_demo_run_the_setup(editorial_network):
     from tregks.editorial import wagtail_hooks
 
     assert wagtail_hooks.editorial_release_step in hooks.get_hooks("release_steps")
-    Group.objects.filter(name="Redaktion AGV").delete()
+    Group.objects.filter(name="Redaktion Alpha").delete()
     out = io.StringIO()
     for step in hooks.get_hooks("release_steps"):
         step(stdout=out)
-    assert Group.objects.filter(name="Redaktion AGV").exists()
+    assert Group.objects.filter(name="Redaktion Alpha").exists()
     assert "Editorial groups and workflows are set up" in out.getvalue()
 
 

@@ -22,7 +22,7 @@ import pytest
 
 from .conftest import make_release, section
 
-SECRET = "Geheimer Entwurf DGB"
+SECRET = "Geheimer Entwurf Beta"
 
 
 def refused(response, client=None):
@@ -44,8 +44,8 @@ def b_page(pages, users):
     """Partner B's draft, submitted into B's workflow, with two revisions."""
     page = pages["b_draft"]
     page.title = SECRET
-    page.save_revision(user=users["dgb-editor"])
-    page.get_workflow().start(page, users["dgb-editor"])
+    page.save_revision(user=users["beta-editor"])
+    page.get_workflow().start(page, users["beta-editor"])
     return Page.objects.get(pk=page.pk).specific
 
 
@@ -54,7 +54,7 @@ def page_urls(page, pages):
     revisions = list(page.revisions.order_by("pk").values_list("pk", flat=True))
     state = page.current_workflow_state
     task_state = state.current_task_state
-    b_section = section("dgb")
+    b_section = section("beta")
     add = ("news", "pressreleasepage", b_section.pk)
     return [
         reverse("wagtailadmin_pages:edit", args=[page.pk]),
@@ -80,7 +80,7 @@ def page_urls(page, pages):
         reverse("wagtailadmin_pages:usage", args=[page.pk]),
         reverse("wagtailadmin_pages:copy", args=[page.pk]),
         reverse("wagtailadmin_pages:move", args=[page.pk]),
-        reverse("wagtailadmin_pages:move_confirm", args=[page.pk, section("agv").pk]),
+        reverse("wagtailadmin_pages:move_confirm", args=[page.pk, section("alpha").pk]),
         reverse("wagtailadmin_pages:delete", args=[page.pk]),
         reverse("wagtailadmin_pages:unpublish", args=[pages["b_live"].pk]),
         reverse("wagtailadmin_pages:set_privacy", args=[page.pk]),
@@ -102,7 +102,7 @@ def page_urls(page, pages):
     ]
 
 
-@pytest.mark.parametrize("username", ["agv-editor", "agv-approver"])
+@pytest.mark.parametrize("username", ["alpha-editor", "alpha-approver"])
 def test_every_page_url_refuses_another_partners_page(
     client, users, pages, b_page, username
 ):
@@ -115,7 +115,7 @@ def test_every_page_url_refuses_another_partners_page(
     assert not leaks, repr(leaks)
 
 
-@pytest.mark.parametrize("username", ["agv-editor", "agv-approver"])
+@pytest.mark.parametrize("username", ["alpha-editor", "alpha-approver"])
 def test_hand_made_posts_to_another_partners_page_change_nothing(
     client, users, pages, b_page, username
 ):
@@ -139,13 +139,13 @@ def test_hand_made_posts_to_another_partners_page_change_nothing(
             {
                 "new_title": "Kopie",
                 "new_slug": "kopie",
-                "new_parent_page": section("agv").pk,
+                "new_parent_page": section("alpha").pk,
             },
         ),
         (
             reverse(
                 "wagtailadmin_pages:move_confirm",
-                args=[b_page.pk, section("agv").pk],
+                args=[b_page.pk, section("alpha").pk],
             ),
             {},
         ),
@@ -170,7 +170,7 @@ def test_hand_made_posts_to_another_partners_page_change_nothing(
         (
             reverse(
                 "wagtailadmin_pages:add",
-                args=("news", "pressreleasepage", section("dgb").pk),
+                args=("news", "pressreleasepage", section("beta").pk),
             ),
             {
                 "title": "Fremd",
@@ -188,7 +188,7 @@ def test_hand_made_posts_to_another_partners_page_change_nothing(
     b_live.refresh_from_db()
     task_state.refresh_from_db()
     assert b_page.title == SECRET and not b_page.live and not b_page.locked
-    assert b_page.get_parent().specific.partner.code == "dgb"
+    assert b_page.get_parent().specific.partner.code == "beta"
     assert b_page.revisions.count() == revisions_before
     assert b_live.live
     assert task_state.status == "in_progress"
@@ -197,37 +197,39 @@ def test_hand_made_posts_to_another_partners_page_change_nothing(
     assert PageLogEntry.objects.filter(page=b_page).count() == logs_before
 
 
-@pytest.mark.parametrize("username", ["agv-editor", "agv-approver"])
+@pytest.mark.parametrize("username", ["alpha-editor", "alpha-approver"])
 def test_admin_api_does_not_serve_another_partners_draft(
     client, users, b_page, username
 ):
     client.force_login(users[username])
-    own = client.get(f"/admin/api/main/pages/{section('agv').pk}/")
+    own = client.get(f"/admin/api/main/pages/{section('alpha').pk}/")
     assert own.status_code == 200
     response = client.get(f"/admin/api/main/pages/{b_page.pk}/", follow=True)
     assert response.status_code == 404
     listing = client.get("/admin/api/main/pages/", {"search": "Geheimer"})
     assert SECRET not in listing.content.decode()
-    children = client.get("/admin/api/main/pages/", {"child_of": section("dgb").pk})
+    children = client.get("/admin/api/main/pages/", {"child_of": section("beta").pk})
     assert SECRET not in children.content.decode()
 
 
-@pytest.mark.parametrize("username", ["agv-editor", "agv-approver"])
+@pytest.mark.parametrize("username", ["alpha-editor", "alpha-approver"])
 def test_listings_search_choosers_and_reports_hide_another_partners_draft(
     client, users, b_page, username
 ):
     client.force_login(users[username])
-    b_page.save_revision(user=users["dgb-editor"]).page.specific  # noqa: B018
-    Page.objects.filter(pk=b_page.pk).update(locked=True, locked_by=users["dgb-editor"])
+    b_page.save_revision(user=users["beta-editor"]).page.specific  # noqa: B018
+    Page.objects.filter(pk=b_page.pk).update(
+        locked=True, locked_by=users["beta-editor"]
+    )
     urls = [
-        reverse("wagtailadmin_explore", args=[section("dgb").pk]),
-        reverse("wagtailadmin_explore", args=[section("dgb").get_parent().pk]),
+        reverse("wagtailadmin_explore", args=[section("beta").pk]),
+        reverse("wagtailadmin_explore", args=[section("beta").get_parent().pk]),
         reverse("wagtailadmin_explore_root"),
         reverse("wagtailadmin_pages:search") + "?q=Geheimer",
         reverse("wagtailadmin_pages:search_results") + "?q=Geheimer",
         reverse("wagtailadmin_choose_page") + "?q=Geheimer",
         reverse("wagtailadmin_choose_page_search") + "?q=Geheimer",
-        reverse("wagtailadmin_choose_page_child", args=[section("dgb").pk]),
+        reverse("wagtailadmin_choose_page_child", args=[section("beta").pk]),
         reverse("wagtailadmin_reports:locked_pages"),
         reverse("wagtailadmin_reports:workflow"),
         reverse("wagtailadmin_reports:workflow_tasks"),
@@ -247,17 +249,17 @@ def test_sync_translated_pages_refuses_editors_of_another_partner(
     client, users, b_page
 ):
     source, _created = TranslationSource.get_or_create_from_instance(b_page)
-    client.force_login(users["agv-editor"])
+    client.force_login(users["alpha-editor"])
     url = reverse("wagtail_localize:update_translations", args=[source.pk])
     assert refused(client.get(url))
     assert refused(client.post(url, {"publish_translations": "on"}))
 
 
 def test_page_chooser_still_lists_the_users_own_drafts(client, users, pages):
-    client.force_login(users["agv-editor"])
+    client.force_login(users["alpha-editor"])
     own = pages["a_draft"]
     response = client.get(
-        reverse("wagtailadmin_choose_page_child", args=[section("agv").pk])
+        reverse("wagtailadmin_choose_page_child", args=[section("alpha").pk])
     )
     assert response.status_code == 200
     assert own.title in response.content.decode()
@@ -281,7 +283,7 @@ def api_action(client, page, action, data=None):
 @pytest.fixture
 def b_alias(pages, users):
     """An alias of partner B's live release, in B's own section."""
-    return pages["b_live"].create_alias(parent=section("dgb"), update_slug="b-alias")
+    return pages["b_live"].create_alias(parent=section("beta"), update_slug="b-alias")
 
 
 @pytest.fixture
@@ -307,12 +309,12 @@ def snapshot(*pages):
     )
 
 
-@pytest.mark.parametrize("username", ["agv-editor", "agv-approver"])
+@pytest.mark.parametrize("username", ["alpha-editor", "alpha-approver"])
 def test_admin_api_actions_on_another_partners_pages_are_refused(
     client, users, pages, b_page, b_alias, username
 ):
     client.force_login(users[username])
-    b_live, own_section = pages["b_live"], section("agv")
+    b_live, own_section = pages["b_live"], section("alpha")
     before = snapshot(b_page, b_live, b_alias)
     actions = [
         (b_live, "copy", {"destination_page_id": own_section.pk, "slug": "api-kopie"}),
@@ -333,32 +335,32 @@ def test_admin_api_actions_on_another_partners_pages_are_refused(
 
 def test_admin_api_publish_keeps_to_the_workflow(client, users):
     """The admin API's publish action follows the same rule as the edit view."""
-    draft = make_release("agv", "api-entwurf", users["agv-editor"])
+    draft = make_release("alpha", "api-entwurf", users["alpha-editor"])
     network_wide = make_release(
-        "agv", "api-netzwerk", users["agv-editor"], network_wide=True
+        "alpha", "api-netzwerk", users["alpha-editor"], network_wide=True
     )
     # The lead signs off in the workflow; it cannot publish a partner's draft.
     client.force_login(users["lead"])
     assert refused(api_action(client, draft, "publish"))
     assert not Page.objects.get(pk=draft.pk).live
     # An approver cannot publish a network-wide release around the lead.
-    client.force_login(users["agv-approver"])
+    client.force_login(users["alpha-approver"])
     response = api_action(client, network_wide, "publish")
     assert response.status_code == 403
     # The reason, in the admin's language (German here).
     assert "Konsortialleitung" in response.json()["detail"]
     assert not Page.objects.get(pk=network_wide.pk).live
     # Editors cannot publish at all.
-    client.force_login(users["agv-editor"])
+    client.force_login(users["alpha-editor"])
     assert api_action(client, draft, "publish").status_code == 403
     assert not Page.objects.get(pk=draft.pk).live
     # The partner's approver may still publish an ordinary release of their own.
-    client.force_login(users["agv-approver"])
+    client.force_login(users["alpha-approver"])
     assert api_action(client, draft, "publish").status_code == 200
     assert Page.objects.get(pk=draft.pk).live
 
 
-@pytest.mark.parametrize("username", ["agv-editor", "agv-approver"])
+@pytest.mark.parametrize("username", ["alpha-editor", "alpha-approver"])
 def test_aliases_ordering_and_listing_results_of_another_partner_are_refused(
     client, users, pages, b_page, b_alias, username
 ):
@@ -372,7 +374,7 @@ def test_aliases_ordering_and_listing_results_of_another_partner_are_refused(
     assert snapshot(b_page, pages["b_live"], b_alias) == before
     # The explorer's results fragment for partner B's section lists no draft of B's.
     results = client.get(
-        reverse("wagtailadmin_explore_results", args=[section("dgb").pk])
+        reverse("wagtailadmin_explore_results", args=[section("beta").pk])
     )
     assert refused(results) or SECRET not in results.content.decode()
     # Making an alias of one's own page inside partner B's section is refused too.
@@ -383,7 +385,7 @@ def test_aliases_ordering_and_listing_results_of_another_partner_are_refused(
         {
             "new_title": own.title,
             "new_slug": "alias-bei-b",
-            "new_parent_page": section("dgb").pk,
+            "new_parent_page": section("beta").pk,
             "alias": "on",
         },
     )
@@ -391,13 +393,13 @@ def test_aliases_ordering_and_listing_results_of_another_partner_are_refused(
     assert not Page.objects.filter(slug="alias-bei-b").exists()
 
 
-@pytest.mark.parametrize("username", ["agv-editor", "agv-approver", "lead"])
+@pytest.mark.parametrize("username", ["alpha-editor", "alpha-approver", "lead"])
 @pytest.mark.parametrize(
     "action,data",
     [
         ("delete", {}),
         ("unpublish", {"include_descendants": ""}),
-        ("move", {"chooser": "AGV_SECTION"}),
+        ("move", {"chooser": "OWN_SECTION"}),
         ("publish", {"include_descendants": ""}),
     ],
 )
@@ -407,7 +409,7 @@ def test_bulk_actions_leave_another_partners_pages_alone(
     client.force_login(users[username])
     b_live = pages["b_live"]
     data = {
-        key: section("agv").pk if value == "AGV_SECTION" else value
+        key: section("alpha").pk if value == "OWN_SECTION" else value
         for key, value in data.items()
     }
     before = snapshot(b_page, b_live)
@@ -418,7 +420,7 @@ def test_bulk_actions_leave_another_partners_pages_alone(
     assert snapshot(b_page, b_live) == before
 
 
-@pytest.mark.parametrize("username", ["agv-editor", "agv-approver"])
+@pytest.mark.parametrize("username", ["alpha-editor", "alpha-approver"])
 def test_translation_views_refuse_another_partners_translation(
     client, users, b_translation, username
 ):

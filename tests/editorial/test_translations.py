@@ -52,18 +52,18 @@ def set_string(client, page, english, path, value):
 
 
 def test_a_translation_of_a_live_page_starts_as_a_draft(client, users, english):
-    page = make_release("agv", "live-quelle", users["agv-approver"], publish=True)
+    page = make_release("alpha", "live-quelle", users["alpha-approver"], publish=True)
     assert translate_as(client, users["translator"], page, english).status_code == 302
     translated = page.get_translation(english)
     assert not translated.live
     # It sits in partner A's English section, under partner A's workflow.
-    assert translated.get_parent().pk == section("agv", "en").pk
-    assert translated.get_workflow().name == "Redaktionsablauf AGV"
+    assert translated.get_parent().pk == section("alpha", "en").pk
+    assert translated.get_workflow().name == "Redaktionsablauf Alpha"
 
 
-@pytest.mark.parametrize("username", ["translator", "agv-editor"])
+@pytest.mark.parametrize("username", ["translator", "alpha-editor"])
 def test_translation_editor_refuses_to_publish(client, users, english, username):
-    page = make_release("agv", "editor-quelle", users["agv-approver"], publish=True)
+    page = make_release("alpha", "editor-quelle", users["alpha-approver"], publish=True)
     translate_as(client, users["translator"], page, english)
     translated = page.get_translation(english)
     client.force_login(users[username])
@@ -76,7 +76,7 @@ def test_translation_editor_refuses_to_publish(client, users, english, username)
 def test_translator_sees_no_publish_button_in_the_translation_editor(
     client, users, english
 ):
-    page = make_release("agv", "knopf-quelle", users["agv-approver"], publish=True)
+    page = make_release("alpha", "knopf-quelle", users["alpha-approver"], publish=True)
     translate_as(client, users["translator"], page, english)
     translated = page.get_translation(english)
     client.force_login(users["translator"])
@@ -88,8 +88,8 @@ def test_translator_sees_no_publish_button_in_the_translation_editor(
 
 
 def test_a_translation_goes_live_through_the_partners_workflow(client, users, english):
-    translator, approver = users["translator"], users["agv-approver"]
-    page = make_release("agv", "weg-der-uebersetzung", approver, publish=True)
+    translator, approver = users["translator"], users["alpha-approver"]
+    page = make_release("alpha", "weg-der-uebersetzung", approver, publish=True)
     translate_as(client, translator, page, english)
     set_string(client, page, english, "title", "A translated release")
     translated = page.get_translation(english)
@@ -106,12 +106,12 @@ def test_a_translation_goes_live_through_the_partners_workflow(client, users, en
     assert client.post(submit_url).status_code == 302
     translated = fresh(translated)
     state = translated.current_workflow_state
-    assert state.workflow.name == "Redaktionsablauf AGV"
-    assert state.current_task_state.task.name == "Freigabe AGV"
+    assert state.workflow.name == "Redaktionsablauf Alpha"
+    assert state.current_task_state.task.name == "Freigabe Alpha"
     assert translated.get_latest_revision_as_object().title == "A translated release"
     assert not translated.live
     assert sorted(m for message in mail.outbox for m in message.to) == [
-        "agv-approver@tregks.invalid"
+        "alpha-approver@tregks.invalid"
     ]
 
     # Partner B's approver cannot approve it; partner A's approver can.
@@ -120,7 +120,7 @@ def test_a_translation_goes_live_through_the_partners_workflow(client, users, en
         "wagtailadmin_pages:workflow_action",
         args=[translated.pk, "approve", task_state.pk],
     )
-    client.force_login(users["dgb-approver"])
+    client.force_login(users["beta-approver"])
     assert refused(client.post(approve_url, {"comment": ""}))
     assert not fresh(translated).live
     client.force_login(approver)
@@ -134,8 +134,8 @@ def test_a_translation_goes_live_through_the_partners_workflow(client, users, en
 def test_after_a_source_change_and_sync_the_translation_stays_draft_until_approved(
     client, users, english
 ):
-    translator, approver = users["translator"], users["agv-approver"]
-    page = make_release("agv", "sync-quelle", approver, publish=True)
+    translator, approver = users["translator"], users["alpha-approver"]
+    page = make_release("alpha", "sync-quelle", approver, publish=True)
     translate_as(client, translator, page, english)
     set_string(client, page, english, "title", "First English title")
     translated = page.get_translation(english)
@@ -186,8 +186,8 @@ def test_after_a_source_change_and_sync_the_translation_stays_draft_until_approv
 def test_approvers_cannot_sync_translations_without_the_translate_permission(
     client, users, english
 ):
-    approver = users["agv-approver"]
-    page = make_release("agv", "sync-freigabe", approver, publish=True)
+    approver = users["alpha-approver"]
+    page = make_release("alpha", "sync-freigabe", approver, publish=True)
     translate_as(client, users["translator"], page, english)
     translated = page.get_translation(english)
     source = TranslationSource.objects.get_for_instance(page)
@@ -198,12 +198,12 @@ def test_approvers_cannot_sync_translations_without_the_translate_permission(
     assert not fresh(translated).live
 
 
-@pytest.mark.parametrize("username", ["agv-editor", "dgb-editor", "agv-approver"])
+@pytest.mark.parametrize("username", ["alpha-editor", "beta-editor", "alpha-approver"])
 def test_editors_and_approvers_cannot_submit_translations(
     client, users, english, username
 ):
     page = make_release(
-        "agv", "keine-uebersetzung", users["agv-approver"], publish=True
+        "alpha", "keine-uebersetzung", users["alpha-approver"], publish=True
     )
     assert refused(translate_as(client, users[username], page, english))
     assert page.get_translation_or_none(english) is None
@@ -214,27 +214,27 @@ def test_submit_translation_view_refuses_other_partners_and_bad_input(
 ):
     # Translators translate live pages (German drafts stay hidden from them).
     page = make_release(
-        "agv", "fremde-uebersetzung", users["agv-approver"], publish=True
+        "alpha", "fremde-uebersetzung", users["alpha-approver"], publish=True
     )
     translate_as(client, users["translator"], page, english)
     translated = page.get_translation(english)
-    client.force_login(users["dgb-editor"])
+    client.force_login(users["beta-editor"])
     url = reverse("editorial_submit_translation", args=[translated.pk])
     assert refused(client.post(url))
     assert not fresh(translated).workflow_in_progress
     # A German page is not a translation: a clear 400, not a 500.
-    client.force_login(users["agv-editor"])
+    client.force_login(users["alpha-editor"])
     bad = client.post(reverse("editorial_submit_translation", args=[page.pk]))
     assert bad.status_code == 400
     assert b"translation" in bad.content or "Übersetzung" in bad.content.decode()
 
 
-@pytest.mark.parametrize("username", ["translator", "agv-editor"])
+@pytest.mark.parametrize("username", ["translator", "alpha-editor"])
 def test_converting_a_translation_into_an_alias_cannot_publish_it(
     client, users, english, username
 ):
     """wagtail-localize's "Convert to alias" mirrors the source's live status at once."""
-    page = make_release("agv", "alias-quelle", users["agv-approver"], publish=True)
+    page = make_release("alpha", "alias-quelle", users["alpha-approver"], publish=True)
     translate_as(client, users["translator"], page, english)
     translated = page.get_translation(english)
     client.force_login(users[username])
@@ -252,8 +252,8 @@ def test_converting_a_translation_into_an_alias_cannot_publish_it(
 def test_the_partners_approver_may_convert_a_translation_into_an_alias(
     client, users, english
 ):
-    approver = users["agv-approver"]
-    page = make_release("agv", "alias-freigabe", approver, publish=True)
+    approver = users["alpha-approver"]
+    page = make_release("alpha", "alias-freigabe", approver, publish=True)
     translate_as(client, users["translator"], page, english)
     translated = page.get_translation(english)
     client.force_login(approver)

@@ -68,7 +68,7 @@ def review(client, page, action, comment=""):
 @pytest.fixture
 def translated(client, users, english):  # noqa: F811
     """A live German release of partner A, translated by the translator (title set)."""
-    page = make_release("agv", "pfad-quelle", users["agv-approver"], publish=True)
+    page = make_release("alpha", "pfad-quelle", users["alpha-approver"], publish=True)
     translate_as(client, users["translator"], page, english)
     set_string(client, page, english, "title", "The translator's path")
     return page, page.get_translation(english)
@@ -78,8 +78,8 @@ def translated(client, users, english):  # noqa: F811
 
 
 def test_the_list_follows_a_page_from_untranslated_to_live(client, users, english):  # noqa: F811
-    translator, approver = users["translator"], users["agv-approver"]
-    page = make_release("agv", "liste-quelle", approver, publish=True)
+    translator, approver = users["translator"], users["alpha-approver"]
+    page = make_release("alpha", "liste-quelle", approver, publish=True)
     assert status_of(translator, page, english) == MISSING
 
     translate_as(client, translator, page, english)
@@ -124,10 +124,10 @@ def test_the_list_shows_newest_first_with_the_one_click_actions(
     users,
     english,  # noqa: F811
 ):
-    approver, translator = users["agv-approver"], users["translator"]
-    older = make_release("agv", "liste-aelter", approver, publish=True)
-    newer = make_release("dgb", "liste-neuer", users["dgb-approver"], publish=True)
-    draft = make_release("agv", "liste-entwurf", users["agv-editor"])
+    approver, translator = users["alpha-approver"], users["translator"]
+    older = make_release("alpha", "liste-aelter", approver, publish=True)
+    newer = make_release("beta", "liste-neuer", users["beta-approver"], publish=True)
+    draft = make_release("alpha", "liste-entwurf", users["alpha-editor"])
     client.force_login(translator)
     rows = queue_rows(client)
     order = [pk for pk in rows if pk in (older.pk, newer.pk)]
@@ -152,8 +152,8 @@ def test_the_list_shows_newest_first_with_the_one_click_actions(
 
 
 def test_only_translators_see_the_list(client, users, english):  # noqa: F811
-    page = make_release("agv", "liste-rechte", users["agv-approver"], publish=True)
-    for username in ("agv-editor", "agv-approver", "lead"):
+    page = make_release("alpha", "liste-rechte", users["alpha-approver"], publish=True)
+    for username in ("alpha-editor", "alpha-approver", "lead"):
         client.force_login(users[username])
         assert refused(client.get(reverse(QUEUE_URL)))
         dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
@@ -180,9 +180,9 @@ def test_the_list_costs_the_same_queries_for_more_pages(
     english,  # noqa: F811
     django_assert_max_num_queries,
 ):
-    approver = users["agv-approver"]
+    approver = users["alpha-approver"]
     for number in range(3):
-        make_release("agv", f"menge-{number}", approver, publish=True)
+        make_release("alpha", f"menge-{number}", approver, publish=True)
     client.force_login(users["translator"])
     client.get(reverse(QUEUE_URL))  # warm caches (content types, locales)
     from django.db import connection
@@ -191,7 +191,7 @@ def test_the_list_costs_the_same_queries_for_more_pages(
     with CaptureQueriesContext(connection) as few:
         client.get(reverse(QUEUE_URL))
     for number in range(3, 12):
-        make_release("agv", f"menge-{number}", approver, publish=True)
+        make_release("alpha", f"menge-{number}", approver, publish=True)
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(reverse(QUEUE_URL))
 
@@ -229,7 +229,7 @@ def test_submitting_from_the_editor_starts_the_workflow_with_a_translated_slug(
     target = fresh(target)
     state = target.current_workflow_state
     assert state.status == WorkflowState.STATUS_IN_PROGRESS
-    assert state.current_task_state.task.name == "Freigabe AGV"
+    assert state.current_task_state.task.name == "Freigabe Alpha"
     draft = target.get_latest_revision_as_object()
     assert draft.title == "The translator's path"
     # The untranslated slug became the slugified English title.
@@ -256,13 +256,13 @@ def test_the_slug_field_saves_a_valid_address_only(client, users, translated):
     submit_from_editor(client, target)
     assert fresh(target).get_latest_revision_as_object().slug == "open-office-hours"
     # Other partners' editors cannot set it.
-    client.force_login(users["dgb-editor"])
+    client.force_login(users["beta-editor"])
     assert refused(client.post(url, {"slug": "fremd"}))
 
 
 def test_other_partners_cannot_submit_from_the_editor(client, users, translated):
     _page, target = translated
-    client.force_login(users["dgb-editor"])
+    client.force_login(users["beta-editor"])
     assert refused(submit_from_editor(client, target))
     assert not fresh(target).workflow_in_progress
 
@@ -275,7 +275,7 @@ def test_the_approver_approves_in_the_translation_editor(client, users, translat
     client.force_login(users["translator"])
     submit_from_editor(client, target)
 
-    approver = users["agv-approver"]
+    approver = users["alpha-approver"]
     client.force_login(approver)
     html = client.get(edit_url(target)).content.decode()
     footer = html[html.index("data-editorial-translation-footer") :]
@@ -294,7 +294,7 @@ def test_the_approver_approves_in_the_translation_editor(client, users, translat
     )
 
     # Partner B's approver gets nothing done.
-    client.force_login(users["dgb-approver"])
+    client.force_login(users["beta-approver"])
     review(client, target, "approve")
     assert not fresh(target).live
 
@@ -315,7 +315,7 @@ def test_changes_requested_in_the_translation_editor_reach_the_translator(
     client.force_login(translator)
     submit_from_editor(client, target)
 
-    client.force_login(users["agv-approver"])
+    client.force_login(users["alpha-approver"])
     response = review(client, target, "reject", "Bitte den Vorspann übersetzen.")
     assert "Änderungen angefordert" in response.content.decode()
     task_state = TaskState.objects.filter(
@@ -344,8 +344,8 @@ def test_the_translator_cannot_review_their_own_translation(client, users, trans
 
 
 def test_a_network_wide_translation_waits_for_the_lead(client, users, english):  # noqa: F811
-    approver = users["agv-approver"]
-    page = make_release("agv", "netz-quelle", approver, network_wide=True)
+    approver = users["alpha-approver"]
+    page = make_release("alpha", "netz-quelle", approver, network_wide=True)
     page.get_latest_revision().publish()  # as a site administrator would
     translate_as(client, users["translator"], page, english)
     set_string(client, page, english, "title", "Network-wide translation")
@@ -376,7 +376,7 @@ def test_strings_changed_after_submitting_are_what_the_approver_approves(
     page, target = translated
     client.force_login(users["translator"])
     submit_from_editor(client, target)
-    client.force_login(users["agv-approver"])
+    client.force_login(users["alpha-approver"])
     set_string(client, page, english, "title", "Corrected by the approver")
     review(client, target, "approve")
     assert fresh(target).title == "Corrected by the approver"

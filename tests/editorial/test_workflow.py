@@ -51,19 +51,23 @@ def act(client, page, user, action, comment=""):
 
 
 def test_network_wide_release_needs_partner_approval_then_lead_sign_off(client, users):
-    editor, approver, lead = users["agv-editor"], users["agv-approver"], users["lead"]
-    page = make_release("agv", "netzwerkweit", editor, network_wide=True)
+    editor, approver, lead = (
+        users["alpha-editor"],
+        users["alpha-approver"],
+        users["lead"],
+    )
+    page = make_release("alpha", "netzwerkweit", editor, network_wide=True)
     mail.outbox.clear()
 
     state = submit(client, page, editor)
-    assert state.current_task_state.task.name == "Freigabe AGV"
-    assert recipients() == ["agv-approver@tregks.invalid"]
+    assert state.current_task_state.task.name == "Freigabe Alpha"
+    assert recipients() == ["alpha-approver@tregks.invalid"]
     assert "netzwerkweit" in mail.outbox[0].body or page.title in mail.outbox[0].body
 
     # The approver's dashboard shows what waits for them; another partner's does not.
     client.force_login(approver)
     assert page.title in client.get(reverse("wagtailadmin_home")).content.decode()
-    client.force_login(users["dgb-approver"])
+    client.force_login(users["beta-approver"])
     assert page.title not in client.get(reverse("wagtailadmin_home")).content.decode()
 
     mail.outbox.clear()
@@ -84,9 +88,9 @@ def test_network_wide_release_needs_partner_approval_then_lead_sign_off(client, 
     state.refresh_from_db()
     assert state.status == "approved"
     # The editor who submitted hears that the page was approved, with both comments.
-    assert recipients() == ["agv-editor@tregks.invalid"]
+    assert recipients() == ["alpha-editor@tregks.invalid"]
     body = mail.outbox[0].body
-    assert "Inhaltlich geprüft." in body and "Freigabe AGV" in body
+    assert "Inhaltlich geprüft." in body and "Freigabe Alpha" in body
     assert "Für das Netzwerk freigegeben." in body
 
     # Wagtail's history holds every step with user and time.
@@ -105,8 +109,8 @@ def test_network_wide_release_needs_partner_approval_then_lead_sign_off(client, 
     )
     steps = [(action, username) for action, username, _time in log]
     assert steps == [
-        ("wagtail.workflow.start", "agv-editor"),
-        ("wagtail.workflow.approve", "agv-approver"),
+        ("wagtail.workflow.start", "alpha-editor"),
+        ("wagtail.workflow.approve", "alpha-approver"),
         ("wagtail.workflow.approve", "lead"),
         ("wagtail.publish", "lead"),
     ]
@@ -117,15 +121,17 @@ def test_network_wide_release_needs_partner_approval_then_lead_sign_off(client, 
     assert "Freigabe Konsortialleitung" in history.content.decode()
 
 
-def test_agv_event_is_drafted_by_agv_editor_and_released_by_agv_approver(client, users):
+def test_alpha_event_is_drafted_by_alpha_editor_and_released_by_alpha_approver(
+    client, users
+):
     from events.models import EventPage
 
-    editor, approver = users["agv-editor"], users["agv-approver"]
-    page = make_event("agv", "werkstatt-agv", editor)
+    editor, approver = users["alpha-editor"], users["alpha-approver"]
+    page = make_event("alpha", "werkstatt-alpha", editor)
     state = submit(client, page, editor)
-    assert state.current_task_state.task.name == "Freigabe AGV"
+    assert state.current_task_state.task.name == "Freigabe Alpha"
     # Nobody else's approvers and not the editor can release it.
-    assert refused_action(client, page, users["dgb-approver"])
+    assert refused_action(client, page, users["beta-approver"])
     assert refused_action(client, page, editor)
     assert not fresh(page).live
     act(client, page, approver, "approve", "Termin geprüft.")
@@ -134,14 +140,18 @@ def test_agv_event_is_drafted_by_agv_editor_and_released_by_agv_approver(client,
     state.refresh_from_db()
     assert state.status == "approved"
     assert {ts.task.name: ts.status for ts in state.task_states.all()} == {
-        "Freigabe AGV": TaskState.STATUS_APPROVED,
+        "Freigabe Alpha": TaskState.STATUS_APPROVED,
         "Freigabe Konsortialleitung": TaskState.STATUS_SKIPPED,
     }
 
 
 def test_network_wide_event_waits_for_the_lead(client, users):
-    editor, approver, lead = users["agv-editor"], users["agv-approver"], users["lead"]
-    page = make_event("agv", "netzwerk-termin", editor, network_wide=True)
+    editor, approver, lead = (
+        users["alpha-editor"],
+        users["alpha-approver"],
+        users["lead"],
+    )
+    page = make_event("alpha", "netzwerk-termin", editor, network_wide=True)
     state = submit(client, page, editor)
     act(client, page, approver, "approve")
     assert not fresh(page).live
@@ -167,10 +177,10 @@ def refused_action(client, page, user):
 def test_normal_release_goes_live_after_partner_approval_and_skips_the_lead(
     client, users
 ):
-    page = make_release("agv", "normal", users["agv-editor"])
-    state = submit(client, page, users["agv-editor"])
+    page = make_release("alpha", "normal", users["alpha-editor"])
+    state = submit(client, page, users["alpha-editor"])
     mail.outbox.clear()
-    act(client, page, users["agv-approver"], "approve")
+    act(client, page, users["alpha-approver"], "approve")
     assert fresh(page).live
     state.refresh_from_db()
     assert state.status == "approved"
@@ -180,25 +190,25 @@ def test_normal_release_goes_live_after_partner_approval_and_skips_the_lead(
     }
     # The history stays truthful: the lead's step is recorded as skipped.
     assert statuses == {
-        "Freigabe AGV": TaskState.STATUS_APPROVED,
+        "Freigabe Alpha": TaskState.STATUS_APPROVED,
         "Freigabe Konsortialleitung": TaskState.STATUS_SKIPPED,
     }
-    assert recipients() == ["agv-editor@tregks.invalid"]
+    assert recipients() == ["alpha-editor@tregks.invalid"]
 
 
 def test_rejection_returns_the_page_to_its_editor_with_the_comment(client, users):
-    editor = users["agv-editor"]
-    page = make_release("agv", "abgelehnt", editor)
+    editor = users["alpha-editor"]
+    page = make_release("alpha", "abgelehnt", editor)
     state = submit(client, page, editor)
     mail.outbox.clear()
     comment = "Bitte die Zahlen mit der Geschäftsstelle abgleichen."
-    task_state = act(client, page, users["agv-approver"], "reject", comment)
+    task_state = act(client, page, users["alpha-approver"], "reject", comment)
     assert task_state.status == TaskState.STATUS_REJECTED
     assert task_state.comment == comment
     state.refresh_from_db()
     assert state.status == "needs_changes"
     assert not fresh(page).live
-    assert recipients() == ["agv-editor@tregks.invalid"]
+    assert recipients() == ["alpha-editor@tregks.invalid"]
     assert comment in mail.outbox[0].body
     # Back with the editor: they can edit and submit again.
     client.force_login(editor)
@@ -206,13 +216,13 @@ def test_rejection_returns_the_page_to_its_editor_with_the_comment(client, users
     assert edit.status_code == 200
     assert comment in edit.content.decode()
     assert PageLogEntry.objects.filter(
-        page=page, action="wagtail.workflow.reject", user=users["agv-approver"]
+        page=page, action="wagtail.workflow.reject", user=users["alpha-approver"]
     ).exists()
 
 
 def test_approvers_cannot_publish_a_network_wide_release_around_the_lead(client, users):
-    approver = users["agv-approver"]
-    page = make_release("agv", "umgehung", users["agv-editor"], network_wide=True)
+    approver = users["alpha-approver"]
+    page = make_release("alpha", "umgehung", users["alpha-editor"], network_wide=True)
     client.force_login(approver)
     data = edit_form_data(page, approver, **{"action-publish": "1"})
     edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
@@ -226,7 +236,7 @@ def test_approvers_cannot_publish_a_network_wide_release_around_the_lead(client,
 
     add_url = reverse(
         "wagtailadmin_pages:add",
-        args=["news", "pressreleasepage", section("agv").pk],
+        args=["news", "pressreleasepage", section("alpha").pk],
     )
     new = dict(data, title="Sofort", slug="sofort", network_wide="on")
     client.post(add_url, new)
@@ -254,17 +264,17 @@ def moved_clock(moment):
 
 
 def test_scheduled_page_goes_live_when_its_time_comes_and_expires(client, users):
-    approver = users["agv-approver"]
+    approver = users["alpha-approver"]
     go_live = timezone.now().replace(microsecond=0) + datetime.timedelta(days=2)
     expire = go_live + datetime.timedelta(days=5)
-    page = make_release("agv", "geplant", users["agv-editor"])
-    submit(client, page, users["agv-editor"])
+    page = make_release("alpha", "geplant", users["alpha-editor"])
+    submit(client, page, users["alpha-editor"])
     page = fresh(page)
     page.go_live_at, page.expire_at = go_live, expire
-    page.save_revision(user=users["agv-editor"])
+    page.save_revision(user=users["alpha-editor"])
     # Approval publishes the scheduled revision: it waits for its time.
-    page.current_workflow_state.cancel(user=users["agv-editor"])
-    page.get_workflow().start(page, users["agv-editor"])
+    page.current_workflow_state.cancel(user=users["alpha-editor"])
+    page.get_workflow().start(page, users["alpha-editor"])
     act(client, page, approver, "approve")
     page = fresh(page)
     assert not page.live
@@ -289,12 +299,12 @@ def test_scheduled_page_goes_live_when_its_time_comes_and_expires(client, users)
 def test_approver_dashboard_lists_what_waits_and_reports_stay_partner_scoped(
     client, users
 ):
-    page = make_release("dgb", "wartet", users["dgb-editor"])
-    page.get_workflow().start(page, users["dgb-editor"])
-    client.force_login(users["dgb-approver"])
+    page = make_release("beta", "wartet", users["beta-editor"])
+    page.get_workflow().start(page, users["beta-editor"])
+    client.force_login(users["beta-approver"])
     dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
     assert page.title in dashboard
-    client.force_login(users["agv-approver"])
+    client.force_login(users["alpha-approver"])
     for url in (
         reverse("wagtailadmin_home"),
         reverse("wagtailadmin_reports:workflow"),
@@ -306,12 +316,14 @@ def test_approver_dashboard_lists_what_waits_and_reports_stay_partner_scoped(
 
 @pytest.mark.parametrize(
     "username,network_wide",
-    [("lead", False), ("dgb-approver", False), ("agv-approver", True)],
+    [("lead", False), ("beta-approver", False), ("alpha-approver", True)],
 )
 def test_bulk_publish_cannot_go_around_the_approval(
     client, users, username, network_wide
 ):
-    page = make_release("agv", "sammel", users["agv-editor"], network_wide=network_wide)
+    page = make_release(
+        "alpha", "sammel", users["alpha-editor"], network_wide=network_wide
+    )
     client.force_login(users[username])
     url = (
         reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"])
@@ -323,8 +335,8 @@ def test_bulk_publish_cannot_go_around_the_approval(
 
 
 def test_bulk_publish_still_works_for_the_partners_approver(client, users):
-    page = make_release("agv", "sammel-eigen", users["agv-editor"])
-    client.force_login(users["agv-approver"])
+    page = make_release("alpha", "sammel-eigen", users["alpha-editor"])
+    client.force_login(users["alpha-approver"])
     url = (
         reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"])
         + f"?id={page.pk}&next=/admin/"
@@ -340,13 +352,17 @@ def test_the_lead_sees_a_partners_release_only_while_it_waits_for_the_lead(
     publishes it, and it cannot read other drafts or take releases offline."""
     from .conftest import section
 
-    editor, approver, lead = users["agv-editor"], users["agv-approver"], users["lead"]
-    page = make_release(
-        "agv", "nur-fuer-die-leitung", editor, network_wide=True, title="Bilanz 2026"
+    editor, approver, lead = (
+        users["alpha-editor"],
+        users["alpha-approver"],
+        users["lead"],
     )
-    other_draft = make_release("agv", "noch-intern", editor, title="Interner Entwurf")
+    page = make_release(
+        "alpha", "nur-fuer-die-leitung", editor, network_wide=True, title="Bilanz 2026"
+    )
+    other_draft = make_release("alpha", "noch-intern", editor, title="Interner Entwurf")
     client.force_login(lead)
-    explorer = reverse("wagtailadmin_explore", args=[section("agv").pk])
+    explorer = reverse("wagtailadmin_explore", args=[section("alpha").pk])
     search = reverse("wagtailadmin_pages:search") + "?q=Entwurf"
     edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
     for url in (explorer, search, reverse("wagtailadmin_home")):
@@ -374,7 +390,7 @@ def test_the_lead_sees_a_partners_release_only_while_it_waits_for_the_lead(
     unpublish = reverse("wagtailadmin_pages:unpublish", args=[page.pk])
     assert refused(client.post(unpublish))
     assert fresh(page).live
-    index = section("agv").get_parent()
+    index = section("alpha").get_parent()
     assert refused(
         client.post(reverse("wagtailadmin_pages:unpublish", args=[index.pk]))
     )
@@ -383,10 +399,10 @@ def test_the_lead_sees_a_partners_release_only_while_it_waits_for_the_lead(
 
 
 def test_the_lead_signs_off_in_the_editor_and_returns_to_the_dashboard(client, users):
-    editor, lead = users["agv-editor"], users["lead"]
-    page = make_release("agv", "im-editor", editor, network_wide=True)
+    editor, lead = users["alpha-editor"], users["lead"]
+    page = make_release("alpha", "im-editor", editor, network_wide=True)
     submit(client, page, editor)
-    act(client, page, users["agv-approver"], "approve")
+    act(client, page, users["alpha-approver"], "approve")
     client.force_login(lead)
     edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
     data = edit_form_data(
@@ -410,21 +426,21 @@ def test_the_lead_signs_off_in_the_editor_and_returns_to_the_dashboard(client, u
 
 @override_settings(WAGTAILADMIN_NOTIFICATION_USE_HTML=True)
 def test_the_approval_comment_is_in_the_html_mail_too(client, users):
-    page = make_release("agv", "html-mail", users["agv-editor"])
-    submit(client, page, users["agv-editor"])
+    page = make_release("alpha", "html-mail", users["alpha-editor"])
+    submit(client, page, users["alpha-editor"])
     mail.outbox.clear()
-    act(client, page, users["agv-approver"], "approve", "Gut <b>so</b>.")
-    assert recipients() == ["agv-editor@tregks.invalid"]
+    act(client, page, users["alpha-approver"], "approve", "Gut <b>so</b>.")
+    assert recipients() == ["alpha-editor@tregks.invalid"]
     html = mail.outbox[0].alternatives[0][0]
-    assert "Freigabe AGV" in html
+    assert "Freigabe Alpha" in html
     assert "Gut &lt;b&gt;so&lt;/b&gt;." in html  # escaped: the comment is user input
 
 
 def test_the_leads_rejection_returns_the_release_to_its_editor(client, users):
-    editor = users["agv-editor"]
-    page = make_release("agv", "leitung-lehnt-ab", editor, network_wide=True)
+    editor = users["alpha-editor"]
+    page = make_release("alpha", "leitung-lehnt-ab", editor, network_wide=True)
     state = submit(client, page, editor)
-    act(client, page, users["agv-approver"], "approve")
+    act(client, page, users["alpha-approver"], "approve")
     mail.outbox.clear()
     comment = "Bitte die Zahlen des ganzen Netzwerks nennen."
     task_state = act(client, page, users["lead"], "reject", comment)
@@ -433,7 +449,7 @@ def test_the_leads_rejection_returns_the_release_to_its_editor(client, users):
     state.refresh_from_db()
     assert state.status == "needs_changes"
     assert not fresh(page).live
-    assert recipients() == ["agv-editor@tregks.invalid"]
+    assert recipients() == ["alpha-editor@tregks.invalid"]
     assert comment in mail.outbox[0].body
     client.force_login(editor)
     edit = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))

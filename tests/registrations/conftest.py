@@ -1,8 +1,8 @@
 """Events with registration, built per test; the editorial network's users.
 
-Events sit in a partner's section below an events index (events app); the index is
-made once per session if the demo has none, and `setup_editorial` then gives each
-partner its section there, with the permissions of its editors and approvers.
+Events sit in a partner's section below the site's events index (events app); the
+editorial network (tests/editorial/conftest.py) makes the index when missing and gives
+each of its partners a section there, with the permissions of its editors and approvers.
 """
 
 import re
@@ -14,43 +14,22 @@ from wagtail.models import Locale
 import pytest
 
 from tests.editorial.conftest import (  # noqa: F401  (fixtures)
-    _ensure_index,
     editorial_network,
+    section,
     users,
 )
-from tregks.editorial.setup import setup_editorial
-
-
-def ensure_events_index():
-    """The events index in both languages, with every partner's section (once)."""
-    from events.models import EventIndexPage
-    from home.models import HomePage
-
-    if EventIndexPage.objects.filter(locale__language_code="en").exists():
-        return
-    home = HomePage.objects.get(locale__language_code="de")
-    _ensure_index(
-        home, EventIndexPage, "veranstaltungen", "Veranstaltungen", "events", "Events"
-    )
-    setup_editorial()
 
 
 @pytest.fixture(scope="session")
-def event_network(editorial_network, django_db_blocker):  # noqa: F811
-    with django_db_blocker.unblock():
-        ensure_events_index()
+def event_network(editorial_network):  # noqa: F811
     return editorial_network
 
 
 def events_section(code, language="de"):
-    from events.models import EventIndexPage
-    from partners.models import PartnerSectionPage
-
-    index = EventIndexPage.objects.get(locale__language_code=language)
-    return PartnerSectionPage.objects.child_of(index).get(partner__code=code)
+    return section(code, language, kind="events")
 
 
-def make_event(code="agv", english=True, **fields):
+def make_event(code="alpha", english=True, **fields):
     """A live event of partner `code` with registration open, and its translation.
 
     Built with the events app's factory, in the partner's section of the events index

@@ -19,8 +19,10 @@ SECRET_NAME = "Jürgen Größe-Übermut"
 
 
 @pytest.fixture
-def agv_event(users, event_network):
-    event = make_event("agv", capacity=1, waitlist_enabled=True, ask_organisation=True)
+def alpha_event(users, event_network):
+    event = make_event(
+        "alpha", capacity=1, waitlist_enabled=True, ask_organisation=True
+    )
     first = booking.register(
         event,
         {
@@ -48,27 +50,27 @@ def client_for(user):
     return client
 
 
-@pytest.mark.parametrize("username", ["agv-editor", "agv-approver", "test-admin"])
-def test_organisers_see_the_registrations(users, agv_event, username):
+@pytest.mark.parametrize("username", ["alpha-editor", "alpha-approver", "test-admin"])
+def test_organisers_see_the_registrations(users, alpha_event, username):
     client = client_for(users.get(username, username))
     listing = client.get("/admin/registrations/")
     assert listing.status_code == 200
-    assert agv_event.title in listing.content.decode()
-    page = client.get(f"/admin/registrations/event/{agv_event.pk}/")
+    assert alpha_event.title in listing.content.decode()
+    page = client.get(f"/admin/registrations/event/{alpha_event.pk}/")
     assert page.status_code == 200
     assert SECRET_NAME in page.content.decode()
     assert "Zoë Wartende" in page.content.decode()
     # Reachable from the event in the page explorer.
-    explorer = client.get(f"/admin/pages/{agv_event.get_parent().pk}/")
-    assert f"/admin/registrations/event/{agv_event.pk}/" in explorer.content.decode()
+    explorer = client.get(f"/admin/pages/{alpha_event.get_parent().pk}/")
+    assert f"/admin/registrations/event/{alpha_event.pk}/" in explorer.content.decode()
 
 
 @pytest.mark.parametrize(
-    "username", ["dgb-editor", "dgb-approver", "lead", "translator", "wfg-editor"]
+    "username", ["beta-editor", "beta-approver", "lead", "translator", "gamma-editor"]
 )
-def test_other_partners_see_nothing(users, agv_event, username):
+def test_other_partners_see_nothing(users, alpha_event, username):
     client = client_for(users[username])
-    english = agv_event.get_translation(
+    english = alpha_event.get_translation(
         __import__("wagtail.models", fromlist=["Locale"]).Locale.objects.get(
             language_code="en"
         )
@@ -76,9 +78,9 @@ def test_other_partners_see_nothing(users, agv_event, username):
     registration = Registration.objects.get(email="juergen@example.org")
     urls = [
         "/admin/registrations/",
-        f"/admin/registrations/event/{agv_event.pk}/",
+        f"/admin/registrations/event/{alpha_event.pk}/",
         f"/admin/registrations/event/{english.pk}/",
-        f"/admin/registrations/event/{agv_event.pk}/csv/",
+        f"/admin/registrations/event/{alpha_event.pk}/csv/",
         f"/admin/registrations/{registration.pk}/cancel/",
     ]
     for url in urls:
@@ -92,9 +94,9 @@ def test_other_partners_see_nothing(users, agv_event, username):
     assert registration.state == RegistrationState.CONFIRMED
 
 
-def test_csv_opens_in_excel_with_umlauts(users, agv_event):
-    response = client_for(users["agv-editor"]).get(
-        f"/admin/registrations/event/{agv_event.pk}/csv/"
+def test_csv_opens_in_excel_with_umlauts(users, alpha_event):
+    response = client_for(users["alpha-editor"]).get(
+        f"/admin/registrations/event/{alpha_event.pk}/csv/"
     )
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
@@ -113,8 +115,8 @@ def test_csv_opens_in_excel_with_umlauts(users, agv_event):
     assert SECRET_NAME.encode("utf-8") in raw
 
 
-def test_organiser_cancels_and_the_waiting_list_moves_up(users, agv_event):
-    client = client_for(users["agv-approver"])
+def test_organiser_cancels_and_the_waiting_list_moves_up(users, alpha_event):
+    client = client_for(users["alpha-approver"])
     registration = Registration.objects.get(email="juergen@example.org")
     ask = client.get(f"/admin/registrations/{registration.pk}/cancel/")
     assert ask.status_code == 200

@@ -8,6 +8,8 @@ title=..., slug=...)`, or `english={...}` on a factory built on `TranslatablePag
 
 import io
 
+from django.conf import settings
+from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 
@@ -86,6 +88,34 @@ class TranslatablePageFactory(wagtail_factories.PageFactory):
             return
         fields = {**kwargs, **(extracted if isinstance(extracted, dict) else {})}
         translate_page(obj, "en", **fields)
+
+
+TEST_PASSWORD = "tregks-test-2026"  # noqa: S105 - test accounts only
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    """An account with the test password; `groups=["Redaktion XY", ...]` (names or
+    groups) makes it a member. An existing username is reused (and joins the groups)."""
+
+    username = factory.Sequence(lambda n: f"testperson-{n}")
+    email = factory.LazyAttribute(lambda o: f"{o.username}@tregks.invalid")
+    password = factory.django.Password(TEST_PASSWORD)
+
+    class Meta:
+        model = settings.AUTH_USER_MODEL
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def groups(obj, create, extracted, **kwargs):  # noqa: N805 - factory_boy's style
+        if not create or not extracted:
+            return
+        obj.groups.add(
+            *(
+                group if isinstance(group, Group) else Group.objects.get(name=group)
+                for group in extracted
+            )
+        )
 
 
 def make_image(title="Testbild", size=(800, 450), colour="#336699"):
