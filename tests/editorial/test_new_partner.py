@@ -1,4 +1,8 @@
-"""A new consortium partner and the demo: no code change, working logins."""
+"""A new consortium partner and the demo: no code change, working logins.
+
+The demo's accounts and pages are read from its data (tregks/demo/data/editorial.yaml),
+so editing the demo does not break these tests.
+"""
 
 import datetime
 import io
@@ -12,32 +16,41 @@ from wagtail.models import Page, Workflow, WorkflowPage, WorkflowState
 
 import pytest
 
+from partners.factories import PartnerProfilePageFactory, partner_index
+from partners.models import PartnerProfilePage, PartnerSectionPage
+from tregks.core.factories import UserFactory
 from tregks.demo import editorial as demo
-from tregks.demo.pages import get_or_create_child
+from tregks.demo.data import load
+from tregks.editorial.setup import (
+    LEAD_TASK,
+    approver_group_name,
+    consortium_partners,
+    editor_group_name,
+    workflow_name,
+)
 
 from .conftest import edit_form_data, section
+
+
+def publish_profile(**fields):
+    """A partner profile made and published as an administrator does."""
+    profile = PartnerProfilePageFactory(parent=partner_index(), live=False, **fields)
+    profile.save_revision().publish()
+    return PartnerProfilePage.objects.get(pk=profile.pk)
 
 
 def test_publishing_a_new_partner_profile_gives_groups_sections_and_workflow(
     client, users
 ):
     from news.models import PressReleasePage
-    from partners.models import PartnerIndexPage, PartnerProfilePage
 
-    index = PartnerIndexPage.objects.get(locale__language_code="de")
-    profile = get_or_create_child(
-        index,
-        PartnerProfilePage,
-        "neuer-partner",
-        title="Neuer Partner (Test)",
-        short_name="NEU",
-        code="neu",
-        role="partner",
+    profile = publish_profile(
+        title="Neuer Partner (Test)", short_name="NEU", code="neu", role="partner"
     )
     assert profile.live
-    editors = Group.objects.get(name="Redaktion NEU")
-    Group.objects.get(name="Freigabe NEU")
-    workflow = Workflow.objects.get(name="Redaktionsablauf NEU")
+    editors = Group.objects.get(name=editor_group_name("NEU"))
+    Group.objects.get(name=approver_group_name("NEU"))
+    workflow = Workflow.objects.get(name=workflow_name("NEU"))
     for language in ("de", "en"):
         for kind in ("news", "stories", "events"):
             new_section = section("neu", language, kind)
@@ -45,10 +58,7 @@ def test_publishing_a_new_partner_profile_gives_groups_sections_and_workflow(
     assert WorkflowPage.objects.get(page=profile).workflow == workflow
 
     # A new editor logs in and creates a press release in the new section.
-    editor = get_user_model().objects.create_user(
-        "neu-editor", "neu-editor@tregks.invalid", "tregks-test-2026"
-    )
-    editor.groups.add(editors)
+    editor = UserFactory(username="neu-editor", groups=[editors])
     client.force_login(editor)
     parent = section("neu")
     add_url = reverse(
@@ -64,7 +74,7 @@ def test_publishing_a_new_partner_profile_gives_groups_sections_and_workflow(
     data = edit_form_data(draft, editor, parent=parent, **{"action-submit": "1"})
     response = client.post(add_url, data)
     assert response.status_code == 302
-    created = Page.objects.get(slug="erste-mitteilung")
+    created = Page.objects.child_of(parent).get(slug="erste-mitteilung")
     assert created.get_parent().pk == parent.pk and not created.live
     state = WorkflowState.objects.for_instance(created).get()
     assert state.workflow == workflow
@@ -76,83 +86,96 @@ def test_publishing_a_new_partner_profile_gives_groups_sections_and_workflow(
 
 
 def test_a_member_profile_gets_no_editorial_groups(users):
-    from partners.models import PartnerIndexPage, PartnerProfilePage
-
-    index = PartnerIndexPage.objects.get(locale__language_code="de")
-    get_or_create_child(
-        index,
-        PartnerProfilePage,
-        "mitglied-test",
-        title="Mitglied (Test)",
-        short_name="MITGL",
-        code="mitgl",
-        role="member",
+    publish_profile(
+        title="Mitglied (Test)", short_name="MITGL", code="mitgl", role="member"
     )
     assert not Group.objects.filter(name__endswith=" MITGL").exists()
+
+
+def demo_usernames():
+    """The accounts the demo makes: one editor and approver per consortium partner,
+    the lead and the translator."""
+    accounts = load("editorial")["accounts"]
+    names = {accounts["lead"]["username"], accounts["translator"]["username"]}
+    for profile in consortium_partners():
+        for key in ("partner_editor", "partner_approver"):
+            names.add(
+                accounts[key]["username"].format(
+                    code=profile.code, short_name=profile.short_name
+                )
+            )
+    return names
+
+
+def demo_page(spec):
+    """The demo's workflow page of this spec, in its partner's German press section."""
+    parent = (
+        PartnerSectionPage.objects.child_of(section("alpha").get_parent())
+        .filter(partner__code=spec["partner"])
+        .get()
+    )
+    return Page.objects.child_of(parent).get(slug=spec["slug"]).specific
 
 
 @override_settings(DEBUG=False)
 def test_demo_refuses_accounts_with_debug_off(users):
     user_model = get_user_model()
-    # The test network's accounts share the demo's names; without them the demo
+    # The test network's accounts may share the demo's names; without them the demo
     # would have to create every one.
-    user_model.objects.filter(
-        username__in=["lead", "translator", "alpha-editor"]
-    ).delete()
+    user_model.objects.filter(username__in=demo_usernames()).delete()
     users_before = set(user_model.objects.values_list("username", flat=True))
     out = io.StringIO()
     demo.build({}, options={}, stdout=out)
     assert "DEBUG is off" in out.getvalue()
     assert set(user_model.objects.values_list("username", flat=True)) == users_before
-    assert not Page.objects.filter(slug__startswith="redaktionsbeispiel-").exists()
+    slugs = [spec["slug"] for spec in load("editorial")["workflow_pages"]]
+    assert slugs
+    assert not Page.objects.filter(slug__in=slugs).exists()
     # The groups and workflows are still set up: they are not demo data.
-    assert Workflow.objects.filter(name="Redaktionsablauf Alpha").exists()
+    assert Workflow.objects.filter(name=workflow_name("Alpha")).exists()
     with pytest.raises(RuntimeError):
         demo.create_accounts([], out)
 
 
 @override_settings(DEBUG=True)
 def test_demo_builds_accounts_and_pages_in_every_state(client, users):
+    data = load("editorial")
     user_model = get_user_model()
-    user_model.objects.filter(
-        username__in=[
-            "gamma-editor",
-            "gamma-approver",
-            "alpha-editor",
-            "alpha-approver",
-            "lead",
-            "translator",
-        ]
-    ).delete()
+    names = demo_usernames()
+    user_model.objects.filter(username__in=names).delete()
     out = io.StringIO()
     demo.build({}, options={}, stdout=out)
     demo.build({}, options={}, stdout=out)  # idempotent
-    for username in (
-        "alpha-editor",
-        "alpha-approver",
-        "gamma-editor",
-        "lead",
-        "translator",
-    ):
+    for username in names:
         user = user_model.objects.get(username=username)
-        assert user.email.endswith("@tregks.invalid")
+        assert user.email.endswith(f"@{data['email_domain']}")
         assert user.check_password(demo.DEMO_PASSWORD)
 
-    def page(slug):
-        return Page.objects.get(slug=slug).specific
-
-    assert not page("redaktionsbeispiel-entwurf").workflow_states.exists()
-    waiting = page("redaktionsbeispiel-wartet-auf-freigabe").current_workflow_state
-    assert waiting.current_task_state.task.name == "Freigabe Alpha"
-    lead = page("redaktionsbeispiel-wartet-auf-konsortialleitung")
-    assert (
-        lead.current_workflow_state.current_task_state.task.name
-        == "Freigabe Konsortialleitung"
-    )
-    rejected = page("redaktionsbeispiel-abgelehnt").current_workflow_state
-    assert rejected.status == "needs_changes"
-    assert rejected.current_task_state.comment
-    assert page("redaktionsbeispiel-veroeffentlicht").live
-    scheduled = page("redaktionsbeispiel-geplant")
-    assert not scheduled.live
-    assert scheduled.get_latest_revision().approved_go_live_at is not None
+    specs = data["workflow_pages"]
+    # The demo shows every state of the workflow once (editorial.yaml's promise).
+    states = {"draft", "partner", "lead", "rejected", "live", "scheduled"}
+    assert {spec["state"] for spec in specs} == states
+    for spec in specs:
+        page = demo_page(spec)
+        assert Page.objects.filter(slug=spec["slug"]).count() == 1  # made once
+        state = spec["state"]
+        if state == "draft":
+            assert not page.workflow_states.exists()
+        elif state == "partner":
+            short = PartnerProfilePage.objects.get(
+                code=spec["partner"], locale=page.locale
+            ).short_name
+            task = page.current_workflow_state.current_task_state.task
+            assert task.name == approver_group_name(short)
+        elif state == "lead":
+            task = page.current_workflow_state.current_task_state.task
+            assert task.name == LEAD_TASK
+        elif state == "rejected":
+            rejected = page.current_workflow_state
+            assert rejected.status == "needs_changes"
+            assert rejected.current_task_state.comment == data["reject_comment"]
+        elif state == "live":
+            assert page.live
+        else:
+            assert not page.live
+            assert page.get_latest_revision().approved_go_live_at is not None
