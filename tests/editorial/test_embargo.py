@@ -17,8 +17,8 @@ from wagtailmedia.models import get_media_model
 
 import pytest
 
-from podcast.models import PodcastEpisodePage
-from tests.podcast.utils import demo_mp3, make_image, show
+from podcast.factories import PodcastEpisodePageFactory, PodcastShowPageFactory
+from tregks.core.factories import make_image, silent_mp3
 
 from .conftest import make_release
 from .test_media_collections import collection_of, shared
@@ -34,7 +34,7 @@ def document_in(collection, name):
 
 def audio_in(collection, name):
     media = get_media_model()(title=f"Ton {name}", type="audio", collection=collection)
-    media.file.save(f"{name}.mp3", ContentFile(demo_mp3(1)), save=False)
+    media.file.save(f"{name}.mp3", ContentFile(silent_mp3()), save=False)
     media.save()
     return media
 
@@ -101,7 +101,9 @@ def test_network_material_in_gemeinsam_is_public(client, users):
 
 
 def episode_draft(media, number=97):
-    episode = PodcastEpisodePage(
+    """A draft episode with this audio, in a podcast of the test's own."""
+    episode = PodcastEpisodePageFactory(
+        parent=PodcastShowPageFactory(),
         title=f"Folge mit Sperrfrist {number}",
         slug=f"folge-sperrfrist-{number}",
         episode_number=number,
@@ -110,7 +112,6 @@ def episode_draft(media, number=97):
         audio=media,
         live=False,
     )
-    show().add_child(instance=episode)
     episode.save_revision()
     return episode
 
@@ -143,7 +144,7 @@ def test_the_audio_of_an_episode_draft_is_served_only_once_it_is_live(client, us
 
 
 def image_in(collection, title):
-    image = make_image(64, 48, title=title)
+    image = make_image(title, (64, 48))
     image.collection = collection
     image.save()
     return image

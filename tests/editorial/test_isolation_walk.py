@@ -211,9 +211,8 @@ def other_partner(users):
     # An event of Gamma with a registration (registrations app): its person's name and
     # address are as secret as the draft.
     from registrations import booking
-    from tests.registrations.conftest import ensure_events_index, make_event
+    from tests.registrations.conftest import make_event
 
-    ensure_events_index()
     secret["registrant"] = f"Anmeldeperson {tag}"
     secret["registrant_email"] = f"anmeldung-{tag}@example.org"
     event = make_event("gamma", capacity=5)

@@ -21,7 +21,7 @@ from wagtailmedia.models import get_media_model
 import pytest
 
 from partners.models import PartnerProfilePage
-from tests.podcast.utils import make_image
+from tregks.core.factories import make_image
 from tregks.editorial.setup import (
     SHARED_COLLECTION,
     editor_group_name,
@@ -35,9 +35,7 @@ ROLES = ("alpha-editor", "alpha-approver")
 
 
 def collection_of(code):
-    profile = PartnerProfilePage.objects.filter(
-        code=code, locale__language_code="de"
-    ).first()
+    profile = PartnerProfilePage.objects.get(code=code, locale__language_code="de")
     return partner_collection(profile)
 
 
@@ -47,7 +45,7 @@ def shared():
 
 def files_in(collection, label):
     """One image, document and audio item in the collection, titled with `label`."""
-    image = make_image(40, 30, title=f"Bild {label}")
+    image = make_image(f"Bild {label}", (40, 30))
     image.collection = collection
     image.save()
     document = get_document_model()(title=f"Dokument {label}", collection=collection)

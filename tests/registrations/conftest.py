@@ -18,6 +18,16 @@ from tests.editorial.conftest import (  # noqa: F401  (fixtures)
     section,
     users,
 )
+from tregks.editorial.setup import setup_editorial
+
+
+def ensure_events_index():
+    """The events index in both languages with every consortium partner's section, for
+    a database without the editorial network (the browser journeys use it)."""
+    from events.factories import event_index
+
+    event_index("en")
+    setup_editorial()
 
 
 @pytest.fixture(scope="session")
