@@ -19,7 +19,7 @@ from wagtail.models import Locale
 import pytest
 
 from search.pages import log_search, searchable_pages
-from tests.utils import soup
+from tests.utils import data_for_scope, soup
 
 pytestmark = pytest.mark.django_db
 
@@ -28,13 +28,19 @@ WORD = "Zwirbelregion"  # in the test's pages only
 PARTNER_CODE = "zwirbelpartner"
 
 
-@pytest.fixture
-def many_kinds(db):
-    """Pages of five kinds with WORD in their titles, in German and English.
+@pytest.fixture(scope="module")
+def many_kinds(django_db_setup, django_db_blocker):
+    """Pages of five kinds with WORD in their titles, in German and English (built once
+    for the module, rolled back at its end).
 
     Returns the English pages. Ten content pages per language besides the four
     translated pages make more than one result page (12 per page).
     """
+    with data_for_scope(django_db_blocker):
+        yield _many_kinds()
+
+
+def _many_kinds():
     from home.factories import ContentPageFactory, home_page
     from news.factories import PressReleasePageFactory, news_section
     from partners.factories import PartnerProfilePageFactory
