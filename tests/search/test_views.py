@@ -12,6 +12,9 @@ from wagtail.models import Locale, PageViewRestriction
 
 import pytest
 
+from partners.factories import PartnerProfilePageFactory
+from podcast.factories import PodcastEpisodePageFactory
+from stories.factories import VideoStoryPageFactory
 from tests.search.helpers import result_urls
 from tests.utils import soup
 
@@ -164,7 +167,7 @@ class TestResultList:
     def test_partner_sections_are_not_results(self, client, search_url):
         """A section only shows its index filtered by the partner: the profile is found."""
         from news.factories import news_index
-        from partners.factories import PartnerProfilePageFactory, section_for
+        from partners.factories import section_for
         from stories.factories import story_index
 
         # The sections take the partner's name as their title, so they would match.
@@ -179,8 +182,7 @@ class TestResultList:
         assert found == [profile.url]
 
     def test_an_episode_shows_the_partner_running_its_show(self, client, search_url):
-        from partners.factories import PartnerProfilePageFactory
-        from podcast.factories import PodcastEpisodePageFactory, PodcastShowPageFactory
+        from podcast.factories import PodcastShowPageFactory
 
         partner = PartnerProfilePageFactory(
             title="Sendepartner", english={"title": "Broadcasting partner"}
@@ -409,21 +411,19 @@ class TestWhatIsSearched:
         assert result_urls(search(client, search_url("de"), q=WORD)) == [page.url]
 
     @pytest.mark.parametrize(
-        ("factory_path", "field"),
+        ("page_factory", "field"),
         [
-            ("podcast.factories.PodcastEpisodePageFactory", "transcript"),
-            ("partners.factories.PartnerProfilePageFactory", "description"),
-            ("stories.factories.VideoStoryPageFactory", "transcript"),
+            (PodcastEpisodePageFactory, "transcript"),
+            (PartnerProfilePageFactory, "description"),
+            (VideoStoryPageFactory, "transcript"),
         ],
     )
     def test_pages_are_found_by_their_texts(
-        self, client, search_url, factory_path, field
+        self, client, search_url, page_factory, field
     ):
         """A word that only this page's field contains finds the page, in each language."""
-        from django.utils.module_loading import import_string
-
         words = {"de": "Nockenwellenversteller", "en": "camshaftphaser"}
-        german = import_string(factory_path)(
+        german = page_factory(
             **{field: f"<p>Es geht um den {words['de']}.</p>"},
             english={field: f"<p>It is about the {words['en']}.</p>"},
         )
