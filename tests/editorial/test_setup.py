@@ -10,7 +10,12 @@ from wagtail.models import GroupPagePermission, Workflow, WorkflowPage
 import pytest
 
 from tregks.editorial.models import LeadSignOffTask, PartnerApprovalTask
-from tregks.editorial.setup import editor_group_name, setup_editorial, workflow_name
+from tregks.editorial.setup import (
+    OWNED_SHOWS,
+    editor_group_name,
+    setup_editorial,
+    workflow_name,
+)
 
 from .conftest import section
 
@@ -46,21 +51,31 @@ def test_each_partner_has_groups_workflow_and_both_language_trees(editorial_netw
 
 
 def test_the_podcast_producer_owns_the_show_in_both_languages(editorial_network):
-    """AGV produces the podcast: its groups edit the show in both languages and its
-    workflow runs there; another partner's groups do not edit it."""
+    """The partner that produces the podcast (OWNED_SHOWS): its groups edit the show in
+    both languages and its workflow runs there; another partner's groups do not edit it."""
+    from partners.factories import consortium_partner
+    from partners.models import PartnerProfilePage
     from podcast.factories import podcast_show
 
     shows = [podcast_show("de"), podcast_show("en")]
+    code = next(
+        code for code, owned in OWNED_SHOWS.items() if owned[1] == "PodcastShowPage"
+    )
+    producer = PartnerProfilePage.objects.filter(
+        code=code, locale__language_code="de"
+    ).first() or consortium_partner(code=code, short_name="Produktion")
     setup_editorial()
-    agv_editors = Group.objects.get(name=editor_group_name("AGV"))
-    dgb_editors = Group.objects.get(name=editor_group_name("DGB"))
+    producer_editors = Group.objects.get(name=editor_group_name(producer.short_name))
+    other_editors = Group.objects.get(name=editor_group_name("Beta"))
     for show in shows:
-        assert GroupPagePermission.objects.filter(group=agv_editors, page=show).exists()
+        assert GroupPagePermission.objects.filter(
+            group=producer_editors, page=show
+        ).exists()
         assert not GroupPagePermission.objects.filter(
-            group=dgb_editors, page=show
+            group=other_editors, page=show
         ).exists()
         workflow = WorkflowPage.objects.get(page=show).workflow
-        assert workflow.name == workflow_name("AGV")
+        assert workflow.name == workflow_name(producer.short_name)
 
 
 def test_the_english_section_is_the_translation_of_the_german_one(editorial_network):

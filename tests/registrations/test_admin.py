@@ -137,11 +137,11 @@ def test_organiser_cancels_and_the_waiting_list_moves_up(users, alpha_event):
     assert "A place is free" in english_mail.subject
 
 
-def test_a_cancelled_registration_reads_storniert_not_abgesagt(users, agv_event):
+def test_a_cancelled_registration_reads_storniert_not_abgesagt(users, alpha_event):
     registration = Registration.objects.get(email="juergen@example.org")
     booking.cancel(registration, by_organiser=True)
-    client = client_for(users["agv-approver"])
-    listing = client.get(f"/admin/registrations/event/{agv_event.pk}/")
+    client = client_for(users["alpha-approver"])
+    listing = client.get(f"/admin/registrations/event/{alpha_event.pk}/")
     text = listing.content.decode()
     assert "Storniert" in text
     assert "Abgesagt" not in text
