@@ -11,7 +11,6 @@ import pytest
 
 from tregks.editorial.models import LeadSignOffTask, PartnerApprovalTask
 from tregks.editorial.setup import (
-    OWNED_SHOWS,
     editor_group_name,
     setup_editorial,
     workflow_name,
@@ -51,16 +50,16 @@ def test_each_partner_has_groups_workflow_and_both_language_trees(editorial_netw
 
 
 def test_the_podcast_producer_owns_the_show_in_both_languages(editorial_network):
-    """The partner that produces the podcast (OWNED_SHOWS): its groups edit the show in
-    both languages and its workflow runs there; another partner's groups do not edit it."""
+    """The partner that produces the podcast (podcast.wagtail_hooks.PODCAST_PRODUCER):
+    its groups edit the show in both languages and its workflow runs there; another
+    partner's groups do not edit it."""
     from partners.factories import consortium_partner
     from partners.models import PartnerProfilePage
     from podcast.factories import podcast_show
+    from podcast.wagtail_hooks import PODCAST_PRODUCER
 
     shows = [podcast_show("de"), podcast_show("en")]
-    code = next(
-        code for code, owned in OWNED_SHOWS.items() if owned[1] == "PodcastShowPage"
-    )
+    code = PODCAST_PRODUCER
     producer = PartnerProfilePage.objects.filter(
         code=code, locale__language_code="de"
     ).first() or consortium_partner(code=code, short_name="Produktion")
