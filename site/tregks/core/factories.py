@@ -20,6 +20,9 @@ import factory
 import wagtail_factories
 from PIL import Image as PILImage
 
+from .models import Topic
+from .topics import ensure_topics
+
 
 def get_locale(language_code):
     locale, _ = Locale.objects.get_or_create(language_code=language_code)
@@ -117,3 +120,16 @@ def make_media(content=None, name="test.mp3", media_type="audio"):
 
 def root_page():
     return Page.get_first_root_node()
+
+
+def topics(*slugs):
+    """The German expert-group topics with these slugs, in this order (made, with
+    their English translations, when missing); pass them to a page's `topics`."""
+    found = Topic.objects.filter(locale__language_code="de", slug__in=slugs)
+    if len(found) < len(slugs):
+        ensure_topics()
+    by_slug = {
+        topic.slug: topic
+        for topic in Topic.objects.filter(locale__language_code="de", slug__in=slugs)
+    }
+    return [by_slug[slug] for slug in slugs]
