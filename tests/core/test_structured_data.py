@@ -17,7 +17,7 @@ from partners.factories import PartnerProfilePageFactory, partner_index
 from partners.models import PartnerProfilePage, PartnerRole, PartnerSectionPage
 from podcast.factories import PodcastEpisodePageFactory, PodcastShowPageFactory
 from stories.factories import VideoStoryPageFactory, story_index
-from tests.utils import soup
+from tests.utils import data_for_scope, soup
 from tregks.core.factories import make_image
 
 pytestmark = pytest.mark.django_db
@@ -62,11 +62,35 @@ def assert_breadcrumbs(nodes, page, language):
     assert not sections.intersection(item["item"] for item in trail)
 
 
+@pytest.fixture(scope="module")
+def built(django_db_setup, django_db_blocker):
+    """German pages (with English translations) the tests only read, built once."""
+    with data_for_scope(django_db_blocker):
+        lead = PartnerProfilePageFactory(role=PartnerRole.LEAD, english=True)
+        PartnerProfilePageFactory(role=PartnerRole.COMPANY, english=True)
+        release = PressReleasePageFactory(
+            parent=news_section(lead),
+            title="Strukturdaten im Test",
+            slug="strukturdaten-im-test",
+            release_date=datetime.date(2024, 5, 6),
+            image=make_image("Pressebild", (1600, 900)),
+            issuing_partners=[lead],
+            english={"title": "Structured data in a test"},
+        )
+        release.save_revision().publish()  # as an editor does: a revision, a date
+        show = PodcastShowPageFactory(english=True)
+        yield {
+            "partner": lead,
+            "release": release,
+            "story": VideoStoryPageFactory(english=True),
+            "show": show,
+            "episode": PodcastEpisodePageFactory(parent=show, english=True),
+            "content page": ContentPageFactory(english=True),
+        }
+
+
 @pytest.mark.parametrize("language", ["de", "en"])
-def test_home_page_describes_the_site_and_the_network(client, language):
-    PartnerProfilePageFactory(role=PartnerRole.LEAD, english=True)
-    PartnerProfilePageFactory(role=PartnerRole.PARTNER, english=True)
-    PartnerProfilePageFactory(role=PartnerRole.COMPANY, english=True)
+def test_home_page_describes_the_site_and_the_network(client, built, language):
     page = home_page(language)
     nodes = graph(client, page.url)
     site = node_of(nodes, "WebSite")
@@ -100,24 +124,9 @@ def test_home_page_describes_the_site_and_the_network(client, language):
 
 
 @pytest.mark.parametrize("language", ["de", "en"])
-def test_press_release_is_a_news_article(client, language):
-    partner = PartnerProfilePageFactory(english=True)
-    german = PressReleasePageFactory(
-        parent=news_section(partner),
-        title="Strukturdaten im Test",
-        slug="strukturdaten-im-test",
-        release_date=datetime.date(2024, 5, 6),
-        image=make_image("Pressebild", (1600, 900)),
-        issuing_partners=[partner],
-    )
-    german.save_revision().publish()  # as an editor does: a revision, a date
-    page = german
-    if language == "en":
-        page = german.copy_for_translation(
-            Locale.objects.get(language_code="en"), copy_parents=True
-        )
-        page.title = "Structured data in a test"
-        page.save_revision().publish()
+def test_press_release_is_a_news_article(client, built, language):
+    page = in_language(built["release"], language)
+    partner = built["partner"]
     nodes = graph(client, page.url)
     article = node_of(nodes, "NewsArticle")
     assert article["headline"] == page.title
@@ -132,8 +141,8 @@ def test_press_release_is_a_news_article(client, language):
 
 
 @pytest.mark.parametrize("language", ["de", "en"])
-def test_video_story_is_a_video_object(client, language):
-    page = in_language(VideoStoryPageFactory(english=True), language)
+def test_video_story_is_a_video_object(client, built, language):
+    page = in_language(built["story"], language)
     nodes = graph(client, page.url)
     video = node_of(nodes, "VideoObject")
     assert video["name"] == page.title
@@ -148,16 +157,14 @@ def test_video_story_is_a_video_object(client, language):
 
 
 @pytest.mark.parametrize("language", ["de", "en"])
-def test_podcast_show_and_episode(client, language):
-    german_show = PodcastShowPageFactory(english=True)
-    german_episode = PodcastEpisodePageFactory(parent=german_show, english=True)
-    show = in_language(german_show, language)
+def test_podcast_show_and_episode(client, built, language):
+    show = in_language(built["show"], language)
     series = node_of(graph(client, show.url), "PodcastSeries")
     assert series["name"] == show.title
     assert series["inLanguage"] == language
     assert series["url"] == show.get_full_url()
 
-    episode = in_language(german_episode, language)
+    episode = in_language(built["episode"], language)
     nodes = graph(client, episode.url)
     node = node_of(nodes, "PodcastEpisode")
     assert node["inLanguage"] == language
@@ -171,8 +178,8 @@ def test_podcast_show_and_episode(client, language):
 
 
 @pytest.mark.parametrize("language", ["de", "en"])
-def test_partner_profile_is_an_organization_of_the_network(client, language):
-    page = in_language(PartnerProfilePageFactory(english=True), language)
+def test_partner_profile_is_an_organization_of_the_network(client, built, language):
+    page = in_language(built["partner"], language)
     nodes = graph(client, page.url)
     organization = node_of(nodes, "Organization")
     assert organization["name"] == page.title
@@ -181,20 +188,20 @@ def test_partner_profile_is_an_organization_of_the_network(client, language):
     assert_breadcrumbs(nodes, page, language)
 
 
-OTHER_PAGES = {
-    "content page": lambda language: in_language(
-        ContentPageFactory(english=True), language
-    ),
+INDEXES = {
     "press index": news_index,
     "story index": story_index,
     "partner index": partner_index,
 }
 
 
-@pytest.mark.parametrize("kind", OTHER_PAGES)
+@pytest.mark.parametrize("kind", ["content page", *INDEXES])
 @pytest.mark.parametrize("language", ["de", "en"])
-def test_other_pages_name_themselves_and_their_trail(client, kind, language):
-    page = OTHER_PAGES[kind](language)
+def test_other_pages_name_themselves_and_their_trail(client, built, kind, language):
+    if kind in INDEXES:
+        page = INDEXES[kind](language)
+    else:
+        page = in_language(built[kind], language)
     nodes = graph(client, page.url)
     main = nodes[0]
     assert main["@type"] in {"WebPage", "CollectionPage"}
