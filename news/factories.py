@@ -7,12 +7,12 @@ press index (both made when missing); pass `parent=<PartnerSectionPage>` to choo
 
 import datetime
 
+from wagtail.rich_text import RichText
+
 import factory
 
 from home.factories import home_page
 from partners.factories import section_for
-from wagtail.rich_text import RichText
-
 from tregks.core.factories import (
     TranslatablePageFactory,
     first_page,
