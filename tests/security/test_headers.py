@@ -1,5 +1,10 @@
 """Security headers: CSP (strict on the site, relaxed in the admin), framing, referrer,
-permissions, and no cookie for anonymous readers."""
+permissions, and no cookie for anonymous readers.
+
+The CSP and cookie checks open every live public page in the database (the demo
+site's too, while the test database holds it): a whole-site check that asserts no
+wording; the pages the other tests edit are built here.
+"""
 
 from django.contrib.auth import get_user_model
 
