@@ -7,11 +7,20 @@ press index (both made when missing); pass `parent=<PartnerSectionPage>` to choo
 
 import datetime
 
+from wagtail.rich_text import RichText
+
 import factory
 
 from home.factories import home_page
 from partners.factories import section_for
-from tregks.core.factories import TranslatablePageFactory, first_page, translate_page
+from tregks.core.factories import (
+    TranslatablePageFactory,
+    first_page,
+    make_document,
+    make_image,
+    topics,
+    translate_page,
+)
 
 from .models import NewsIndexPage, PressReleasePage
 
@@ -53,3 +62,33 @@ class PressReleasePageFactory(TranslatablePageFactory):
 
     class Meta:
         model = PressReleasePage
+
+    class Params:
+        # A release as readers see most: picture, topics, its issuing partner (the
+        # section's), a body with a quote, a download and a related release.
+        rich = factory.Trait(
+            image=factory.LazyFunction(lambda: make_image("Pressebild", (1200, 675))),
+            image_caption="Bildunterschrift",
+            image_credit="Testfoto",
+            topics=factory.LazyFunction(
+                lambda: topics("digitalisierung", "arbeitsbeziehungen")
+            ),
+            issuing_partners=factory.LazyAttribute(
+                lambda o: [o.parent.specific.partner]
+            ),
+            body=factory.LazyFunction(
+                lambda: [
+                    ("heading", {"text": "Zwischentitel", "level": "h2"}),
+                    ("paragraph", RichText("<p>Ein Absatz mit <b>Text</b>.</p>")),
+                    ("quote", {"quote": "Ein Zitat.", "source": "Eine Person"}),
+                ]
+            ),
+            downloads=factory.LazyFunction(
+                lambda: [("document", {"document": make_document(), "label": ""})]
+            ),
+            related_pages=factory.LazyAttribute(
+                lambda o: [("page", PressReleasePageFactory(parent=o.parent))]
+            ),
+            contact_role="Pressestelle",
+            contact_email="presse@example.org",
+        )

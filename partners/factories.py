@@ -11,6 +11,8 @@ from tregks.core.factories import (
     TranslatablePageFactory,
     first_page,
     get_locale,
+    make_image,
+    topics,
     translate_page,
 )
 from tregks.editorial.setup import setup_partner
@@ -55,6 +57,18 @@ class PartnerProfilePageFactory(TranslatablePageFactory):
 
     class Meta:
         model = PartnerProfilePage
+
+    class Params:
+        # A profile with its logo, public contact, website and an expert group led.
+        rich = factory.Trait(
+            logo=factory.LazyFunction(lambda: make_image("Logo", (600, 300))),
+            website="https://example.org/",
+            street="Teststraße 1",
+            postcode="12345",
+            city="Musterstadt",
+            contact_email="kontakt@example.org",
+            expert_groups=factory.LazyFunction(lambda: topics("digitalisierung")),
+        )
 
 
 class PartnerSectionPageFactory(TranslatablePageFactory):

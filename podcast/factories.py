@@ -9,11 +9,13 @@ import datetime
 import factory
 
 from home.factories import home_page
+from partners.factories import PartnerProfilePageFactory
 from tregks.core.factories import (
     TranslatablePageFactory,
     first_page,
     make_image,
     make_media,
+    topics,
     translate_page,
 )
 
@@ -63,3 +65,17 @@ class PodcastEpisodePageFactory(TranslatablePageFactory):
 
     class Meta:
         model = PodcastEpisodePage
+
+    class Params:
+        # An episode with a guest, topics, show notes and an image of its own.
+        rich = factory.Trait(
+            guests=factory.LazyFunction(lambda: [PartnerProfilePageFactory()]),
+            topics=factory.LazyFunction(
+                lambda: topics("qualifizierung", "arbeitsbeziehungen")
+            ),
+            show_notes='<h3>Links</h3><ul><li><a href="https://example.org/">'
+            "Mehr dazu</a></li></ul>",
+            episode_image=factory.LazyFunction(
+                lambda: make_image("Folgenbild", (1400, 1400))
+            ),
+        )

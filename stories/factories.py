@@ -13,9 +13,13 @@ from home.factories import home_page
 from partners.factories import PartnerProfilePageFactory, section_for
 from partners.models import PartnerRole
 from tregks.core.factories import (
+    WEBVTT,
     TranslatablePageFactory,
     first_page,
+    make_document,
     make_image,
+    make_media,
+    topics,
     translate_page,
 )
 
@@ -64,3 +68,16 @@ class VideoStoryPageFactory(TranslatablePageFactory):
 
     class Meta:
         model = VideoStoryPage
+
+    class Params:
+        # A video uploaded to the site with its caption track, and topics.
+        rich = factory.Trait(
+            video_url="",
+            video_file=factory.LazyFunction(
+                lambda: make_media(b"\x1aE\xdf\xa3", "video.webm", "video")
+            ),
+            captions=factory.LazyFunction(
+                lambda: make_document("Untertitel", "untertitel.vtt", WEBVTT)
+            ),
+            topics=factory.LazyFunction(lambda: topics("qualifizierung")),
+        )

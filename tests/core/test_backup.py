@@ -1,5 +1,10 @@
 """Backup and restore: a round trip into an empty database finds the same pages,
-revisions and files."""
+revisions and files.
+
+The backup is taken of the whole demo site (every page type, revisions, workflow
+states, files in collections), because a backup must carry all of it; the draft,
+document, image and audio it checks by name are made here.
+"""
 
 import io
 import json
@@ -15,12 +20,13 @@ from django.core.management import call_command
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Page, Revision
+from wagtail.models import Collection, Revision
 from wagtailmedia.models import get_media_model
 
 import pytest
 from PIL import Image as PILImage
 
+from home.factories import ContentPageFactory
 from tests.serving import ROOT, site_env
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
@@ -86,7 +92,8 @@ def run_manage(*args, env):
 @pytest.fixture
 def site_with_history():
     """The demo site plus a draft revision, an uploaded document, image and audio."""
-    page = Page.objects.get(slug="impressum").specific
+    page = ContentPageFactory(title="Impressum im Test")
+    page.save_revision().publish()
     page.title = "Impressum (Entwurf zur Sicherung)"
     page.save_revision()
     root = Collection.get_first_root_node()

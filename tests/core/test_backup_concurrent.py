@@ -7,7 +7,9 @@ backup had reported success (issue 17, item 3).
 
 Three processes share a copy of the demo site: an editor process saving revisions and
 publishing pages without pause, backup_site, and afterwards restore_site into an empty
-database. The test process only builds the databases and reads the results.
+database. The test process only builds the databases and reads the results. The
+demo site is the data because the backup must carry a whole site (every page type,
+revisions, files); the test asserts no demo wording.
 """
 
 import io

@@ -1,7 +1,10 @@
 """The production server compresses what anonymous readers get, and nothing that
 could carry a secret (BREACH, see tregks.core.compression).
 
-A real gunicorn serves a copy of the demo site (tests/serving.py).
+A real gunicorn serves a copy of the demo site (tests/serving.py): the server is
+another process with its own database file, so the test asks for pages the demo has
+(the home page, the press index, the podcast show as a long page) by their public
+addresses and asserts no wording.
 """
 
 import gzip

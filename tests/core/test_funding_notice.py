@@ -10,8 +10,8 @@ from wagtail.models import Locale
 
 import pytest
 
-from news.factories import PressReleasePageFactory
-from tests.utils import news_section, soup
+from news.factories import PressReleasePageFactory, news_section
+from tests.utils import soup
 from tregks.core import funding
 from tregks.core.models import FundingNotice
 
@@ -32,7 +32,7 @@ def notices():
 def release_of(year, language):
     date = datetime.date(year, 3, 1)
     german = PressReleasePageFactory(
-        parent=news_section("wfg"),
+        parent=news_section(english=True),
         title=f"Förderung {year}",
         slug=f"foerderung-{year}",
         release_date=date,

@@ -7,22 +7,47 @@ points to the German topics and partners; the page shows their English versions.
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from wagtail.models import Locale
+
 import pytest
 
+from news.factories import PressReleasePageFactory, news_section
 from news.models import PressReleasePage
+from partners.factories import PartnerProfilePageFactory
+from tests.utils import data_for_scope
 from tregks.core.models import Topic
 
 pytestmark = pytest.mark.django_db
 
 
-def release_with_topics_and_partners(language):
-    releases = PressReleasePage.objects.live().filter(locale__language_code=language)
-    return next(
-        r for r in releases if r.topics.exists() and r.issuing_partners.exists()
-    )
+@pytest.fixture(scope="module")
+def built_release(django_db_setup, django_db_blocker):
+    """A release with two topics and its issuing partner, translated (the partner too),
+    built once for the module."""
+    with data_for_scope(django_db_blocker):
+        partner = PartnerProfilePageFactory(english=True)
+        german = PressReleasePageFactory(
+            rich=True, parent=news_section(partner), english=True
+        )
+        assert german.topics.count() == 2 and german.issuing_partners.count() == 1
+        yield german.pk
 
 
-def test_english_page_shows_english_topics_and_partners_in_the_same_order():
+@pytest.fixture
+def release_with_topics_and_partners(built_release):
+    def in_language(language):
+        german = PressReleasePage.objects.get(pk=built_release)
+        if language == "de":
+            return german
+        locale = Locale.objects.get(language_code=language)
+        return german.get_translation(locale).specific
+
+    return in_language
+
+
+def test_english_page_shows_english_topics_and_partners_in_the_same_order(
+    release_with_topics_and_partners,
+):
     english = release_with_topics_and_partners("en")
     german_topics = list(english.topics.all())
     assert {topic.locale.language_code for topic in german_topics} == {"de"}
@@ -36,7 +61,9 @@ def test_english_page_shows_english_topics_and_partners_in_the_same_order():
     assert all(p.url.startswith("/en/") for p in partners)
 
 
-def test_a_render_after_the_first_asks_only_for_the_chosen_ids():
+def test_a_render_after_the_first_asks_only_for_the_chosen_ids(
+    release_with_topics_and_partners,
+):
     german = release_with_topics_and_partners("de")
     type(german).objects.get(pk=german.pk).topics_for_reader  # noqa: B018 (table built)
     page = type(german).objects.get(pk=german.pk)
@@ -45,7 +72,7 @@ def test_a_render_after_the_first_asks_only_for_the_chosen_ids():
     assert len(queries) == 1
 
 
-def test_a_renamed_topic_shows_at_once():
+def test_a_renamed_topic_shows_at_once(release_with_topics_and_partners):
     german = release_with_topics_and_partners("de")
     type(german).objects.get(pk=german.pk).topics_for_reader  # noqa: B018 (table built)
     topic = german.topics.first()
@@ -55,7 +82,7 @@ def test_a_renamed_topic_shows_at_once():
     assert "Neu benannt" in [t.name for t in page.topics_for_reader]
 
 
-def test_a_preview_shows_the_unsaved_choice_of_topics():
+def test_a_preview_shows_the_unsaved_choice_of_topics(release_with_topics_and_partners):
     german = release_with_topics_and_partners("de")
     chosen = list(
         Topic.objects.filter(locale=german.locale).exclude(

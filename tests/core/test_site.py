@@ -3,8 +3,11 @@
 from django.db import DatabaseError
 from django.test import Client
 
+from wagtail.models import Locale
+
 import pytest
 
+from home.factories import ContentPageFactory
 from tests.utils import soup
 
 
@@ -29,13 +32,16 @@ def test_root_redirects_to_the_preferred_language(accept_language, target):
 
 @pytest.mark.django_db
 def test_sitemap_lists_both_locales(client):
+    german = ContentPageFactory(english={"title": "In English", "slug": "in-english"})
+    english = german.get_translation(Locale.objects.get(language_code="en"))
     index = client.get("/sitemap.xml")
     assert index.status_code == 200
     section = client.get("/sitemap-pages.xml")
     assert section.status_code == 200
     body = section.content.decode()
-    assert "/de/impressum/" in body
-    assert "/en/legal-notice/" in body
+    assert f"{german.get_full_url()}<" in body
+    assert f"{english.get_full_url()}<" in body
+    assert english.url.startswith("/en/")
 
 
 @pytest.mark.django_db

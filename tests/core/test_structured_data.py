@@ -1,19 +1,24 @@
 """JSON-LD (schema.org): every page type names what it is, in its language; aliases
-(German text under /en/) carry none; nothing in a page's text can end the script."""
+(German text under /en/) carry none; nothing in a page's text can end the script.
+
+Each test builds the pages it reads with the apps' factories.
+"""
 
 import datetime
 import json
-
-from django.apps import apps
 
 from wagtail.models import Locale
 
 import pytest
 
-from news.factories import PressReleasePageFactory
-from partners.models import PartnerProfilePage, PartnerRole
-from tests.podcast.utils import make_image
-from tests.utils import news_section, soup
+from home.factories import ContentPageFactory, home_page
+from news.factories import PressReleasePageFactory, news_index, news_section
+from partners.factories import PartnerProfilePageFactory, partner_index
+from partners.models import PartnerProfilePage, PartnerRole, PartnerSectionPage
+from podcast.factories import PodcastEpisodePageFactory, PodcastShowPageFactory
+from stories.factories import VideoStoryPageFactory, story_index
+from tests.utils import data_for_scope, soup
+from tregks.core.factories import make_image
 
 pytestmark = pytest.mark.django_db
 
@@ -36,16 +41,11 @@ def node_of(nodes, schema_type):
     return found[0]
 
 
-def live_page(label, language):
-    model = apps.get_model(label)
-    page = (
-        model.objects.live()
-        .filter(locale__language_code=language, alias_of__isnull=True)
-        .order_by("path")
-        .first()
-    )
-    assert page is not None, label
-    return page
+def in_language(page, language):
+    """The page itself (German) or its English translation."""
+    if language == "de":
+        return page
+    return page.get_translation(Locale.objects.get(language_code=language)).specific
 
 
 def assert_breadcrumbs(nodes, page, language):
@@ -55,12 +55,43 @@ def assert_breadcrumbs(nodes, page, language):
     assert trail[-1]["item"] == page.get_full_url()
     assert trail[-1]["name"] == page.title
     # Partner sections are the index filtered, not a step of their own.
-    assert not any("/wfg/" in item["item"] for item in trail[:-1])
+    sections = {
+        section.get_full_url()
+        for section in page.get_ancestors().type(PartnerSectionPage)
+    }
+    assert not sections.intersection(item["item"] for item in trail)
+
+
+@pytest.fixture(scope="module")
+def built(django_db_setup, django_db_blocker):
+    """German pages (with English translations) the tests only read, built once."""
+    with data_for_scope(django_db_blocker):
+        lead = PartnerProfilePageFactory(role=PartnerRole.LEAD, english=True)
+        PartnerProfilePageFactory(role=PartnerRole.COMPANY, english=True)
+        release = PressReleasePageFactory(
+            parent=news_section(lead),
+            title="Strukturdaten im Test",
+            slug="strukturdaten-im-test",
+            release_date=datetime.date(2024, 5, 6),
+            image=make_image("Pressebild", (1600, 900)),
+            issuing_partners=[lead],
+            english={"title": "Structured data in a test"},
+        )
+        release.save_revision().publish()  # as an editor does: a revision, a date
+        show = PodcastShowPageFactory(english=True)
+        yield {
+            "partner": lead,
+            "release": release,
+            "story": VideoStoryPageFactory(english=True),
+            "show": show,
+            "episode": PodcastEpisodePageFactory(parent=show, english=True),
+            "content page": ContentPageFactory(english=True),
+        }
 
 
 @pytest.mark.parametrize("language", ["de", "en"])
-def test_home_page_describes_the_site_and_the_network(client, language):
-    page = live_page("home.HomePage", language)
+def test_home_page_describes_the_site_and_the_network(client, built, language):
+    page = home_page(language)
     nodes = graph(client, page.url)
     site = node_of(nodes, "WebSite")
     assert site["inLanguage"] == language
@@ -85,6 +116,7 @@ def test_home_page_describes_the_site_and_the_network(client, language):
     assert {member["name"] for member in network["member"]} == {
         partner.title for partner in consortium
     }
+    assert len(consortium.filter(role=PartnerRole.LEAD)) >= 1
     assert all(member["url"].startswith("http") for member in network["member"])
     assert network["funder"]["@type"] == "GovernmentOrganization"
     assert network["funder"]["name"]
@@ -92,25 +124,9 @@ def test_home_page_describes_the_site_and_the_network(client, language):
 
 
 @pytest.mark.parametrize("language", ["de", "en"])
-def test_press_release_is_a_news_article(client, language):
-    german = PressReleasePageFactory(
-        parent=news_section("wfg"),
-        title="Strukturdaten im Test",
-        slug="strukturdaten-im-test",
-        release_date=datetime.date(2024, 5, 6),
-        image=make_image(1600, 900),
-    )
-    german.issuing_partners.set(
-        [PartnerProfilePage.objects.get(locale__language_code="de", code="wfg")]
-    )
-    german.save_revision().publish()
-    page = german
-    if language == "en":
-        page = german.copy_for_translation(
-            Locale.objects.get(language_code="en"), copy_parents=True
-        )
-        page.title = "Structured data in a test"
-        page.save_revision().publish()
+def test_press_release_is_a_news_article(client, built, language):
+    page = in_language(built["release"], language)
+    partner = built["partner"]
     nodes = graph(client, page.url)
     article = node_of(nodes, "NewsArticle")
     assert article["headline"] == page.title
@@ -118,15 +134,15 @@ def test_press_release_is_a_news_article(client, language):
     assert article["datePublished"] == "2024-05-06"
     assert datetime.datetime.fromisoformat(article["dateModified"])
     assert article["author"][0]["@type"] == "Organization"
-    assert article["author"][0]["name"]
+    assert article["author"][0]["name"] == in_language(partner, language).title
     assert article["publisher"]["name"] == "Transformationsnetzwerk Region Kassel"
     assert article["image"][0].startswith("http")
     assert_breadcrumbs(nodes, page, language)
 
 
 @pytest.mark.parametrize("language", ["de", "en"])
-def test_video_story_is_a_video_object(client, language):
-    page = live_page("stories.VideoStoryPage", language)
+def test_video_story_is_a_video_object(client, built, language):
+    page = in_language(built["story"], language)
     nodes = graph(client, page.url)
     video = node_of(nodes, "VideoObject")
     assert video["name"] == page.title
@@ -141,14 +157,14 @@ def test_video_story_is_a_video_object(client, language):
 
 
 @pytest.mark.parametrize("language", ["de", "en"])
-def test_podcast_show_and_episode(client, language):
-    show = live_page("podcast.PodcastShowPage", language)
+def test_podcast_show_and_episode(client, built, language):
+    show = in_language(built["show"], language)
     series = node_of(graph(client, show.url), "PodcastSeries")
     assert series["name"] == show.title
     assert series["inLanguage"] == language
     assert series["url"] == show.get_full_url()
 
-    episode = live_page("podcast.PodcastEpisodePage", language)
+    episode = in_language(built["episode"], language)
     nodes = graph(client, episode.url)
     node = node_of(nodes, "PodcastEpisode")
     assert node["inLanguage"] == language
@@ -162,10 +178,8 @@ def test_podcast_show_and_episode(client, language):
 
 
 @pytest.mark.parametrize("language", ["de", "en"])
-def test_partner_profile_is_an_organization_of_the_network(client, language):
-    page = PartnerProfilePage.objects.get(
-        locale__language_code=language, code="wfg", alias_of__isnull=True
-    )
+def test_partner_profile_is_an_organization_of_the_network(client, built, language):
+    page = in_language(built["partner"], language)
     nodes = graph(client, page.url)
     organization = node_of(nodes, "Organization")
     assert organization["name"] == page.title
@@ -174,18 +188,20 @@ def test_partner_profile_is_an_organization_of_the_network(client, language):
     assert_breadcrumbs(nodes, page, language)
 
 
-@pytest.mark.parametrize(
-    "label",
-    [
-        "home.ContentPage",
-        "news.NewsIndexPage",
-        "stories.StoryIndexPage",
-        "partners.PartnerIndexPage",
-    ],
-)
+INDEXES = {
+    "press index": news_index,
+    "story index": story_index,
+    "partner index": partner_index,
+}
+
+
+@pytest.mark.parametrize("kind", ["content page", *INDEXES])
 @pytest.mark.parametrize("language", ["de", "en"])
-def test_other_pages_name_themselves_and_their_trail(client, label, language):
-    page = live_page(label, language)
+def test_other_pages_name_themselves_and_their_trail(client, built, kind, language):
+    if kind in INDEXES:
+        page = INDEXES[kind](language)
+    else:
+        page = in_language(built[kind], language)
     nodes = graph(client, page.url)
     main = nodes[0]
     assert main["@type"] in {"WebPage", "CollectionPage"}
@@ -196,7 +212,9 @@ def test_other_pages_name_themselves_and_their_trail(client, label, language):
 
 def test_an_alias_carries_no_structured_data(client):
     release = PressReleasePageFactory(
-        parent=news_section("vsb"), title="Nur deutsch", slug="nur-deutsch-jsonld"
+        parent=news_section(english=True),
+        title="Nur deutsch",
+        slug="nur-deutsch-jsonld",
     )
     alias = release.copy_for_translation(
         Locale.objects.get(language_code="en"), alias=True
@@ -208,7 +226,7 @@ def test_an_alias_carries_no_structured_data(client):
 def test_text_cannot_end_the_script(client):
     hostile = 'Titel </script><script>alert("x")</script> & <!--'
     release = PressReleasePageFactory(
-        parent=news_section("wfg"), title=hostile, slug="feindlicher-titel"
+        parent=news_section(), title=hostile, slug="feindlicher-titel"
     )
     response = client.get(release.url)
     raw = response.content.decode().split('<script type="application/ld+json">')[1]

@@ -18,7 +18,7 @@ import pytest
 
 from news.factories import PressReleasePageFactory
 from tests.serving import RedisServer, TCPProxy
-from tests.utils import news_section, without_form_tokens
+from tests.utils import without_form_tokens
 from tregks.cache import fallback
 from tregks.cache.models import PendingInvalidation
 
@@ -68,7 +68,7 @@ def empty_worker_memory():
 def release(django_capture_on_commit_callbacks):
     """A published release; its own invalidations are applied (committed) already."""
     with django_capture_on_commit_callbacks(execute=True):
-        page = PressReleasePageFactory(parent=news_section("wfg"), title="Alter Titel")
+        page = PressReleasePageFactory(title="Alter Titel")
         page.save_revision().publish()
     return page
 

@@ -1,7 +1,10 @@
 """bench/faults.py, the fault drill of docs/RELIABILITY.md: its verdict, and a short
 real run (SQLite, gunicorn, a Redis of its own frozen for 10 s, then a publish and an
 unpublish during a Redis blip) that must meet the targets: no 5xx, no stale answer,
-a degraded readiness (the p99 target is the full run's, on a quiet machine)."""
+a degraded readiness (the p99 target is the full run's, on a quiet machine).
+
+The server is another process serving a copy of the demo site (`demo_arguments`): the
+drill needs a whole site to read and publish; the test asserts no demo wording."""
 
 import importlib.util
 import shutil

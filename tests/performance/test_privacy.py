@@ -19,11 +19,10 @@ from wagtail.models import PageViewRestriction
 
 import pytest
 
+from home.factories import ContentPageFactory
 from home.models import ContentPage
-from news.factories import PressReleasePageFactory
-from news.models import NewsIndexPage
+from news.factories import PressReleasePageFactory, news_index, news_section
 from tests.serving import RedisServer, TCPProxy
-from tests.utils import news_section
 from tregks.cache import fallback
 
 pytestmark = pytest.mark.django_db
@@ -58,7 +57,7 @@ def release(django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         # Dated today: the newest release, first on the home page, index and feed.
         page = PressReleasePageFactory(
-            parent=news_section("wfg"),
+            parent=news_section(),
             title=f"{SECRET} startet",
             lead=SECRET,
             release_date=timezone.localdate(),
@@ -75,7 +74,7 @@ def restrict(page):
 
 def places(release):
     """Every address where a reader could meet the release (German site)."""
-    index = NewsIndexPage.objects.get(locale__language_code="de")
+    index = news_index("de")
     with translation.override("de"):
         search = reverse("search")
     return {
@@ -134,7 +133,7 @@ def test_pages_cached_before_the_change(client, release):
 
 def test_restriction_on_a_parent_section(client, release):
     assert_public(client, release)
-    restrict(news_section("wfg"))
+    restrict(release.get_parent())
     assert_private(client, release)
 
 
@@ -194,23 +193,23 @@ def test_removing_the_restriction_makes_the_page_public_at_once(client, release)
     assert client.get(release.url).status_code == 200
 
 
+@pytest.fixture
 def about():
-    return ContentPage.objects.get(
-        slug="ueber-das-netzwerk", locale__language_code="de"
-    )
+    """A content page below the home page, with pages of its own below it."""
+    return ContentPageFactory()
 
 
-def test_alias_of_a_restricted_page_is_restricted_too(client):
-    section = about()
+def test_alias_of_a_restricted_page_is_restricted_too(client, about):
+    section = about
     restrict(section)
     alias = section.create_alias(update_slug="netzwerk-kopie")
     response = client.get(alias.url)
     assert response.status_code == 302 and "login" in response["Location"]
 
 
-def test_own_page_below_an_alias_of_a_restricted_page_is_restricted(client):
+def test_own_page_below_an_alias_of_a_restricted_page_is_restricted(client, about):
     """Wagtail resolves aliases on the way to their source page's restrictions."""
-    section = about()
+    section = about
     alias = section.create_alias(update_slug="netzwerk-kopie")
     child = alias.add_child(
         instance=ContentPage(title="Seite unter der Kopie", slug="unter-der-kopie")
@@ -222,16 +221,16 @@ def test_own_page_below_an_alias_of_a_restricted_page_is_restricted(client):
     assert response.status_code == 302 and "login" in response["Location"]
 
 
-def test_one_query_check_finds_what_wagtails_own_finds(release):
+def test_one_query_check_finds_what_wagtails_own_finds(release, about):
     """BasePage.get_view_restrictions (one query) against Wagtail's (two queries)."""
     from wagtail.models import Page
 
-    section = news_section("wfg")
-    alias = about().create_alias(update_slug="netzwerk-kopie")
+    section = release.get_parent()
+    alias = about.create_alias(update_slug="netzwerk-kopie")
     below_alias = alias.add_child(
         instance=ContentPage(title="Unter der Kopie", slug="unter-der-kopie")
     )
-    pages = [release, section, alias, below_alias, about()]
+    pages = [release, section, alias, below_alias, about]
 
     def both():
         return [
@@ -243,7 +242,7 @@ def test_one_query_check_finds_what_wagtails_own_finds(release):
         ]
 
     restrict(section)
-    restrict(about())
+    restrict(about)
     for ours, wagtails in both():
         assert ours == wagtails
     assert any(ours for ours, _wagtails in both())

@@ -1,5 +1,8 @@
 """The podcast feed: parses, and carries every tag Apple Podcasts, Spotify and the
-Podcast Index need; a feed lists only episodes whose audio is in its language."""
+Podcast Index need; a feed lists only episodes whose audio is in its language.
+
+The tests read a show of their own with three episodes in German and English
+(tests/podcast/utils.py, `make_podcast`), built once for the module."""
 
 import datetime
 import email.utils
@@ -14,10 +17,14 @@ import feedparser
 import mutagen
 import pytest
 
+from home.factories import home_page
 from podcast.categories import APPLE_CATEGORIES
 from podcast.models import PodcastEpisodePage
+from tests.utils import data_for_scope
 
-from .utils import episode, show
+from . import utils
+from .utils import own_episode as episode
+from .utils import own_show as show
 
 ITUNES = "{http://www.itunes.com/dtds/podcast-1.0.dtd}"
 PODCAST = "{https://podcastindex.org/namespace/1.0}"
@@ -55,6 +62,18 @@ def items_by_episode(response):
 
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def podcast(django_db_setup, django_db_blocker):
+    """One show for the module; what a test changes is rolled back after it."""
+    with data_for_scope(django_db_blocker):
+        yield utils.make_podcast().pk
+
+
+@pytest.fixture(autouse=True)
+def _module_podcast(podcast):
+    utils.MADE["show"] = podcast
 
 
 def test_feed_is_rss_in_utf8_with_declared_namespaces(client):
@@ -168,7 +187,7 @@ def test_no_english_feed_while_every_episode_is_german_audio(client):
     html = client.get(show("en").url).content.decode()
     # The English page offers the German feed and says that it is German.
     german_feed = show("de").get_full_feed_url()
-    assert 'title="Kassel fährt voraus (podcast feed in German)"' in html
+    assert f'title="{show("en").title} (podcast feed in German)"' in html
     assert f'href="{german_feed}"' in html
     assert "recorded in German" in html
 
@@ -233,12 +252,12 @@ def test_feed_of_an_unknown_sub_path_is_not_found(client):
     assert client.get(show().get_url() + "feed/nonsense/").status_code == 404
 
 
-def test_an_untranslated_alias_of_the_show_has_no_feed(client, home_en):
+def test_an_untranslated_alias_of_the_show_has_no_feed(client):
     """German content under /en/ must not pose as an English feed."""
     from wagtail.models import Locale
 
     alias = show("de").create_alias(
-        parent=home_en,
+        parent=home_page("en"),
         update_locale=Locale.objects.get(language_code="en"),
         update_slug="podcast-alias",
     )

@@ -108,6 +108,9 @@ def make_podcast():
     """A show with three episodes in German and English; the audio is German."""
     show = PodcastShowPageFactory(
         description="Ein Podcast über den Wandel in Betrieben.",
+        # As a real show has them: directories list a show by its category.
+        apple_category="Business",
+        apple_subcategory="Management",
         artwork=make_image(1400, 1400),
         artwork_alt=ARTWORK_ALT["de"],
         english={
@@ -120,6 +123,7 @@ def make_podcast():
             parent=show,
             title=f"Folge {number}: Wandel im Betrieb",
             episode_number=number,
+            season_number=1,
             # Newer than any other episode, so that these lead every list.
             release_date=f"2030-0{number}-01",
             topics=list(

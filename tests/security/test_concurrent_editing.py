@@ -5,11 +5,12 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.test import Client
 
-from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 from wagtail.users.models import UserProfile
 
 import pytest
+
+from home.factories import ContentPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -46,7 +47,7 @@ def latest(page):
 
 @pytest.fixture
 def page():
-    page = Page.objects.get(slug="impressum").specific
+    page = ContentPageFactory()
     page.save_revision()  # the revision both editors open
     return page
 

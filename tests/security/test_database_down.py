@@ -2,7 +2,9 @@
 trace, and the site recovers by itself when the database is back.
 
 A real gunicorn serves the site; the outage is real too: on SQLite the database
-file's folder disappears, on PostgreSQL the network path to the server is cut.
+file's folder disappears, on PostgreSQL the network path to the server is cut. The
+server is another process with a copy of the demo site, so the pages it asks for are
+the demo's, by address; the test asserts no wording.
 """
 
 import time

@@ -1,5 +1,10 @@
 """Security headers: CSP (strict on the site, relaxed in the admin), framing, referrer,
-permissions, and no cookie for anonymous readers."""
+permissions, and no cookie for anonymous readers.
+
+The CSP and cookie checks open every live public page in the database (the demo
+site's too, while the test database holds it): a whole-site check that asserts no
+wording; the pages the other tests edit are built here.
+"""
 
 from django.contrib.auth import get_user_model
 
@@ -7,6 +12,11 @@ from wagtail.models import Page
 
 import pytest
 
+from home.factories import ContentPageFactory
+from news.factories import PressReleasePageFactory
+from partners.factories import PartnerProfilePageFactory
+from podcast.factories import PodcastEpisodePageFactory
+from stories.factories import VideoStoryPageFactory
 from tests.utils import soup
 
 pytestmark = pytest.mark.django_db
@@ -20,6 +30,21 @@ def directives(response):
         name, *sources = part.split()
         parsed[name] = sources
     return parsed
+
+
+@pytest.fixture
+def rich_pages():
+    """A page of each content type with every field filled (images, video, audio,
+    downloads), so that the whole-site checks see them with or without the demo."""
+    return [
+        factory(rich=True)
+        for factory in (
+            PressReleasePageFactory,
+            VideoStoryPageFactory,
+            PodcastEpisodePageFactory,
+            PartnerProfilePageFactory,
+        )
+    ]
 
 
 def public_pages():
@@ -54,9 +79,11 @@ def test_public_pages_have_a_strict_content_security_policy(client, path):
     assert csp["object-src"] == ["'none'"]
 
 
-def test_public_pages_have_no_inline_script_or_style(client):
+def test_public_pages_have_no_inline_script_or_style(client, rich_pages):
     """The strict CSP would block them: scripts and styles live in static files."""
-    for page in public_pages():
+    pages = public_pages()
+    assert {page.pk for page in rich_pages} <= {page.pk for page in pages}
+    for page in pages:
         response = client.get(page.url)
         assert response.status_code in (200, 301, 302), page.url
         if response.status_code != 200:
@@ -100,7 +127,7 @@ def test_admin_pages_load_with_their_relaxed_policy(admin_client, path):
 
 
 def test_page_editor_and_preview_load_and_the_preview_may_be_framed(admin_client):
-    page = Page.objects.get(slug="impressum").specific
+    page = ContentPageFactory()
     edit = admin_client.get(f"/admin/pages/{page.pk}/edit/")
     assert edit.status_code == 200
     assert "Content-Security-Policy" in edit
@@ -124,9 +151,10 @@ def test_framing_referrer_nosniff_and_permissions_headers(client):
     )
 
 
-def test_no_cookie_for_anonymous_readers(client):
+def test_no_cookie_for_anonymous_readers(client, rich_pages):
     """German law: nothing stored on the reader's device without consent or a form post."""
     paths = [page.url for page in public_pages()]
+    assert {page.url for page in rich_pages} <= set(paths)
     paths += ["/de/suche/?q=Kassel", "/en/search/?q=Kassel", "/de/gibt-es-nicht/"]
     for path in paths:
         response = client.get(path)

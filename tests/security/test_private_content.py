@@ -11,13 +11,13 @@ from wagtail.models import (
     BaseViewRestriction,
     Collection,
     CollectionViewRestriction,
-    Page,
     PageViewRestriction,
 )
 
 import pytest
 from PIL import Image as PILImage
 
+from home.factories import ContentPageFactory
 from tests.utils import soup
 from tregks.editorial.setup import shared_collection
 
@@ -87,11 +87,11 @@ def test_public_documents_stay_listed(client):
 
 @pytest.fixture
 def protected_page():
-    page = Page.objects.get(slug="impressum")
+    page = ContentPageFactory(lead="Nur mit Passwort zu lesen.")
     PageViewRestriction.objects.create(
         page=page, restriction_type=PageViewRestriction.PASSWORD, password="kassel-2026"
     )
-    return page.specific
+    return page
 
 
 def test_password_protected_page_asks_for_the_password(client, protected_page):
@@ -127,7 +127,7 @@ def test_protected_pages_are_left_out_of_the_public_api(client, protected_page):
 
 
 def test_login_restricted_page_redirects_to_the_login(client):
-    page = Page.objects.get(slug="datenschutz")
+    page = ContentPageFactory()
     PageViewRestriction.objects.create(
         page=page, restriction_type=PageViewRestriction.LOGIN
     )

@@ -1,5 +1,8 @@
 """bench/soak.py, the load check of docs/RELIABILITY.md: its verdict, and a short real
-run (32 connections for 10 s against gunicorn on loopback) that must pass it."""
+run (32 connections for 10 s against gunicorn on loopback) that must pass it.
+
+The server is another process serving a copy of the demo site (`demo_arguments`): load
+on a whole site with every page type; the test asserts no demo wording."""
 
 import importlib.util
 import json

@@ -13,14 +13,18 @@ from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 
+from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import Translation, TranslationSource
 from wagtailmedia.models import get_media_model
 
 import factory
 import wagtail_factories
 from PIL import Image as PILImage
+
+from .models import FooterLinks, Topic
+from .topics import ensure_topics
 
 
 def get_locale(language_code):
@@ -147,3 +151,35 @@ def make_media(content=None, name="test.mp3", media_type="audio"):
 
 def root_page():
     return Page.get_first_root_node()
+
+
+def topics(*slugs):
+    """The German expert-group topics with these slugs, in this order (made, with
+    their English translations, when missing); pass them to a page's `topics`."""
+    found = Topic.objects.filter(locale__language_code="de", slug__in=slugs)
+    if len(found) < len(slugs):
+        ensure_topics()
+    by_slug = {
+        topic.slug: topic
+        for topic in Topic.objects.filter(locale__language_code="de", slug__in=slugs)
+    }
+    return [by_slug[slug] for slug in slugs]
+
+
+def footer_links(**pages):
+    """The default site's footer links with these pages set (`privacy_page=page`)."""
+    links = FooterLinks.for_site(Site.objects.get(is_default_site=True))
+    for name, page in pages.items():
+        setattr(links, name, page)
+    links.save()
+    return links
+
+
+def make_document(title="Faktenblatt", name="faktenblatt.txt", content=b"Fakten.\n"):
+    """A stored Wagtail document (in the root collection) with these bytes."""
+    return get_document_model().objects.create(
+        title=title, file=ContentFile(content, name=name)
+    )
+
+
+WEBVTT = b"WEBVTT\n\n00:00.000 --> 00:01.000\nEin Satz.\n"
