@@ -22,7 +22,7 @@ from partners.models import PartnerSectionContentMixin
 from tregks.core import renditions
 from tregks.core import structured_data as jsonld
 from tregks.core.blocks import BodyStreamBlock, DocumentLinkBlock
-from tregks.core.i18n import localized_choices, localized_pages
+from tregks.core.i18n import localized_choices, localized_pages_by_id
 from tregks.core.images import rendition_or_none
 from tregks.core.models import BasePage, alt_text_field
 from tregks.core.page_mixins import (
@@ -285,14 +285,12 @@ class PressReleasePage(
 
     def related_for_reader(self):
         """The live related pages, each in the page's language where it is translated."""
-        return localized_pages(
-            [
-                block.value
-                for block in self.related_pages
-                if block.value is not None and block.value.live
-            ],
-            self.locale_id,
-        )
+        # The stored ids, not the blocks' values: those would load the chosen pages
+        # in a query of their own before their translations are looked up.
+        ids = [
+            block["value"] for block in self.related_pages.raw_data if block["value"]
+        ]
+        return localized_pages_by_id(ids, self.locale_id)
 
     @property
     def api_downloads(self):

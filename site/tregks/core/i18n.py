@@ -6,7 +6,7 @@ objects. Templates and queries therefore match related objects by `translation_k
 (or by a synchronised code/slug) and show the object of the reader's locale.
 """
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from wagtail.models import Locale, Page
 
@@ -82,6 +82,30 @@ def localized_pages(pages, locale_id):
         )
     }
     return _swap(pages, translations, locale_id)
+
+
+def localized_pages_by_id(ids, locale_id):
+    """The live pages with these ids, in that order, each as its live translation in
+    `locale_id` where there is one: `localized_pages` for a chooser's stored ids, in
+    one query instead of loading the pages first and their translations second."""
+    ids = list(dict.fromkeys(ids))
+    if not ids:
+        return []
+    keys = Page.objects.filter(pk__in=ids).values("translation_key")
+    found = list(
+        Page.objects.live().filter(
+            Q(pk__in=ids) | Q(locale_id=locale_id, translation_key__in=keys)
+        )
+    )
+    chosen = {page.pk: page for page in found if page.pk in ids}
+    translations = {
+        page.translation_key: page for page in found if page.locale_id == locale_id
+    }
+    return [
+        translations.get(chosen[pk].translation_key, chosen[pk])
+        for pk in ids
+        if pk in chosen
+    ]
 
 
 def _swap(objects, translations, locale_id):
