@@ -23,7 +23,7 @@ from modelcluster.fields import ParentalManyToManyField
 from partners.models import PartnerSectionContentMixin
 from tregks.cache.generation import cached_for_generation
 from tregks.core.blocks import DocumentLinkBlock
-from tregks.core.i18n import localized_choices, localized_pages
+from tregks.core.i18n import localized_choices, localized_pages_by_id
 from tregks.core.models import BasePage, alt_text_field
 from tregks.core.page_mixins import LeadImageTeaserMixin
 
@@ -344,14 +344,10 @@ class EventPage(
         return localized_choices(self.topics, self.locale_id)
 
     def related_for_reader(self):
-        return localized_pages(
-            [
-                block.value
-                for block in self.related_pages
-                if block.value is not None and block.value.live
-            ],
-            self.locale_id,
-        )
+        ids = [
+            block["value"] for block in self.related_pages.raw_data if block["value"]
+        ]
+        return localized_pages_by_id(ids, self.locale_id)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

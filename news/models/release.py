@@ -285,8 +285,6 @@ class PressReleasePage(
 
     def related_for_reader(self):
         """The live related pages, each in the page's language where it is translated."""
-        # The stored ids, not the blocks' values: those would load the chosen pages
-        # in a query of their own before their translations are looked up.
         ids = [
             block["value"] for block in self.related_pages.raw_data if block["value"]
         ]

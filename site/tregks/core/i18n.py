@@ -66,29 +66,11 @@ def _localized_table(model, locale_id):
     return {obj.pk: own.get(obj.translation_key, obj) for obj in objects}
 
 
-def localized_pages(pages, locale_id):
-    """Each page's live translation in `locale_id`, else the page (as `Page.localized`).
-
-    One query for all pages instead of two per page.
-    """
-    pages = list(pages)
-    keys = {page.translation_key for page in pages if page.locale_id != locale_id}
-    if not keys:
-        return pages
-    translations = {
-        page.translation_key: page
-        for page in Page.objects.live().filter(
-            translation_key__in=keys, locale_id=locale_id
-        )
-    }
-    return _swap(pages, translations, locale_id)
-
-
 def localized_pages_by_id(ids, locale_id):
-    """The live pages with these ids, in that order, each as its live translation in
-    `locale_id` where there is one: `localized_pages` for a chooser's stored ids, in
-    one query instead of loading the pages first and their translations second."""
-    ids = list(dict.fromkeys(ids))
+    """The live pages with these ids (a page chooser's stored values), in that order,
+    each as its live translation in `locale_id` where there is one (as
+    `Page.localized`), in one query for all of them."""
+    ids = list(ids)
     if not ids:
         return []
     keys = Page.objects.filter(pk__in=ids).values("translation_key")
