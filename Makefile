@@ -68,12 +68,25 @@ messages: install-dev ## Extract and compile the German UI catalogue
 	$(PY) manage.py makemessages -l de --no-location --ignore ".venv/*" --ignore "node_modules/*" --ignore "staticfiles/*" --ignore "tests/*" --ignore "bench/*"
 	$(PY) manage.py compilemessages --ignore ".venv/*" --ignore "node_modules/*"
 
-test-sqlite: install-dev ## Run the test suite on SQLite
-	$(PY) -m pytest -m "not postgres" $(XDIST) $(PYTEST_ARGS)
+# Each test runs once, on the database it is about. PostgreSQL (production) runs the suite;
+# the SQLite pass (the database of `make run`) runs the browser journeys and the other
+# tests that serve a SQLite copy of the demo in another process, plus what differs
+# between the databases (marker every_database). Without PostgreSQL, the SQLite pass
+# runs everything but the PostgreSQL-only tests.
+PG_REACHABLE = $(PY) -c "import psycopg; psycopg.connect('$(PG_TEST_URL)', connect_timeout=3).close()" 2>/dev/null
+SQLITE_PASS := (browser or served or every_database) and not postgres
+POSTGRES_PASS := not browser and not served
 
-test-postgres: install-dev ## Run the test suite on PostgreSQL (PG_TEST_URL; browser tests run in the SQLite pass)
-	@if $(PY) -c "import psycopg, sys; psycopg.connect('$(PG_TEST_URL)', connect_timeout=3).close()" 2>/dev/null; then \
-		TEST_DATABASE_URL='$(PG_TEST_URL)' $(PY) -m pytest -m "not browser" $(XDIST) $(PYTEST_ARGS); \
+test-sqlite: install-dev ## Run the SQLite pass (everything but PostgreSQL-only tests if PostgreSQL is unreachable)
+	@if $(PG_REACHABLE); then \
+		$(PY) -m pytest -m "$(SQLITE_PASS)" $(XDIST) $(PYTEST_ARGS); \
+	else \
+		$(PY) -m pytest -m "not postgres" $(XDIST) $(PYTEST_ARGS); \
+	fi
+
+test-postgres: install-dev ## Run the PostgreSQL pass (PG_TEST_URL): the suite but browser and served tests
+	@if $(PG_REACHABLE); then \
+		TEST_DATABASE_URL='$(PG_TEST_URL)' $(PY) -m pytest -m "$(POSTGRES_PASS)" $(XDIST) $(PYTEST_ARGS); \
 	elif [ "$$TREGKS_FAIL_ON_SKIP" = "1" ]; then \
 		echo "PostgreSQL at $(PG_TEST_URL) is not reachable, and this run requires it."; exit 1; \
 	else \

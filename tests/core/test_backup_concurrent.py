@@ -98,7 +98,12 @@ def last_json_line(output):
     return json.loads(output.strip().splitlines()[-1])
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+@pytest.fixture(
+    params=[
+        pytest.param("sqlite", marks=pytest.mark.served),
+        pytest.param("postgres", marks=pytest.mark.postgres),
+    ]
+)
 def databases(request, tmp_path):
     """(source, empty target) database URLs; the source holds the demo site."""
     if request.param == "sqlite":

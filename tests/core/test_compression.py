@@ -14,7 +14,7 @@ import pytest
 from tests.serving import SiteServer, copy_of_demo_database
 from tests.utils import without_form_tokens
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.served]
 
 GZIP = {"Accept-Encoding": "gzip"}
 

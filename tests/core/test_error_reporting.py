@@ -201,6 +201,7 @@ def events_in(envelopes):
 
 
 @pytest.mark.slow
+@pytest.mark.served
 def test_a_production_error_is_mailed_to_the_admins(smtp_server):
     answer, log = fail_in_production(
         ADMINS="Ops <ops@example.org>",
@@ -218,6 +219,7 @@ def test_a_production_error_is_mailed_to_the_admins(smtp_server):
 
 
 @pytest.mark.slow
+@pytest.mark.served
 def test_a_production_error_reaches_sentry_without_personal_data(sentry_server):
     port = sentry_server.server_address[1]
     answer, _ = fail_in_production(
@@ -246,6 +248,7 @@ def test_a_production_error_reaches_sentry_without_personal_data(sentry_server):
 
 
 @pytest.mark.slow
+@pytest.mark.served
 def test_production_without_reporting_says_only_what_is_true():
     answer, log = fail_in_production()
     assert answer["status"] == 500

@@ -5,7 +5,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
+# manage.py runs in another process with production settings and its own database URL.
+pytestmark = pytest.mark.served
 
 
 def run_manage(*args, env_overrides):

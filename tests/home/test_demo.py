@@ -28,7 +28,7 @@ from registrations.models import Registration, RegistrationState
 from tregks.demo.data import load as load_data
 from tregks.demo.snapshot import snapshot
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.every_database]
 
 
 def load_demo():

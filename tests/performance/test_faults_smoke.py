@@ -85,6 +85,7 @@ def test_the_verdict_passes_a_good_run():
 
 
 @pytest.mark.slow
+@pytest.mark.served
 def test_a_short_fault_drill_meets_the_targets():
     if not shutil.which("wrk"):
         pytest.skip("wrk is missing (apt-get install wrk)")

@@ -13,7 +13,7 @@ import pytest
 
 from tests.serving import ROOT, SiteServer, copy_of_demo_database
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.served]
 
 SETTINGS = {
     "dev": {"DJANGO_SETTINGS_MODULE": "tregks.settings.dev", "DEBUG": "True"},

@@ -21,7 +21,7 @@ import pytest
 from search.pages import log_search, searchable_pages
 from tests.utils import data_for_scope, soup
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.every_database]
 
 BUDGET = 12
 WORD = "Zwirbelregion"  # in the test's pages only

@@ -4,7 +4,7 @@ from wagtail.contrib.search_promotions.models import Query
 
 import pytest
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.every_database]
 
 TITLE_DE = "Zylinderkopf im Wandel"
 TITLE_EN = "Zylinderkopf in transition"

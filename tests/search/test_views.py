@@ -18,7 +18,7 @@ from stories.factories import VideoStoryPageFactory
 from tests.search.helpers import result_urls
 from tests.utils import soup
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.every_database]
 
 WORD = "Zylinderkopfdichtung"  # appears in no demo page
 

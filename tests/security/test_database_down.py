@@ -60,6 +60,7 @@ def check_outage_and_recovery(server, break_database, restore_database):
     assert b"tregks" in body
 
 
+@pytest.mark.served
 def test_sqlite_outage_gives_503_and_recovers():
     database = copy_of_demo_database()
     folder = database.parent
@@ -124,6 +125,7 @@ def test_server_error_handler_answers_503_for_database_errors(rf):
 
 
 @pytest.mark.django_db
+@pytest.mark.every_database
 def test_a_broken_query_is_a_bug_not_an_outage():
     """SQLite reports bad SQL as OperationalError too: that must stay a visible 500."""
     from tregks.core.middleware import is_database_down

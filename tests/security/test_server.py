@@ -17,7 +17,7 @@ import pytest
 
 from tests.serving import ROOT, SiteServer, copy_of_demo_database
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.served]
 
 
 @pytest.fixture(scope="module")

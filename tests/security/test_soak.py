@@ -68,6 +68,7 @@ def test_memory_is_compared_between_the_first_and_last_third():
 
 
 @pytest.mark.slow
+@pytest.mark.served
 def test_a_short_soak_run_passes():
     if not shutil.which("wrk"):
         pytest.skip("wrk is missing (apt-get install wrk)")
