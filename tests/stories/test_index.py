@@ -13,7 +13,7 @@ from stories.factories import VideoStoryPageFactory, story_index, story_section
 from stories.listing import STORIES_PER_PAGE
 from stories.models import VideoStoryPage
 from stories.wagtail_hooks import latest_stories, partner_stories
-from tests.utils import soup
+from tests.utils import data_for_scope, soup
 from tregks.core.models import Topic
 
 pytestmark = pytest.mark.django_db
@@ -34,10 +34,16 @@ def english(page):
     return page.get_translation(Locale.objects.get(language_code="en"))
 
 
-@pytest.fixture
-def own(db):
+@pytest.fixture(scope="module")
+def own(django_db_setup, django_db_blocker):
     """A publishing partner, two companies and three stories, in both languages:
-    "Linsenbau" twice (once published by another partner), "Gussbau" once."""
+    "Linsenbau" twice (once published by another partner), "Gussbau" once. Built once
+    for the module (the tests only read it; what a test adds is rolled back)."""
+    with data_for_scope(django_db_blocker):
+        yield build_own()
+
+
+def build_own():
     partner = PartnerProfilePageFactory(code="herausgeber", english=True)
     other = PartnerProfilePageFactory(code="anderer", english=True)
     lenses = PartnerProfilePageFactory(
@@ -82,18 +88,26 @@ def own(db):
     }
 
 
-@pytest.fixture
-def many_stories(own):
-    """Enough stories of one company for three pages, all older than the others."""
+@pytest.fixture(scope="module")
+def many_stories(own, django_db_blocker):
+    """Enough stories of one company for three pages, all older than the others, in
+    the section of a partner of their own (so that the other tests' counts of
+    "herausgeber" hold whether these exist or not). Built once for the module."""
+    with data_for_scope(django_db_blocker):
+        archive = story_section(PartnerProfilePageFactory(code="archivpartner"))
+        build_archive(archive, own["casting"])
+        yield own
+
+
+def build_archive(section, company):
     for number in range(2 * STORIES_PER_PAGE + 3):
         VideoStoryPageFactory(
-            parent=own["section"],
-            company=own["casting"],
+            parent=section,
+            company=company,
             title=f"Archivgeschichte {number:02d}",
             date=datetime.date(2000, 1, 1) + datetime.timedelta(days=number),
             video_url=f"https://youtu.be/ARCHIV{number:05d}",
         )
-    return own
 
 
 @pytest.mark.parametrize("language", ["de", "en"])
