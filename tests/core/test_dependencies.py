@@ -120,3 +120,30 @@ def test_the_import_check_resolves_relative_imports():
         if name == "tregks.demo" or name.startswith("tregks.demo.")
     }
     assert lines == {1, 2, 3, 4, 5}
+
+
+# What is no part of the site: the benchmark tools, the tests and installed packages.
+NOT_SITE = {"bench", "tests", ".venv", "node_modules", ".git", ".test-cache"}
+
+
+def test_the_site_does_not_import_the_benchmark_tools():
+    """bench/archive.py bulk-inserts pages through treebeard's private helpers for the
+    benchmark only (docs/engineering.md); nothing a real site runs may reach it."""
+    found = []
+    for path in sorted(ROOT.rglob("*.py")):
+        relative = path.relative_to(ROOT)
+        if not NOT_SITE.isdisjoint(relative.parts):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(), str(path))):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0:
+                names = [node.module or ""]
+            else:
+                continue
+            found += [
+                f"{relative}:{node.lineno} {name}"
+                for name in names
+                if name.split(".")[0] == "bench"
+            ]
+    assert found == []
