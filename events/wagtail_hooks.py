@@ -1,4 +1,5 @@
-"""Events feed the home page, partner profiles and topic links through hooks."""
+"""Events feed the home page, partner profiles, expert groups and topic links through
+hooks."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -40,3 +41,11 @@ def events_by_topic(locale_id):
     """The events index filters by expert group (partner profiles link each one)."""
     index = EventIndexPage.objects.live().filter(locale_id=locale_id).first()
     return (_("Events"), index.url) if index else None
+
+
+@hooks.register("register_expert_group_event_source")
+def events_of_expert_group(slug, locale_id, limit):
+    """An expert group's events (its topic's slug): upcoming soonest first, past
+    latest first, `limit` of each (expertgroups/sources.py)."""
+    listing = EventPage.objects.for_listing(locale_id).about_topic(slug)
+    return list(listing.upcoming()[:limit]), list(listing.past()[:limit])

@@ -3,7 +3,8 @@
 A group page shows its aim (written by editors), the partners that lead it (partner
 profiles naming the group among "Expert groups led") and, gathered automatically
 through the group's topic, its latest press releases, stories, episodes and events.
-Content apps provide those lists through the "expert_group_items" hook (see
+Content apps provide those lists through the "expert_group_items" hook, and the
+events app its events through "register_expert_group_event_source" (see
 expertgroups.sources), so this app needs no change when another kind of content
 arrives.
 """
@@ -169,8 +170,8 @@ class ExpertGroupPage(LeadTeaserMixin, RoutablePageMixin, BasePage):
         return groups
 
     def events(self, limit=ITEMS_LIMIT):
-        """{"upcoming": [...], "past": [...]} of the group's events (none without the
-        events app). Kept for a quarter of an hour at most: an event moves from
+        """{"upcoming": [...], "past": [...]} of the group's events (none where no app
+        registers as their source, see expertgroups.sources). Kept for a quarter of an hour at most: an event moves from
         upcoming to past without anything being published."""
         upcoming, past = cached_for_generation(
             f"expert-group-events:{self.pk}:{limit}:{get_language()}",

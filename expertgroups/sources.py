@@ -4,10 +4,16 @@ Each provider takes (topic slug, locale id, limit) and returns (heading, [pages]
 fixed number of queries (one listing query plus image prefetches), whatever the limit.
 Topic slugs are the same in every language, and tagged topics are synchronised
 unchanged into translations, so every match goes through the slug.
+
+A group's events come from the app that registers itself as their source, through
+the `register_expert_group_event_source` hook: `f(topic slug, locale id, limit) ->
+(upcoming soonest first, past latest first)` (events/wagtail_hooks.py). Without such
+an app (the events app is optional) a group page has no events.
 """
 
-from django.apps import apps
 from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
 
 from news.models import PressReleasePage
 from podcast.models import PodcastEpisodePage
@@ -30,14 +36,13 @@ def episodes(slug, locale_id, limit):
     return _("Podcast episodes"), list(found[:limit])
 
 
+EVENT_SOURCE_HOOK = "register_expert_group_event_source"
+
+
 def events(slug, locale_id, limit):
-    """(upcoming soonest first, past latest first) events about the topic, or two
-    empty lists where the events app is not installed."""
-    if not apps.is_installed("events"):
-        return [], []
-    listing = (
-        apps.get_model("events", "EventPage")
-        .objects.for_listing(locale_id)
-        .about_topic(slug)
-    )
-    return list(listing.upcoming()[:limit]), list(listing.past()[:limit])
+    """(upcoming soonest first, past latest first) events about the topic, from the
+    first registered event source, or two empty lists where no app registers one."""
+    for source in hooks.get_hooks(EVENT_SOURCE_HOOK):
+        upcoming, past = source(slug, locale_id, limit)
+        return list(upcoming), list(past)
+    return [], []

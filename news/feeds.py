@@ -4,7 +4,7 @@ from django.contrib.syndication.views import Feed
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
-from tregks.core.i18n import localized_many
+from tregks.core.i18n import localized_kept
 
 # The newest releases a feed lists.
 FEED_SIZE = 20
@@ -35,11 +35,12 @@ class PressReleaseFeed(Feed):
 
     def items(self, index_page):
         releases = list(index_page.releases().prefetch_related("topics")[:FEED_SIZE])
-        # The topics in the feed's language for all items in one query, not per item.
+        # The topics in the feed's language for all items from the topics' table kept
+        # per cache generation (no query once built), not per item.
         pairs = [
             (release, topic) for release in releases for topic in release.topics.all()
         ]
-        localized = localized_many([topic for _r, topic in pairs], index_page.locale_id)
+        localized = localized_kept([topic for _r, topic in pairs], index_page.locale_id)
         by_release = {release.pk: [] for release in releases}
         for (release, _topic), topic in zip(pairs, localized, strict=True):
             by_release[release.pk].append(topic)

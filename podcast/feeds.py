@@ -149,7 +149,11 @@ def build_feed(show, request):
     artwork = rendition_or_none(show.artwork, renditions.PODCAST_ARTWORK)
     artwork_url = absolute(artwork.url) if artwork else ""
     explicit = "true" if show.explicit else "false"
-    episodes = list(show.feed_episodes().select_related("locale")[:FEED_MAX_EPISODES])
+    episodes = list(
+        show.feed_episodes()
+        .with_image_rendition(renditions.PODCAST_ARTWORK)
+        .select_related("locale")[:FEED_MAX_EPISODES]
+    )
     feed = PodcastFeed(
         title=show.title,
         link=show_url,

@@ -19,9 +19,14 @@ from tregks.core.privacy import on_a_private_path
 EPISODES_PER_PAGE = 10
 
 
+def images_with(spec):
+    """Images with the rendition `spec` prefetched (no query per image)."""
+    return get_image_model().objects.prefetch_renditions(spec)
+
+
 def teaser_images():
     """Images with the teaser cards' rendition prefetched (no query per card)."""
-    return get_image_model().objects.prefetch_renditions(renditions.TEASER)
+    return images_with(renditions.TEASER)
 
 
 class EpisodeQuerySet(PageQuerySet):
@@ -32,8 +37,17 @@ class EpisodeQuerySet(PageQuerySet):
             .exclude(on_a_private_path())
             .filter(locale_id=locale_id, alias_of__isnull=True)
             .select_related("audio")
-            .prefetch_related(Prefetch("episode_image", queryset=teaser_images()))
+            .with_image_rendition(renditions.TEASER)
             .order_by("-release_date", "-episode_number", "-pk")
+        )
+
+    def with_image_rendition(self, spec):
+        """The episodes' images with the rendition `spec` prefetched, instead of
+        whatever rendition was prefetched before (the feed's artwork, not the
+        teaser cards': Wagtail reads an image's renditions from the prefetched
+        ones only, so a missing spec would cost a query per image)."""
+        return self.prefetch_related(None).prefetch_related(
+            Prefetch("episode_image", queryset=images_with(spec))
         )
 
     def about_topic(self, slug):

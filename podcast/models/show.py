@@ -23,7 +23,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from tregks.cache.generation import cached_for_generation
 from tregks.core import renditions
-from tregks.core.i18n import language_code, localized_many
+from tregks.core.i18n import language_code, localized_kept
 from tregks.core.models import BasePage, Topic, alt_text_field
 from tregks.core.privacy import on_a_private_path
 
@@ -254,10 +254,14 @@ class PodcastShowPage(RoutablePageMixin, BasePage):
 
     @cached_property
     def owner_partner_for_reader(self):
-        """The running partner's profile in the page's language (the key is synchronised)."""
+        """The running partner's profile in the page's language (the key is synchronised).
+
+        From the partners' table kept per cache generation, which the episodes' guests
+        use too: an English show would otherwise look the translation up on every view.
+        """
         if self.owner_partner is None:
             return None
-        return localized_many([self.owner_partner], self.locale_id)[0]
+        return localized_kept([self.owner_partner], self.locale_id)[0]
 
     def get_owning_partner(self):
         """The partner that runs the show (search results and filters)."""

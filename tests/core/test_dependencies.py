@@ -73,3 +73,77 @@ def test_the_core_looks_up_no_app_model_by_name():
             ):
                 found.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert found == []
+
+
+def imported_names(path, tree):
+    """(line, absolute module name) of every import in a module of the project
+    package, relative imports resolved (`from ..demo import pages` in
+    tregks/core/topics.py is tregks.demo.pages)."""
+    package = ["tregks", *path.relative_to(CORE).parent.parts]
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                yield node.lineno, alias.name
+        elif isinstance(node, ast.ImportFrom):
+            base = package[: len(package) - node.level + 1] if node.level else []
+            module = ".".join([*base, *([node.module] if node.module else [])])
+            yield node.lineno, module
+            for alias in node.names:  # `from tregks import demo`
+                yield node.lineno, f"{module}.{alias.name}"
+
+
+def test_the_core_does_not_import_the_demo():
+    """The demo builds on the core (topics, translations), never the other way round
+    (the demo's folder is left out of `core_modules` because it imports every app)."""
+    found = [
+        f"{path.relative_to(ROOT)}:{line} {name}"
+        for path, tree in core_modules()
+        for line, name in imported_names(path, tree)
+        if name == "tregks.demo" or name.startswith("tregks.demo.")
+    ]
+    assert found == []
+
+
+def test_the_import_check_resolves_relative_imports():
+    """The check above would see the demo imported in any of the usual spellings."""
+    source = (
+        "import tregks.demo.pages\n"
+        "from tregks.demo.pages import translate\n"
+        "from tregks import demo\n"
+        "from ..demo import pages\n"
+        "from .. import demo\n"
+    )
+    path = CORE / "core" / "topics.py"
+    lines = {
+        line
+        for line, name in imported_names(path, ast.parse(source))
+        if name == "tregks.demo" or name.startswith("tregks.demo.")
+    }
+    assert lines == {1, 2, 3, 4, 5}
+
+
+# What is no part of the site: the benchmark tools, the tests and installed packages.
+NOT_SITE = {"bench", "tests", ".venv", "node_modules", ".git", ".test-cache"}
+
+
+def test_the_site_does_not_import_the_benchmark_tools():
+    """bench/archive.py bulk-inserts pages through treebeard's private helpers for the
+    benchmark only (docs/engineering.md); nothing a real site runs may reach it."""
+    found = []
+    for path in sorted(ROOT.rglob("*.py")):
+        relative = path.relative_to(ROOT)
+        if not NOT_SITE.isdisjoint(relative.parts):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(), str(path))):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0:
+                names = [node.module or ""]
+            else:
+                continue
+            found += [
+                f"{relative}:{node.lineno} {name}"
+                for name in names
+                if name.split(".")[0] == "bench"
+            ]
+    assert found == []

@@ -14,6 +14,7 @@ import pytest
 from news.factories import PressReleasePageFactory, news_section
 from news.models import PressReleasePage
 from partners.factories import PartnerProfilePageFactory
+from podcast.factories import PodcastShowPageFactory
 from tests.utils import data_for_scope
 from tregks.core.models import Topic
 
@@ -93,3 +94,19 @@ def test_a_preview_shows_the_unsaved_choice_of_topics(release_with_topics_and_pa
     draft = german.get_latest_revision_as_object()
     draft.topics = list(chosen)  # what the editor picked, not saved yet
     assert [t.pk for t in draft.topics_for_reader] == [t.pk for t in chosen]
+
+
+def test_a_shows_partner_in_the_readers_language_costs_no_query_once_kept():
+    """The show's running partner is synchronised (the German profile); the English
+    show names the English profile, from the partners' table kept per generation."""
+    partner = PartnerProfilePageFactory(english=True)
+    german = PodcastShowPageFactory(owner_partner=partner, english=True)
+    english = german.get_translation(Locale.objects.get(language_code="en")).specific
+    assert english.owner_partner == partner  # synchronised unchanged
+    english.owner_partner_for_reader  # noqa: B018 (table built)
+    page = type(english).objects.select_related("owner_partner").get(pk=english.pk)
+    with CaptureQueriesContext(connection) as queries:
+        shown = page.owner_partner_for_reader
+    assert shown.translation_key == partner.translation_key
+    assert shown.locale.language_code == "en"
+    assert not queries

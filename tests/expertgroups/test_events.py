@@ -5,9 +5,12 @@ import datetime
 from django.test import Client
 from django.utils import timezone
 
+from wagtail import hooks
+
 import pytest
 
 from events.factories import EventPageFactory
+from expertgroups.sources import EVENT_SOURCE_HOOK
 from tests.utils import soup
 
 pytestmark = pytest.mark.django_db
@@ -44,3 +47,27 @@ def test_upcoming_soonest_first_and_past_latest_first(group):
 def test_without_events_the_page_has_no_event_sections(group):
     html = soup(Client().get(group["page"]["de"].url))
     assert html.select(".expert-group__events") == []
+
+
+def test_the_events_app_registers_itself_as_the_groups_event_source(group):
+    """Expert groups know no events model: the events app hands them its events."""
+    (source,) = hooks.get_hooks(EVENT_SOURCE_HOOK)
+    assert source.__module__ == "events.wagtail_hooks"
+    topic = group["topic"]
+    soon = event("Bald", topic, 3)
+    event("Andere Gruppe", group["other"], 4)
+    upcoming, past = source(topic.slug, soon.locale_id, 4)
+    assert (upcoming, past) == ([soon], [])
+
+
+def test_the_group_page_shows_what_the_registered_source_returns(group):
+    """The page lists the first registered source's events, whatever app it is."""
+    elsewhere = event("Aus einer anderen Quelle", group["other"], 2)
+
+    def other_source(slug, locale_id, limit):
+        return [elsewhere], []
+
+    with hooks.register_temporarily(EVENT_SOURCE_HOOK, other_source, order=-1):
+        html = soup(Client().get(group["page"]["de"].url))
+    titles = [a.get_text() for a in html.select(".expert-group__events .card__title a")]
+    assert titles == ["Aus einer anderen Quelle"]

@@ -1,6 +1,8 @@
 """Pieces of the benchmark that live in the site: the trivial view and wrk parsing."""
 
 import importlib.util
+import subprocess
+import sys
 from pathlib import Path
 
 from django.test import RequestFactory
@@ -149,3 +151,17 @@ def test_admin_bench_walks_every_editor_journey_on_a_small_site():
         assert set(result["statuses"]) == wanted, (name, result)
         # Each row has the trivial view's p95 of the same rounds beside it.
         assert result["trivial_p95"] > 0, name
+
+
+def test_the_archive_builder_refuses_an_empty_archive():
+    """bench/build_archive.py N checks N before it sets Django up."""
+    root = Path(__file__).resolve().parents[2]
+    result = subprocess.run(  # noqa: S603 (our own script)
+        [sys.executable, str(root / "bench" / "build_archive.py"), "0"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "N must be a positive number." in result.stderr

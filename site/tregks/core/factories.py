@@ -15,7 +15,7 @@ from django.core.files.images import ImageFile
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 from wagtail_localize.models import Translation, TranslationSource
 from wagtailmedia.models import get_media_model
 
@@ -25,11 +25,7 @@ from PIL import Image as PILImage
 
 from .models import FooterLinks, Topic
 from .topics import ensure_topics
-
-
-def get_locale(language_code):
-    locale, _ = Locale.objects.get_or_create(language_code=language_code)
-    return locale
+from .translating import get_locale
 
 
 def first_page(model, language_code="de", **filters):

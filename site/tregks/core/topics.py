@@ -1,12 +1,12 @@
 """The five expert groups of the network: the topic taxonomy of every content type.
 
-`ensure_topics()` creates them (German, with English translations) for the demo and for
-tests; content apps look topics up by their slug, which is the same in both languages.
+`ensure_topics()` creates them (German, with English translations through
+wagtail-localize) for the demo and for tests; content apps look topics up by their slug,
+which is the same in both languages.
 """
 
-from tregks.demo.pages import Phrasebook, get_locale, translate
-
 from .models import Topic
+from .translating import Phrasebook, get_locale, translate
 
 # (slug, German name, English name, German description, English description)
 EXPERT_GROUPS = [

@@ -34,8 +34,9 @@ def body_items(items, find_page=None):
 
     Each item is one of `{h2: TEXT}` (or h3, h4), `{p: TEXT}`, `{ul: [TEXT, ...]}`,
     `{quote: TEXT, source: TEXT}` or `{cta: {title: TEXT, text: TEXT, button: TEXT,
-    page_slug: SLUG}}`, TEXT being a {de, en} pair. A call to action's page is looked up
-    with `find_page(slug)`; while that page does not exist, the block is left out.
+    page_slug: SLUG}}` (or `url: ADDRESS` instead of `page_slug` for a link to another
+    site), TEXT being a {de, en} pair. A call to action's page is looked up with
+    `find_page(slug)`; while that page does not exist, the block is left out.
     """
     converted = []
     for item in items:
@@ -44,7 +45,10 @@ def body_items(items, find_page=None):
             continue
         if "cta" in item:
             cta = item["cta"]
-            target = find_page(cta["page_slug"]) if find_page else None
+            if "url" in cta:
+                target = cta["url"]
+            else:
+                target = find_page(cta["page_slug"]) if find_page else None
             if target is not None:
                 converted.append(
                     ("cta", *pairs(cta["title"]), *pairs(cta["text"]))

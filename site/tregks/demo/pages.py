@@ -4,7 +4,6 @@ Every function is idempotent: it finds what an earlier run made and makes nothin
 The builders in this package use them, and so do tests that need a translated page.
 """
 
-import html
 import io
 import logging
 
@@ -13,22 +12,19 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from wagtail.images import get_image_model
-from wagtail.models import DraftStateMixin, Locale, Page
-from wagtail_localize.models import Translation, TranslationSource
+from wagtail.models import Page
 
 from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont
 
+from tregks.core.translating import (  # noqa: F401 (the demo builders' building blocks)
+    MissingTranslation,
+    Phrasebook,
+    get_locale,
+    translate,
+)
+
 logger = logging.getLogger(__name__)
-
-
-class MissingDemoTranslation(Exception):
-    """Demo content has a German string without an English counterpart."""
-
-
-def get_locale(language_code):
-    locale, _ = Locale.objects.get_or_create(language_code=language_code)
-    return locale
 
 
 def get_or_create_child(parent, model, slug, publish=True, **fields):
@@ -46,70 +42,13 @@ def get_or_create_child(parent, model, slug, publish=True, **fields):
     return page
 
 
-def translate(instance, strings, language_code="en", publish=True):
-    """Create the translation of a page or snippet through wagtail-localize.
-
-    `strings` maps each German source string (segment) to its translation. The
-    translation goes through the same machinery as a translator's work in the admin:
-    a TranslationSource, a Translation and its PO import, then `save_target`.
-    Returns the translated instance; an existing translation is returned unchanged.
-    """
-    target_locale = get_locale(language_code)
-    existing = instance.get_translation_or_none(target_locale)
-    if existing is not None and not getattr(existing, "alias_of_id", None):
-        return existing
-    source, _ = TranslationSource.get_or_create_from_instance(instance)
-    translation, _ = Translation.objects.get_or_create(
-        source=source, target_locale=target_locale
-    )
-    po = translation.export_po()
-    missing = []
-    for entry in po:
-        if entry.msgid in strings:
-            entry.msgstr = strings[entry.msgid]
-        elif html.unescape(entry.msgid) in strings:
-            # Rich-text segments are HTML: "&" arrives as "&amp;".
-            entry.msgstr = html.escape(strings[html.unescape(entry.msgid)], quote=False)
-        elif _is_language_neutral(entry.msgid):
-            entry.msgstr = entry.msgid
-        else:
-            missing.append(entry.msgid)
-    if missing:
-        raise MissingDemoTranslation(
-            f"No English text for {len(missing)} string(s) of {instance!r}: {missing}"
-        )
-    translation.import_po(po)
-    # wagtail-localize publishes through transaction.on_commit with the page object it
-    # held at save time; inside the demo loader's transaction that stale object would
-    # overwrite the tree's child counts on commit. Save a draft, publish it afresh.
-    # Snippets without draft state (topics) can only be saved published.
-    draftable = isinstance(instance, DraftStateMixin)
-    translation.save_target(publish=not draftable)
-    translated = instance.get_translation(target_locale)
-    if publish and draftable:
-        translated.get_latest_revision().publish()
-        translated.refresh_from_db()
-    return translated
-
-
-def _is_language_neutral(text):
-    """Names, codes, addresses and numbers read the same in both languages."""
-    stripped = text.strip()
-    return (
-        not stripped
-        or "@" in stripped
-        or stripped.replace(" ", "").replace("+", "").replace("-", "").isdigit()
-        or (stripped.isupper() and len(stripped) <= 20)
-    )
-
-
 def translate_tree(page, strings, language_code="en"):
     """Translate a page after making sure its parent has a real translation."""
     parent = page.get_parent().specific
     if not parent.is_root() and parent.locale.language_code != language_code:
         parent_translation = parent.get_translation_or_none(get_locale(language_code))
         if parent_translation is None or parent_translation.alias_of_id:
-            raise MissingDemoTranslation(f"Translate {parent!r} before {page!r}.")
+            raise MissingTranslation(f"Translate {parent!r} before {page!r}.")
     return translate(page, strings, language_code)
 
 
@@ -164,18 +103,6 @@ def _slug(text):
 
 def root_page():
     return Page.get_first_root_node()
-
-
-class Phrasebook(dict):
-    """German demo text with its English translation, collected as it is written.
-
-    `t("Presse", "Press")` returns the German text and remembers the pair, so that a page
-    is written in German once and its translation uses the same book.
-    """
-
-    def __call__(self, german, english):
-        self[german] = english
-        return german
 
 
 def rich_text(t, *paragraphs):
