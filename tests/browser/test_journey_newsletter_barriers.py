@@ -4,9 +4,9 @@ no WCAG 2.1 A/AA violation on the forms, their error pages and their answers."""
 import json
 import time
 
+from .axe import axe_violations
 from .conftest import AXE, open_page, tab_until
 from .journeys import shell
-from .test_accessibility import axe_violations
 
 SUBSCRIPTIONS = """
 import json

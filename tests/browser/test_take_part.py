@@ -11,9 +11,9 @@ import time
 
 import pytest
 
+from .axe import axe_violations
 from .conftest import pages_of, tab_until
 from .journeys import log_in, make_accounts, shell
-from .test_accessibility import axe_violations
 
 # The core drops forms sent faster than a person could (FORM_MIN_FILL_SECONDS = 3).
 HUMAN_PAUSE = 3.5
