@@ -35,6 +35,11 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 VIDEO_HOSTS = ("www.youtube-nocookie.com", "player.vimeo.com")
+# The served sites drop forms sent faster than this (FORM_MIN_FILL_SECONDS, 3 s in
+# production, shortened for the journeys); a person's pause before sending is longer.
+FORM_MIN_FILL_SECONDS = 1
+HUMAN_PAUSE = FORM_MIN_FILL_SECONDS + 0.5
+SERVED_FORM_SETTINGS = {"TEST_FORM_MIN_FILL_SECONDS": str(FORM_MIN_FILL_SECONDS)}
 
 # One live page of each page model in each language, read from the served database.
 DISCOVER = """
@@ -72,7 +77,10 @@ def live_site(site_database):
     with RedisServer() as cache:
         serve_with_cache(site_database, cache.url)
         with SiteServer(
-            f"sqlite:///{site_database}", workers=2, CACHE_URL=cache.url
+            f"sqlite:///{site_database}",
+            workers=2,
+            CACHE_URL=cache.url,
+            **SERVED_FORM_SETTINGS,
         ) as server:
             yield server
 

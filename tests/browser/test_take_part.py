@@ -12,11 +12,8 @@ import time
 import pytest
 
 from .axe import axe_violations
-from .conftest import pages_of, tab_until
+from .conftest import HUMAN_PAUSE, pages_of, tab_until
 from .journeys import log_in, make_accounts, shell
-
-# The core drops forms sent faster than a person could (FORM_MIN_FILL_SECONDS = 3).
-HUMAN_PAUSE = 3.5
 
 STORED = """
 import json
@@ -40,13 +37,6 @@ for code, subject in {messages!r}.items():
     ).pk
 print(json.dumps(made))
 """
-
-
-@pytest.fixture(scope="module")
-def axe_source():
-    from .conftest import AXE
-
-    return AXE.read_text()
 
 
 @pytest.fixture
