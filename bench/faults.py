@@ -3,6 +3,7 @@
 
     .venv/bin/python bench/faults.py [--only redis-frozen,publish-blip] [--no-doc]
     .venv/bin/python bench/faults.py --smoke     # short, SQLite, Redis scenarios only
+    .venv/bin/python bench/faults.py --smoke --freeze 3 --breaker 2   # the suite's smoke
 
 Loopback only, bounded in time, and it never touches the machine's shared services:
 it starts its own redis-server and its own PostgreSQL cluster (initdb in a temporary
@@ -14,7 +15,7 @@ page of both languages, a prober reads one page every 100 ms (status, latency,
 X-Page-Cache) and the readiness view every 250 ms. Scenarios:
 
 - redis-killed: Redis killed (SIGKILL), started again empty 20 s later;
-- redis-frozen: Redis frozen (SIGSTOP: accepts, never answers) for 60 s;
+- redis-frozen: Redis frozen (SIGSTOP: accepts, never answers) for 60 s (--freeze);
 - worker-killed: one gunicorn worker killed (SIGKILL);
 - publish-blip: Redis frozen; an editor's process publishes a new title of one press
   release and unpublishes another; Redis thaws; two probers read both pages all along;
@@ -43,6 +44,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -52,17 +54,20 @@ START_MARK = "<!-- faults:start -->"
 END_MARK = "<!-- faults:end -->"
 PG_BIN = Path("/usr/lib/postgresql/15/bin")
 CONNECTIONS = 16
-BREAKER_SECONDS = 5  # production's default (CACHE_BREAKER_SECONDS)
+BREAKER_SECONDS = 5  # production's default (CACHE_BREAKER_SECONDS); --breaker
 TARGETS = """\
 Redis frozen 60 s under 16 connections: zero 5xx and p99 under 1 s. Redis killed:
 zero 5xx, a log line and a degraded readiness. An invalidation made during an outage
 visible within 1 s of the cache's return (no stale answer after the change returned).
 """
 
+# collectstatic, then the pages to read: one Django start-up instead of two.
 LIST_PAGES = """
 import json
+from django.core.management import call_command
 from wagtail.models import Page
 from news.models import PressReleasePage
+call_command("collectstatic", interactive=False, verbosity=0)
 urls = sorted(p.url for p in Page.objects.live().public().specific() if p.url)
 releases = list(PressReleasePage.objects.live().filter(locale__language_code="de")
                 .order_by("-release_date")[:2])
@@ -247,7 +252,7 @@ def site_env(args, workdir, database_url, redis_port):
             "DEBUG": "False",
             "DATABASE_URL": database_url,
             "REDIS_URL": f"redis://127.0.0.1:{redis_port}/0",
-            "CACHE_BREAKER_SECONDS": str(BREAKER_SECONDS),
+            "CACHE_BREAKER_SECONDS": str(args.breaker),
             "ALLOWED_HOSTS": "127.0.0.1,localhost",
             "BASE_URL": f"http://127.0.0.1:{args.port}",
             "SECURE_SSL_REDIRECT": "False",
@@ -406,7 +411,8 @@ def readiness_of(answer):
 
 
 def run_wrk(args, lua, base, seconds):
-    """Starts wrk in the background; result() waits and parses its summary."""
+    """Starts wrk in the background; result() waits and parses its summary, or ends
+    the load first with result(stop=True) (wrk reports what it did until then)."""
     process = subprocess.Popen(  # noqa: S603
         [
             args.wrk,
@@ -418,7 +424,9 @@ def run_wrk(args, lua, base, seconds):
         text=True,
     )
 
-    def result():
+    def result(stop=False):
+        if stop and process.poll() is None:
+            process.send_signal(signal.SIGINT)
         output = process.communicate(timeout=seconds + 60)[0]
         numbers = re.search(r"FAULTS_RESULT ([\d ]+)", output)
         latency = re.search(r"FAULTS_LATENCY ([\d ]+)", output)
@@ -471,8 +479,8 @@ class Scenario:
     def sleep_until(self, moment):
         time.sleep(max(0, moment - self.now()))
 
-    def finish(self):
-        result = self.wrk()
+    def finish(self, stop=False):
+        result = self.wrk(stop=stop)
         for prober in [*self.probers, self.readiness]:
             prober.stop.set()
             prober.join(timeout=15)
@@ -534,8 +542,9 @@ def redis_killed(args, site, services, lua):
 
 
 def redis_frozen(args, site, services, lua):
-    frozen_for = 10 if args.smoke else 60
-    with Scenario(args, site, lua, frozen_for + 10) as s:
+    frozen_for = args.freeze
+    # After the thaw: the breaker's cooldown, then a few seconds of a working cache.
+    with Scenario(args, site, lua, 2 + frozen_for + args.breaker + 3) as s:
         s.sleep_until(2)
         services.redis.freeze()
         frozen = s.now()
@@ -605,7 +614,7 @@ def publish_blip(args, site, services, lua, releases):
     probe_paths = (publish_url, withdraw_url)
     marker = title.encode()
     # Long enough for a slow editor (bounded at 60 s) and the breaker's cooldown after
-    # the thaw; the probers read on until the end.
+    # the thaw; the probers read on until the load stops (early when all is done).
     with Scenario(
         args, site, lua, 45, probe_paths, check=lambda body: marker in body
     ) as s:
@@ -631,8 +640,8 @@ def publish_blip(args, site, services, lua, releases):
         s.sleep_until(unpublished + 1)
         services.redis.thaw()
         thawed = s.now()
-        s.sleep_until(max(thawed + BREAKER_SECONDS + 3, 20))
-        result = s.finish()
+        s.sleep_until(max(thawed + args.breaker + 3, 0 if args.smoke else 20))
+        result = s.finish(stop=True)
     published_prober, withdrawn_prober = s.probers
     stale_title = [
         a
@@ -748,7 +757,7 @@ def tables(meta, results):
     lines = [
         f"Run {meta['date']}: {meta['cpus']} CPU cores shared with other work, "
         f"{meta['workers']} gunicorn workers, {CONNECTIONS} wrk connections, "
-        f"database {meta['database']}, breaker {BREAKER_SECONDS} s, Redis timeouts "
+        f"database {meta['database']}, breaker {meta['breaker']} s, Redis timeouts "
         "50 ms.",
         "",
         "| scenario | fault | requests | 2xx | 3xx/4xx | 503 | other 5xx | socket errors "
@@ -848,7 +857,6 @@ def build(args, workdir, services):
         print("Building the demo site …", flush=True)
         manage(env, "migrate", "--noinput", "-v0")
         manage(env, "load_demo", "-v0")
-    manage(env, "collectstatic", "--noinput", "-v0")
     pages = json.loads(manage(env, "shell", "-c", LIST_PAGES).strip().splitlines()[-1])
     return env, pages
 
@@ -861,9 +869,10 @@ def warm_up(site, paths):
         if ready.get("status") == "ok":
             break
         time.sleep(0.5)
-    for _ in range(2):
-        for path in paths:
-            get(site.base + path, timeout=30)
+    # A few at a time, so that every worker (and CPU) renders.
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        for _ in range(2):
+            list(pool.map(lambda path: get(site.base + path, timeout=30), paths))
 
 
 def main():
@@ -873,6 +882,18 @@ def main():
     parser.add_argument("--port", type=int, default=0, help="loopback port")
     parser.add_argument("--workers", type=int, default=0, help="gunicorn workers")
     parser.add_argument("--no-doc", action="store_true", help="do not write the doc")
+    parser.add_argument(
+        "--freeze",
+        type=int,
+        default=0,
+        help="seconds Redis stays frozen in redis-frozen (60; --smoke: 10)",
+    )
+    parser.add_argument(
+        "--breaker",
+        type=int,
+        default=BREAKER_SECONDS,
+        help=f"the cache breaker's cooldown, CACHE_BREAKER_SECONDS ({BREAKER_SECONDS})",
+    )
     parser.add_argument(
         "--demo-database",
         type=Path,
@@ -885,6 +906,7 @@ def main():
     if args.demo_database and not args.smoke:
         sys.exit("--demo-database is for the SQLite smoke run (--smoke).")
     args.port = args.port or free_port()
+    args.freeze = args.freeze or (10 if args.smoke else 60)
     args.wrk = shutil.which("wrk") or sys.exit("wrk is needed: apt-get install wrk")
     names = [n for n in args.only.split(",") if n] or (
         SMOKE_SCENARIOS if args.smoke else list(SCENARIOS)
@@ -934,6 +956,7 @@ def main():
         "cpus": os.cpu_count(),
         "workers": env.get("WEB_CONCURRENCY", "2×cores+1"),
         "database": "SQLite (smoke)" if args.smoke else "PostgreSQL 15",
+        "breaker": args.breaker,
         "problems": problems,
     }
     text = tables(meta, results)

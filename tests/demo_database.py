@@ -7,7 +7,8 @@ wagtail-localize, the Python version), so a changed migration, model or demo fil
 anew and an unchanged tree reuses it across runs:
 
 - SQLite: a file `.test-cache/demo-<key>.sqlite3`, copied into the in-memory test
-  database and into each test server's own file.
+  database and into each test server's own file; beside it, when a test asks for one,
+  `migrated-<key>.sqlite3`: an empty migrated site to restore backups into.
 - PostgreSQL: a database `<test database>_demo_<key>` on the test server, used as the
   TEMPLATE of each test database (one per xdist worker).
 
@@ -157,6 +158,27 @@ def copy_of_sqlite_file():
     folder = Path(tempfile.mkdtemp(prefix="tregks-site-"))
     path = folder / "site.sqlite3"
     shutil.copy(sqlite_file(), path)
+    return path
+
+
+def copy_of_migrated_sqlite_file(folder):
+    """A copy of an empty site as `migrate` leaves it (tables, Wagtail's root page),
+    made once per key like the demo: for restores that need not migrate from zero."""
+    from tests.serving import manage, site_env
+
+    migrated = CACHE / f"migrated-{demo_key()}.sqlite3"
+    if not migrated.exists():
+        with build_lock("migrated"):
+            if not migrated.exists():
+                for old in CACHE.glob("migrated-*"):
+                    old.unlink()
+                with tempfile.TemporaryDirectory(dir=CACHE) as building:
+                    path = Path(building, "migrated.sqlite3")
+                    env = site_env(DATABASE_URL=f"sqlite:///{path}")
+                    manage("migrate", "--noinput", env=env)
+                    os.replace(path, migrated)
+    path = Path(folder) / "migrated.sqlite3"
+    shutil.copy(migrated, path)
     return path
 
 

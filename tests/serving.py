@@ -175,6 +175,19 @@ class SiteServer:
         return fetch(self.url + path, **kwargs)
 
 
+def whole_log(server):
+    """gunicorn's whole log (SiteServer.output() keeps only its tail)."""
+    server.log.flush()
+    return Path(server.log.name).read_text(errors="replace")
+
+
+def wait_until(condition, seconds=120):
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.2)
+
+
 class TCPProxy:
     """Forwards a loopback port to a TCP service; stop() is a network outage."""
 

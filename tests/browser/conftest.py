@@ -8,6 +8,7 @@ No browser download: Chromium comes from Debian (/usr/bin/chromium); axe-core fr
 import json
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -34,6 +35,11 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 VIDEO_HOSTS = ("www.youtube-nocookie.com", "player.vimeo.com")
+# The served sites drop forms sent faster than this (FORM_MIN_FILL_SECONDS, 3 s in
+# production, shortened for the journeys); a person's pause before sending is longer.
+FORM_MIN_FILL_SECONDS = 1
+HUMAN_PAUSE = FORM_MIN_FILL_SECONDS + 0.5
+SERVED_FORM_SETTINGS = {"TEST_FORM_MIN_FILL_SECONDS": str(FORM_MIN_FILL_SECONDS)}
 
 # One live page of each page model in each language, read from the served database.
 DISCOVER = """
@@ -71,7 +77,10 @@ def live_site(site_database):
     with RedisServer() as cache:
         serve_with_cache(site_database, cache.url)
         with SiteServer(
-            f"sqlite:///{site_database}", workers=2, CACHE_URL=cache.url
+            f"sqlite:///{site_database}",
+            workers=2,
+            CACHE_URL=cache.url,
+            **SERVED_FORM_SETTINGS,
         ) as server:
             yield server
 
@@ -125,6 +134,22 @@ def block_video_hosts(context, answered):
         context.route(f"https://{host}/**", fulfil)
 
 
+@pytest.fixture(scope="session")
+def axe_source():
+    return AXE.read_text()
+
+
+@pytest.fixture
+def axe_context(browser, live_site):
+    """A reader for axe-core (tests/browser/axe.py), video hosts answered locally."""
+    # axe is injected as a script, which the site's strict CSP rightly refuses.
+    context = browser.new_context(base_url=live_site.url, bypass_csp=True)
+    context.answered_video = []
+    block_video_hosts(context, context.answered_video)
+    yield context
+    context.close()
+
+
 @pytest.fixture
 def context(browser, live_site):
     """A fresh reader: no cookies, no storage; the network ends at the site."""
@@ -156,6 +181,30 @@ def open_page(context, path):
     response = page.goto(path, wait_until="networkidle")
     recorder.status = response.status if response else None
     return page, recorder
+
+
+def foreign(requests, site_url):
+    """The requests that left the site (data: and blob: URLs stay in the page)."""
+    site = urlsplit(site_url).netloc
+    return [
+        url
+        for url in requests
+        if urlsplit(url).scheme not in ("data", "blob") and urlsplit(url).netloc != site
+    ]
+
+
+def no_request_leaves_the_site(context, live_site, paths):
+    """Open each path in a fresh tab of a reader without consent and wait until it is
+    quiet: no foreign request, no CSP violation; then no cookie on the reader."""
+    for path in paths:
+        page, recorder = open_page(context, path)
+        assert recorder.status in (200, 404), path
+        assert not foreign(recorder.requests, live_site.url), (path, recorder.requests)
+        assert not recorder.csp_violations, (path, recorder.csp_violations)
+        page.close()
+    assert context.cookies() == []
+    assert not getattr(context, "refused", [])
+    assert not context.answered_video
 
 
 def tab_until(page, condition, presses=80):

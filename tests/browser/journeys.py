@@ -116,6 +116,14 @@ def footer_action(page, name):
     page.wait_for_load_state("networkidle")
 
 
+def open_new_release_form(page):
+    page.goto("/admin/")
+    shortcuts = page.locator("[id^=editorial-new-content]").first
+    shortcuts.get_by_role("link", name="Pressemitteilung in").first.click()
+    wait_until_form_watches(page)
+    assert "/admin/pages/add/news/pressreleasepage/" in page.url
+
+
 def dashboard_row_action(page, title, action):
     """On the dashboard, open the row menu of `title` and choose `action`."""
     row = page.locator("tr", has_text=title)

@@ -11,7 +11,7 @@ import pytest
 
 from tests.serving import manage, served_env
 
-from .test_accessibility import WCAG_TAGS
+from .axe import WCAG_TAGS
 
 SETUP = """
 import datetime

@@ -17,7 +17,7 @@ import pytest
 
 from tests.serving import SiteServer, copy_of_demo_database
 
-from .conftest import AXE
+from .conftest import AXE, HUMAN_PAUSE, SERVED_FORM_SETTINGS
 from .journeys import PASSWORD, make_accounts, shell
 
 ACCOUNTS = {"registration-journey-editor": "Redaktion AGV"}
@@ -50,7 +50,10 @@ def site(browser, mail_folder):
     make_accounts(database, ACCOUNTS)
     event = json.loads(shell(database, MAKE_EVENT))
     with SiteServer(
-        f"sqlite:///{database}", workers=2, TEST_EMAIL_FILE_PATH=str(mail_folder)
+        f"sqlite:///{database}",
+        workers=2,
+        TEST_EMAIL_FILE_PATH=str(mail_folder),
+        **SERVED_FORM_SETTINGS,
     ) as server:
         yield server, database, event
 
@@ -91,7 +94,8 @@ def test_register_confirm_cancel_and_the_organiser_exports(browser, site, mail_f
     page.locator("#id_email").fill("rosa-at-example")
     page.locator("#id_organisation").fill("Fahrradwerk Süd")
     page.locator("#id_consent").check()
-    page.wait_for_timeout(3200)  # the minimum fill time of the form protection
+    # Longer than the minimum fill time of the form protection.
+    page.wait_for_timeout(HUMAN_PAUSE * 1000)
     page.get_by_role("button", name="Anmelden").click()
     page.wait_for_load_state("networkidle")
     summary = page.locator(".registration__errors")
@@ -102,7 +106,7 @@ def test_register_confirm_cancel_and_the_organiser_exports(browser, site, mail_f
     page.locator("#id_email").fill("rosa@example.org")
     if not page.locator("#id_consent").is_checked():
         page.locator("#id_consent").check()
-    page.wait_for_timeout(3200)
+    page.wait_for_timeout(HUMAN_PAUSE * 1000)
     page.get_by_role("button", name="Anmelden").click()
     page.wait_for_load_state("networkidle")
     assert "Bitte sehen Sie in Ihr Postfach" in page.content()

@@ -1,6 +1,6 @@
 """Taking part in a real browser: the contact form and an expert group's "Mitmachen"
-form, each sent by keyboard alone and checked with axe (also with its error summary),
-and the admin side: AGV's editor finds the message sent to AGV and marks it answered.
+form, each sent by keyboard alone and checked with axe (also with its error summary).
+The admin side: test_take_part_admin.py.
 
 The forms run on the served copy of the demo site; the pages are found by their type,
 and each test checks what it sent in that site's database.
@@ -11,12 +11,9 @@ import time
 
 import pytest
 
-from .conftest import pages_of, tab_until
-from .journeys import log_in, make_accounts, shell
-from .test_accessibility import axe_violations
-
-# The core drops forms sent faster than a person could (FORM_MIN_FILL_SECONDS = 3).
-HUMAN_PAUSE = 3.5
+from .axe import axe_violations
+from .conftest import HUMAN_PAUSE, pages_of, tab_until
+from .journeys import shell
 
 STORED = """
 import json
@@ -27,26 +24,6 @@ print(json.dumps([
     for m in ContactMessage.objects.filter(email={email!r})
 ]))
 """
-
-CREATE = """
-import json
-from contact.models import ContactMessage
-made = {{}}
-for code, subject in {messages!r}.items():
-    made[code] = ContactMessage.objects.create(
-        recipient_code=code, recipient_name=code.upper(), name="Journey",
-        email="journey@example.org", subject=subject, message="Bitte um Rückruf.",
-        language="de",
-    ).pk
-print(json.dumps(made))
-"""
-
-
-@pytest.fixture(scope="module")
-def axe_source():
-    from .conftest import AXE
-
-    return AXE.read_text()
 
 
 @pytest.fixture
@@ -153,44 +130,3 @@ def test_mitmachen_by_keyboard_with_axe(reader, page_types, site_database, axe_s
     assert axe_violations(page, axe_source) == []
     rows = stored(site_database, "tastatur-gruppe@example.org")
     assert len(rows) == 1 and rows[0]["group"] and rows[0]["status"] == "new"
-
-
-def test_agv_editor_reads_the_message_to_agv_and_marks_it_answered(
-    browser, live_site, site_database
-):
-    made = json.loads(
-        shell(
-            site_database,
-            CREATE.format(
-                messages={"agv": "Rückruf für AGV 4b7", "wfg": "Nur für WFG 8c1"}
-            ),
-        )
-    )
-    make_accounts(site_database, {"agv-journey-editor": "Redaktion AGV"})
-    context, page = log_in(browser, live_site, "agv-journey-editor")
-    try:
-        page.goto("/admin/")
-        page.get_by_role("link", name="Kontaktnachrichten").first.click()
-        page.wait_for_load_state()
-        assert "Rückruf für AGV 4b7" in page.content()
-        assert "Nur für WFG 8c1" not in page.content()
-        page.get_by_role("link", name="Rückruf für AGV 4b7").click()
-        page.wait_for_load_state()
-        page.select_option("#id_status", "answered")
-        with page.expect_navigation():
-            page.get_by_role("button", name="Status speichern").click()
-        assert "Beantwortet" in page.locator(".messages").inner_text()
-        rows = json.loads(
-            shell(
-                site_database,
-                "import json; from contact.models import ContactMessage as M; "
-                f"print(json.dumps(M.objects.get(pk={made['agv']}).status))",
-            )
-        )
-        assert rows == "answered"
-        # WFG's message stays closed to AGV, whatever the address says.
-        response = page.goto(f"/admin/contact-messages/{made['wfg']}/")
-        assert response.status == 404
-        assert "Nur für WFG 8c1" not in page.content()
-    finally:
-        context.close()

@@ -92,6 +92,15 @@ def users(db, editorial_network):
     }
 
 
+@pytest.fixture
+def other_partner(users):
+    """Partner Gamma's objects, none of which the walking roles may see
+    (tests/editorial/isolation.py)."""
+    from .isolation import build_other_partner
+
+    return build_other_partner(users)
+
+
 def section(code, language="de", kind="news"):
     """The partner's section below the site's press, story or events index."""
     from events.factories import event_index

@@ -1,7 +1,8 @@
 """bench/faults.py, the fault drill of docs/RELIABILITY.md: its verdict, and a short
-real run (SQLite, gunicorn, a Redis of its own frozen for 10 s, then a publish and an
-unpublish during a Redis blip) that must meet the targets: no 5xx, no stale answer,
-a degraded readiness (the p99 target is the full run's, on a quiet machine).
+real run (SQLite, gunicorn, a Redis of its own frozen under load while an editor's
+process publishes and unpublishes, then thawed) that must meet the targets: no 5xx, no
+stale answer, the new state seen after the thaw (the other scenarios and the p99
+target are the full run's, `make faults`, on a quiet machine).
 
 The server is another process serving a copy of the demo site (`demo_arguments`): the
 drill needs a whole site to read and publish; the test asserts no demo wording."""
@@ -92,7 +93,17 @@ def test_a_short_fault_drill_meets_the_targets():
     if not shutil.which("redis-server"):
         pytest.skip("redis-server is missing")
     run = subprocess.run(  # noqa: S603
-        [sys.executable, str(FAULTS), "--smoke", "--no-doc", *demo_arguments()],
+        [
+            sys.executable,
+            str(FAULTS),
+            "--smoke",
+            # The suite's share: the scenario with a frozen Redis under load, a
+            # publish and an unpublish, and the thaw, with a short breaker cooldown;
+            # redis-frozen for 10 s and the rest stay in `make faults`.
+            *("--only", "publish-blip", "--breaker", "2"),
+            "--no-doc",
+            *demo_arguments(),
+        ],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -102,5 +113,5 @@ def test_a_short_fault_drill_meets_the_targets():
     output = run.stdout + run.stderr
     assert run.returncode == 0, output[-4000:]
     assert "all targets met" in output
-    assert "| redis-frozen |" in output
     assert "| publish-blip |" in output
+    assert "breaker 2 s" in output

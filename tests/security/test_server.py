@@ -2,20 +2,17 @@
 refused with a 4xx, a graceful restart drops no request, and a worker stuck on a
 client that never finishes its request is replaced after GUNICORN_TIMEOUT.
 
-A real gunicorn serves a copy of the demo site (tests/serving.py).
+A real gunicorn serves a copy of the demo site (tests/serving.py). Workers recycled and
+replaced: test_server_workers.py; production settings: test_server_production.py.
 """
 
-import http.client
-import runpy
 import signal
 import socket
 import threading
-import time
-from pathlib import Path
 
 import pytest
 
-from tests.serving import ROOT, SiteServer, copy_of_demo_database
+from tests.serving import SiteServer, copy_of_demo_database, wait_until, whole_log
 
 pytestmark = [pytest.mark.slow, pytest.mark.served]
 
@@ -25,12 +22,6 @@ def server():
     database = copy_of_demo_database()
     with SiteServer(f"sqlite:///{database}", workers=2) as running:
         yield running
-
-
-def whole_log(server):
-    """gunicorn's whole log (SiteServer.output() keeps only its tail)."""
-    server.log.flush()
-    return Path(server.log.name).read_text(errors="replace")
 
 
 def raw_request(server, head, body=b"", timeout=30):
@@ -116,86 +107,3 @@ def test_a_graceful_restart_drops_no_request(server):
             reader.join()
     assert "Handling signal: hup" in whole_log(server)
     assert set(answers) == {200}, [a for a in answers if a != 200]
-
-
-def test_recycled_workers_drop_no_request():
-    """Workers restart after GUNICORN_MAX_REQUESTS (against slow leaks); a reader
-    never notices: the other worker answers while a recycled one boots."""
-    database = copy_of_demo_database()
-    with SiteServer(
-        f"sqlite:///{database}", workers=2, GUNICORN_MAX_REQUESTS="10"
-    ) as site:
-        answers = [site.get("/healthz/", timeout=60)[0] for _ in range(60)]
-        log = whole_log(site)
-    assert log.count("Autorestarting worker") >= 3
-    assert set(answers) == {200}
-
-
-def test_workers_recycle_at_staggered_counts():
-    """Under even load every worker reaches the same request count at once; a jitter
-    of half the limit spreads the restarts (five workers booting together stalled the
-    site for seconds in the benchmark)."""
-    config = runpy.run_path(str(ROOT / "site" / "tregks" / "gunicorn.conf.py"))
-    assert config["max_requests"] >= 1000
-    assert config["max_requests_jitter"] >= config["max_requests"] // 2
-
-
-def wait_until(condition, seconds=120):
-    deadline = time.monotonic() + seconds
-    while not condition():
-        assert time.monotonic() < deadline, "timed out"
-        time.sleep(0.2)
-
-
-def test_a_stuck_worker_is_replaced_after_the_timeout():
-    """A client that never finishes its request holds a sync worker; gunicorn kills
-    that worker after GUNICORN_TIMEOUT and the site answers again by itself."""
-    database = copy_of_demo_database()
-    with SiteServer(f"sqlite:///{database}", workers=1, GUNICORN_TIMEOUT="5") as site:
-        with socket.create_connection(("127.0.0.1", site.port)) as stalled:
-            stalled.sendall(b"GET /de/ HTTP/1.1\r\nHost: 127.0.0.1\r\n")  # no end
-            started = time.monotonic()
-            status, _, _ = site.get("/healthz/", timeout=90)
-            waited = time.monotonic() - started
-        assert status == 200
-        assert waited >= 4, "the only worker was busy with the stalled client"
-        assert "WORKER TIMEOUT" in whole_log(site)
-
-
-def get_without_following(site, path, headers=None):
-    """(status, headers, body) of one GET; a redirect is returned, not followed."""
-    connection = http.client.HTTPConnection("127.0.0.1", site.port, timeout=30)
-    try:
-        connection.request("GET", path, headers=headers or {})
-        response = connection.getresponse()
-        return response.status, response.headers, response.read()
-    finally:
-        connection.close()
-
-
-def test_production_settings_behind_the_tls_proxy():
-    """Plain HTTP is redirected to HTTPS; what the proxy marks as HTTPS is served with
-    HSTS and HTTPS addresses; the health check stays reachable over plain HTTP."""
-    database = copy_of_demo_database()
-    production = {
-        "DJANGO_SETTINGS_MODULE": "tregks.settings.production",
-        "SECRET_KEY": "production-shaped-test-only-" + "k" * 40,
-        "ALLOWED_HOSTS": "127.0.0.1",
-    }
-    with SiteServer(f"sqlite:///{database}", workers=1, **production) as site:
-        status, headers, _ = get_without_following(site, "/robots.txt")
-        assert status == 301
-        assert headers["Location"] == f"https://127.0.0.1:{site.port}/robots.txt"
-
-        assert site.get("/healthz/")[0] == 200, "load balancers probe over HTTP"
-
-        status, headers, body = get_without_following(
-            site, "/robots.txt", headers={"X-Forwarded-Proto": "https"}
-        )
-        assert status == 200
-        assert headers["Strict-Transport-Security"] == (
-            "max-age=31536000; includeSubDomains; preload"
-        )
-        assert f"Sitemap: https://127.0.0.1:{site.port}/sitemap.xml" in body.decode()
-        assert headers["X-Content-Type-Options"] == "nosniff"
-        assert headers["Cross-Origin-Opener-Policy"] == "same-origin"

@@ -30,6 +30,11 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 if os.environ.get("TEST_EMAIL_FILE_PATH"):
     EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
     EMAIL_FILE_PATH = os.environ["TEST_EMAIL_FILE_PATH"]
+# A served site may shorten the form protection's minimum fill time, so that browser
+# journeys wait 1 s per form instead of 3 (tests/browser/conftest.py); the check
+# itself is tested in process with the default (tests/core/test_form_protection.py).
+if os.environ.get("TEST_FORM_MIN_FILL_SECONDS"):
+    FORM_MIN_FILL_SECONDS = float(os.environ["TEST_FORM_MIN_FILL_SECONDS"])
 # Test clients log in without a request, which django-axes refuses; the lockout
 # tests switch it on with override_settings(AXES_ENABLED=True).
 AXES_ENABLED = False

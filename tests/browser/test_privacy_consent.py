@@ -1,36 +1,12 @@
-"""Privacy: before consent no request leaves the site and no cookie is set; after
-"Video laden" only the privacy-enhanced video host is contacted. CSP holds throughout."""
+"""Privacy after consent: after "Video laden" only the privacy-enhanced video host is
+contacted, CSP holds and the site sets no cookie. (Before consent: test_privacy_de.py
+and test_privacy_en.py.)"""
 
 from urllib.parse import urlsplit
 
 import pytest
 
-from .conftest import VIDEO_HOSTS, open_page, pages_of
-
-
-def foreign(requests, site_url):
-    site = urlsplit(site_url).netloc
-    return [
-        url
-        for url in requests
-        if urlsplit(url).scheme not in ("data", "blob") and urlsplit(url).netloc != site
-    ]
-
-
-def test_no_third_party_request_and_no_cookie_before_consent(
-    context, live_site, page_types
-):
-    paths = [url for _, _, url in page_types]
-    paths += ["/de/suche/?q=Kassel", "/en/search/?q=Kassel", "/de/gibt-es-nicht/"]
-    for path in paths:
-        page, recorder = open_page(context, path)
-        assert recorder.status in (200, 404), path
-        assert not foreign(recorder.requests, live_site.url), (path, recorder.requests)
-        assert not recorder.csp_violations, (path, recorder.csp_violations)
-        page.close()
-    assert context.cookies() == []
-    assert not getattr(context, "refused", [])
-    assert not context.answered_video
+from .conftest import VIDEO_HOSTS, foreign, open_page, pages_of
 
 
 def test_after_consent_only_the_privacy_enhanced_host(context, live_site, page_types):
