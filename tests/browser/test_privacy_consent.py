@@ -22,7 +22,12 @@ def test_after_consent_only_the_privacy_enhanced_host(context, live_site, page_t
             continue
         assert not foreign(recorder.requests, live_site.url)
         before = len(recorder.requests)
-        button.first.click()
+        # Wait for the player's request itself: on a busy machine the network can be
+        # idle before the new iframe has asked for anything.
+        with page.expect_request(
+            lambda request: urlsplit(request.url).netloc in VIDEO_HOSTS
+        ):
+            button.first.click()
         page.wait_for_selector("iframe")
         page.wait_for_load_state("networkidle")
         after = foreign(recorder.requests[before:], live_site.url)
