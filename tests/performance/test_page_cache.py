@@ -91,6 +91,52 @@ def test_cached_page_keeps_the_security_headers(client, url):
     assert hit["X-Content-Type-Options"] == "nosniff"
 
 
+SECURITY_HEADERS = (
+    "Content-Security-Policy",
+    "Permissions-Policy",
+    "X-Frame-Options",
+    "X-Content-Type-Options",
+    "Referrer-Policy",
+    "Cross-Origin-Opener-Policy",
+    "Strict-Transport-Security",
+)
+
+
+@pytest.mark.parametrize("accept_encoding", ["", "gzip, deflate, br"])
+def test_a_hit_sends_the_headers_of_the_rendered_page(client, url, accept_encoding):
+    """The page cache answers before the CSP and Permissions-Policy middlewares and
+    stores their headers with the page: a hit must send exactly what the render sent,
+    compressed or not."""
+    headers = {"HTTP_ACCEPT_ENCODING": accept_encoding}
+    with override_settings(SECURE_HSTS_SECONDS=3600):
+        first = client.get(url, secure=True, **headers)
+        second = client.get(url, secure=True, **headers)
+    assert (first["X-Page-Cache"], second["X-Page-Cache"]) == ("miss", "hit")
+    for name in (
+        *SECURITY_HEADERS,
+        "Content-Type",
+        "Content-Encoding",
+        "Cache-Control",
+        "ETag",
+        "Last-Modified",
+        "Vary",
+    ):
+        assert first.get(name) == second.get(name), name
+    for name in SECURITY_HEADERS:
+        assert second.has_header(name), name
+    if accept_encoding:
+        assert second["Content-Encoding"] == "gzip"
+        assert second["ETag"].startswith('W/"')
+
+
+def test_a_revalidated_hit_keeps_the_security_policies(client, url):
+    etag = client.get(url)["ETag"]
+    response = client.get(url, HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 304
+    assert "default-src 'self'" in response["Content-Security-Policy"]
+    assert "camera=()" in response["Permissions-Policy"]
+
+
 def test_head_request_is_answered_from_the_cache_without_a_body(client, url):
     get_response = client.get(url)
     head = client.head(url)
