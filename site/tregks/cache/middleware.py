@@ -87,6 +87,12 @@ DEFAULT_EXCLUDED_PREFIXES = (
 UNSTORED_HEADERS = {"set-cookie", "x-page-cache", "content-length"}
 ALLOWED_VARY = {"cookie", "accept-language"}
 STATUS_HEADER = "X-Page-Cache"
+CONDITIONAL_HEADERS = (
+    "HTTP_IF_MATCH",
+    "HTTP_IF_NONE_MATCH",
+    "HTTP_IF_MODIFIED_SINCE",
+    "HTTP_IF_UNMODIFIED_SINCE",
+)
 # Set by the middlewares inside this one; a 304 keeps them, as it did when they ran
 # after the cache (Django's 304 copies only the caching headers).
 INNER_SECURITY_HEADERS = (
@@ -238,9 +244,7 @@ class PageCacheMiddleware:
 
     def conditional(self, request, response):
         """304 Not Modified when the reader's copy is current."""
-        if "HTTP_IF_NONE_MATCH" not in request.META and (
-            "HTTP_IF_MODIFIED_SINCE" not in request.META
-        ):
+        if not any(name in request.META for name in CONDITIONAL_HEADERS):
             return response  # the common case, without parsing Last-Modified
         answer = get_conditional_response(
             request,

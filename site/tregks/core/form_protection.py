@@ -17,7 +17,9 @@ The forms post without Django's CSRF cookie: a public page with a form stays in 
 page cache and sets no cookie before the visitor submits anything. What the CSRF check
 would give these anonymous forms, the form token and a same-origin check give here:
 a token is bound to its kind of form, expires, and is accepted once. The page cache
-puts a fresh token into a cached page each time it serves one (`refresh_form_tokens`).
+puts a fresh token into a cached page each time it serves one (`split_at_form_tokens`
+when it stores the page, `fresh_tokens` on each hit; `refresh_form_tokens` does both
+at once).
 """
 
 import functools
