@@ -5,6 +5,9 @@ the way an editor or wagtail-localize does, render again and check the reader se
 the change at once. Each test builds the pages it reads with the apps' factories.
 """
 
+import copy
+
+from django.conf import settings
 from django.core.cache import cache
 from django.test import Client, override_settings
 
@@ -12,6 +15,7 @@ from wagtail.contrib.frontend_cache.backends.base import BaseBackend
 from wagtail.models import PageViewRestriction
 
 import pytest
+from csp.constants import NONCE
 
 from home.factories import ContentPageFactory, home_page
 from home.models import ContentPage, HomePage
@@ -135,6 +139,25 @@ def test_a_revalidated_hit_keeps_the_security_policies(client, url):
     assert response.status_code == 304
     assert "default-src 'self'" in response["Content-Security-Policy"]
     assert "camera=()" in response["Permissions-Policy"]
+
+
+def test_a_page_whose_policy_carries_a_nonce_is_never_stored(client, url, monkeypatch):
+    """The CSP header is stored with the page; a nonce is good for one response only."""
+    from csp.middleware import CSPMiddleware
+
+    original = CSPMiddleware.process_response
+
+    def with_nonce(self, request, response):
+        str(request.csp_nonce)  # what {{ request.csp_nonce }} in a template does
+        return original(self, request, response)
+
+    monkeypatch.setattr(CSPMiddleware, "process_response", with_nonce)
+    policy = copy.deepcopy(settings.CONTENT_SECURITY_POLICY)
+    policy["DIRECTIVES"]["script-src"].append(NONCE)
+    with override_settings(CONTENT_SECURITY_POLICY=policy):
+        first, second = client.get(url), client.get(url)
+    assert "'nonce-" in second["Content-Security-Policy"]
+    assert (first["X-Page-Cache"], second["X-Page-Cache"]) == ("bypass", "bypass")
 
 
 def test_head_request_is_answered_from_the_cache_without_a_body(client, url):

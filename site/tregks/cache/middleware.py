@@ -217,6 +217,8 @@ class PageCacheMiddleware:
             return False
         if response.cookies:
             return False
+        if any("'nonce-" in response.get(name, "") for name in INNER_SECURITY_HEADERS):
+            return False  # a CSP nonce is good for one response only
         if self.cache_control(response) & {"private", "no-store", "no-cache"}:
             return False
         vary = {
