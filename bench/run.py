@@ -50,6 +50,8 @@ DOC = ROOT / "docs" / "PERFORMANCE.md"
 START_MARK = "<!-- bench:start -->"
 END_MARK = "<!-- bench:end -->"
 BYPASS_HEADER = "X-Bench-Bypass"
+# Issue 13: no uncached page over this p99 at --uncached-connections.
+UNCACHED_P99_TARGET_MS = 300
 # Terms the scaled archive contains (bench/archive.py); manage.py search_latency uses
 # the same file.
 SEARCH_TERMS = [
@@ -68,6 +70,12 @@ def main():
     parser.add_argument("--port", type=int, default=8110)
     parser.add_argument("--duration", type=int, default=6, help="seconds per wrk run")
     parser.add_argument("--connections", type=int, default=10)
+    parser.add_argument(
+        "--uncached-connections",
+        type=int,
+        default=16,
+        help="connections of the uncached runs (issue 13 judges p99 at 16)",
+    )
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--workers", type=int, default=0, help="0: gunicorn default")
     parser.add_argument("--reuse", action="store_true", help="keep the database")
@@ -435,9 +443,10 @@ def measure(args, binary, inspected, deadline):
         "url": "/bench/ping",
         **wrk(binary, args, base + "/bench/ping"),
     }
-    # Uncached, at most one connection per worker: more would only queue requests
-    # (their waiting time is not the page's) and leave work behind for the next run.
-    uncached_connections = min(args.connections, server_workers(args))
+    # Uncached at the issue's load (16 connections, more than workers): the p99 then
+    # includes waiting for a busy worker, as a reader's would after a publish. drain()
+    # keeps the backlog out of the next run.
+    uncached_connections = args.uncached_connections
     for name, endpoint in inspected["endpoints"].items():
         if time.monotonic() > deadline:
             results["failed"][name] = {
@@ -696,7 +705,7 @@ def render(args, inspected, results, commands, seconds):
         f"- Site: {', '.join(f'{v:,} {k}' for k, v in inspected['counts'].items())} "
         "(both languages counted)",
         f"- Load: wrk, {args.threads} threads, {args.connections} connections "
-        f"(uncached: {min(args.connections, server_workers(args))}, one per worker), "
+        f"(uncached: {args.uncached_connections}), "
         f"{args.duration} s per run, loopback; gunicorn "
         f"{server_workers(args)} workers, production settings, Redis cache; "
         "percentages are of the mean of the trivial view's two runs",
@@ -707,15 +716,16 @@ def render(args, inspected, results, commands, seconds):
         "",
         "| endpoint | SQL queries | KB | page cache | warm rps | warm p50 / p99 ms "
         "| % of trivial view | % of static file | uncached rps | uncached p50 / p99 ms "
-        "| % of trivial view |",
-        "| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        f"| % of trivial view | uncached p99 < {UNCACHED_P99_TARGET_MS} ms |",
+        "| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: "
+        "| --- |",
     ]
     for name, ceiling in results["ceilings"].items():
         lines.append(
             f"| {name} `{ceiling['url']}` | – | – | – | {fmt(ceiling['rps'], 0)} | "
             f"{fmt(ceiling['p50'])} / {fmt(ceiling['p99'])} | "
             f"{ceiling['rps'] / ping * 100:.0f} % | "
-            f"{ceiling['rps'] / static * 100:.0f} % | | | |"
+            f"{ceiling['rps'] / static * 100:.0f} % | | | | |"
         )
     for name, page in results["pages"].items():
         warm, cold = page["warm"], page["uncached"]
@@ -733,12 +743,12 @@ def render(args, inspected, results, commands, seconds):
             f"{fmt(warm['p50'])} / {fmt(warm['p99'])} | {warm['rps'] / ping * 100:.0f} % | "
             f"{warm['rps'] / static * 100:.0f} % | "
             f"{fmt(cold['rps'], 0)} | {fmt(cold['p50'])} / {fmt(cold['p99'])} | "
-            f"{cold['rps'] / ping * 100:.1f} % |"
+            f"{cold['rps'] / ping * 100:.1f} % | {p99_verdict(cold)} |"
         )
     for name, failure in results["failed"].items():
         lines.append(
             f"| {name} `{failure['url']}` (not measured: {failure['error']}) | "
-            f"{inspected['endpoints'][name].get('queries', '–')} | | | | | | | | | |"
+            f"{inspected['endpoints'][name].get('queries', '–')} | | | | | | | | | | |"
         )
     search = results["search"]
     lines += [
@@ -749,6 +759,12 @@ def render(args, inspected, results, commands, seconds):
         END_MARK,
     ]
     return "\n".join(lines)
+
+
+def p99_verdict(run):
+    if run.get("p99") is None:
+        return "–"
+    return "yes" if run["p99"] < UNCACHED_P99_TARGET_MS else "**no**"
 
 
 def write_doc(report):

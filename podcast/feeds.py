@@ -173,14 +173,18 @@ def build_feed(show, request):
     for episode in episodes:
         image = rendition_or_none(episode.episode_image, renditions.PODCAST_ARTWORK)
         image_url = absolute(image.url) if image else ""
+        # The page's address once (Wagtail works it out from the site's root paths):
+        # the transcript's is below it (get_transcript_url would work it out again).
+        link = episode.get_full_url(request)
         # The transcript in the audio's language first, then its translations.
-        transcripts = [(episode.get_transcript_url(request), episode.audio_language)]
-        if not episode.transcript:
-            transcripts = []
+        transcripts = []
+        if episode.transcript:
+            transcript_url = link + episode.reverse_subpage("transcript")
+            transcripts = [(transcript_url, episode.audio_language)]
         transcripts += translated.get(episode.translation_key, [])
         feed.add_item(
             title=episode.title,
-            link=episode.get_full_url(request),
+            link=link,
             description=episode.summary,
             unique_id=episode_guid(episode),
             unique_id_is_permalink=False,
@@ -208,6 +212,6 @@ def build_feed(show, request):
 
 def podcast_feed_response(show, request):
     feed = build_feed(show, request)
-    response = HttpResponse(content_type=feed.content_type)
-    feed.write(response, "utf-8")
-    return response
+    # Written to a string first: written to the response, every element went through
+    # its own unbuffered write (some 60 per episode).
+    return HttpResponse(feed.writeString("utf-8"), content_type=feed.content_type)

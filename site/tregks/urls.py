@@ -2,12 +2,12 @@ import re
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.contrib.sitemaps.views import index as sitemap_index
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import index as sitemap_index
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from tregks.cache.views import bench_ping
@@ -19,6 +19,8 @@ from tregks.editorial.reports import PartnerPageTypesUsageReportView
 
 from .api import api_router
 
+# Served by Wagtail's sitemap views, which give the sitemap the request: Django's own
+# made it look up the site root paths in the cache once per page (1,000 a part).
 sitemaps = {"pages": AllLocalesSitemap}
 
 urlpatterns = [

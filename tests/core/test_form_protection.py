@@ -1,6 +1,7 @@
 """Spam protection of the public forms (tregks.core.form_protection), the e-mail helper
 and the scheduled tasks, on a small form of the test's own behind a test URL."""
 
+import gzip
 import re
 
 from django import forms
@@ -106,6 +107,33 @@ def test_the_form_page_sets_no_cookie_and_is_cached_with_a_fresh_token_per_reade
         second.content.replace(token_of(second).encode(), b"")
     )
     assert read_token(token_of(second))[0] == "test-message"
+
+
+def test_a_compressed_cached_form_page_gets_a_fresh_token_per_reader_too():
+    """The page cache keeps the page compressed in pieces around the token and joins
+    them around a new token for each reader (tregks.core.compression.gzip_joined)."""
+    client = Client(HTTP_ACCEPT_ENCODING="gzip")
+    first, second, third = (client.get("/formular/") for _reader in range(3))
+    assert [r["X-Page-Cache"] for r in (first, second, third)] == ["miss", "hit", "hit"]
+    pages = []
+    for response in (first, second, third):
+        assert response["Content-Encoding"] == "gzip"
+        assert response["Content-Length"] == str(len(response.content))
+        pages.append(gzip.decompress(response.content))
+    tokens = [
+        re.search(rb'name="form_token" value="([^"]+)"', page)[1] for page in pages
+    ]
+    assert len(set(tokens)) == 3
+    assert all(read_token(token.decode())[0] == "test-message" for token in tokens)
+    assert (
+        len(
+            {
+                page.replace(token, b"")
+                for page, token in zip(pages, tokens, strict=True)
+            }
+        )
+        == 1
+    )
 
 
 def test_the_form_is_labelled_and_the_trap_hidden_from_people_and_screen_readers():

@@ -5,6 +5,9 @@ the way an editor or wagtail-localize does, render again and check the reader se
 the change at once. Each test builds the pages it reads with the apps' factories.
 """
 
+import copy
+
+from django.conf import settings
 from django.core.cache import cache
 from django.test import Client, override_settings
 
@@ -12,6 +15,7 @@ from wagtail.contrib.frontend_cache.backends.base import BaseBackend
 from wagtail.models import PageViewRestriction
 
 import pytest
+from csp.constants import NONCE
 
 from home.factories import ContentPageFactory, home_page
 from home.models import ContentPage, HomePage
@@ -89,6 +93,71 @@ def test_cached_page_keeps_the_security_headers(client, url):
     assert page_cache_status(hit) == "hit"
     assert hit["X-Frame-Options"] == "DENY"
     assert hit["X-Content-Type-Options"] == "nosniff"
+
+
+SECURITY_HEADERS = (
+    "Content-Security-Policy",
+    "Permissions-Policy",
+    "X-Frame-Options",
+    "X-Content-Type-Options",
+    "Referrer-Policy",
+    "Cross-Origin-Opener-Policy",
+    "Strict-Transport-Security",
+)
+
+
+@pytest.mark.parametrize("accept_encoding", ["", "gzip, deflate, br"])
+def test_a_hit_sends_the_headers_of_the_rendered_page(client, url, accept_encoding):
+    """The page cache answers before the CSP and Permissions-Policy middlewares and
+    stores their headers with the page: a hit must send exactly what the render sent,
+    compressed or not."""
+    headers = {"HTTP_ACCEPT_ENCODING": accept_encoding}
+    with override_settings(SECURE_HSTS_SECONDS=3600):
+        first = client.get(url, secure=True, **headers)
+        second = client.get(url, secure=True, **headers)
+    assert (first["X-Page-Cache"], second["X-Page-Cache"]) == ("miss", "hit")
+    for name in (
+        *SECURITY_HEADERS,
+        "Content-Type",
+        "Content-Encoding",
+        "Cache-Control",
+        "ETag",
+        "Last-Modified",
+        "Vary",
+    ):
+        assert first.get(name) == second.get(name), name
+    for name in SECURITY_HEADERS:
+        assert second.has_header(name), name
+    if accept_encoding:
+        assert second["Content-Encoding"] == "gzip"
+        assert second["ETag"].startswith('W/"')
+
+
+def test_a_revalidated_hit_keeps_the_security_policies(client, url):
+    etag = client.get(url)["ETag"]
+    response = client.get(url, HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 304
+    assert "default-src 'self'" in response["Content-Security-Policy"]
+    assert "camera=()" in response["Permissions-Policy"]
+
+
+def test_a_page_whose_policy_carries_a_nonce_is_never_stored(client, url, monkeypatch):
+    """The CSP header is stored with the page; a nonce is good for one response only."""
+    from csp.middleware import CSPMiddleware
+
+    original = CSPMiddleware.process_response
+
+    def with_nonce(self, request, response):
+        str(request.csp_nonce)  # what {{ request.csp_nonce }} in a template does
+        return original(self, request, response)
+
+    monkeypatch.setattr(CSPMiddleware, "process_response", with_nonce)
+    policy = copy.deepcopy(settings.CONTENT_SECURITY_POLICY)
+    policy["DIRECTIVES"]["script-src"].append(NONCE)
+    with override_settings(CONTENT_SECURITY_POLICY=policy):
+        first, second = client.get(url), client.get(url)
+    assert "'nonce-" in second["Content-Security-Policy"]
+    assert (first["X-Page-Cache"], second["X-Page-Cache"]) == ("bypass", "bypass")
 
 
 def test_head_request_is_answered_from_the_cache_without_a_body(client, url):

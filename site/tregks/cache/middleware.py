@@ -27,6 +27,14 @@ outage are applied before the first page comes from the shared cache again
 
 Cacheable responses get Cache-Control, ETag and Last-Modified, and conditional requests
 (If-None-Match, If-Modified-Since) are answered with 304 from the cache.
+
+A hit should cost little more than a static file (issue 13). The middleware sits
+before the CSP, Permissions-Policy and whitenoise middlewares, so an entry holds the
+headers they added when the page was rendered (constant for public pages) and a hit
+skips them; only SecurityMiddleware and the gzip middleware run around it. An entry
+also holds its body cut around its public forms' tokens (each hit issues fresh
+ones, see below) and compressed once (tregks.core.compression), so a hit neither
+searches the page nor compresses it. Static files pass through untouched to whitenoise.
 """
 
 import contextlib
@@ -45,7 +53,8 @@ from django.utils.cache import (
 )
 from django.utils.http import http_date, parse_http_date_safe
 
-from tregks.core.form_protection import refresh_form_tokens
+from tregks.core.compression import compress_ahead, gzip_joined, with_compressed_body
+from tregks.core.form_protection import fresh_tokens, split_at_form_tokens
 
 from . import fallback
 from .code_version import code_version
@@ -78,6 +87,19 @@ DEFAULT_EXCLUDED_PREFIXES = (
 UNSTORED_HEADERS = {"set-cookie", "x-page-cache", "content-length"}
 ALLOWED_VARY = {"cookie", "accept-language"}
 STATUS_HEADER = "X-Page-Cache"
+CONDITIONAL_HEADERS = (
+    "HTTP_IF_MATCH",
+    "HTTP_IF_NONE_MATCH",
+    "HTTP_IF_MODIFIED_SINCE",
+    "HTTP_IF_UNMODIFIED_SINCE",
+)
+# Set by the middlewares inside this one; a 304 keeps them, as it did when they ran
+# after the cache (Django's 304 copies only the caching headers).
+INNER_SECURITY_HEADERS = (
+    "Content-Security-Policy",
+    "Content-Security-Policy-Report-Only",
+    "Permissions-Policy",
+)
 
 
 def _setting(name, default):
@@ -90,6 +112,22 @@ class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
         self._excluded = None
+        # whitenoise (inside) serves these; nothing of the page cache applies.
+        self.static_prefix = settings.STATIC_URL if settings.STATIC_URL else None
+        # Entries hold the security headers of the middlewares inside: a change of
+        # their settings (from the environment, with the same code) is a new key.
+        self.header_settings = hashlib.sha256(
+            repr(
+                [
+                    getattr(settings, name, None)
+                    for name in (
+                        "CONTENT_SECURITY_POLICY",
+                        "CONTENT_SECURITY_POLICY_REPORT_ONLY",
+                        "PERMISSIONS_POLICY",
+                    )
+                ]
+            ).encode()
+        ).hexdigest()[:16]
 
     # --- request side ----------------------------------------------------------------
 
@@ -152,6 +190,7 @@ class PageCacheMiddleware:
         raw = "|".join(
             [
                 code_version(),
+                self.header_settings,
                 request.scheme,
                 request.get_host(),
                 path,
@@ -178,6 +217,8 @@ class PageCacheMiddleware:
             return False
         if response.cookies:
             return False
+        if any("'nonce-" in response.get(name, "") for name in INNER_SECURITY_HEADERS):
+            return False  # a CSP nonce is good for one response only
         if self.cache_control(response) & {"private", "no-store", "no-cache"}:
             return False
         vary = {
@@ -205,16 +246,25 @@ class PageCacheMiddleware:
 
     def conditional(self, request, response):
         """304 Not Modified when the reader's copy is current."""
-        return get_conditional_response(
+        if not any(name in request.META for name in CONDITIONAL_HEADERS):
+            return response  # the common case, without parsing Last-Modified
+        answer = get_conditional_response(
             request,
             etag=response.get("ETag"),
             last_modified=parse_http_date_safe(response.get("Last-Modified", "")),
             response=response,
         )
+        if answer is not response:
+            for name in INNER_SECURITY_HEADERS:
+                if name in response:
+                    answer[name] = response[name]
+        return answer
 
     # --- the middleware --------------------------------------------------------------
 
     def __call__(self, request):
+        if self.static_prefix and request.path.startswith(self.static_prefix):
+            return self.get_response(request)
         key = self.cache_key(request)
         if key is None:
             with request_scope():
@@ -253,7 +303,7 @@ class PageCacheMiddleware:
             if cache.set(key, entry, _setting("PAGE_CACHE_TIMEOUT", 600)) and keep:
                 keep(key, entry)
             response[STATUS_HEADER] = "miss"
-            return self.conditional(request, response)
+            return self.conditional(request, self.compressed(request, response, entry))
         if not response.has_header(STATUS_HEADER):
             response[STATUS_HEADER] = "bypass"
         return response
@@ -268,33 +318,60 @@ class PageCacheMiddleware:
             response = self.get_response(request)
         if self.is_storable(response):
             self.add_validators(response)
-            fallback.put(key, (None, *self.stored(response)), marker)
+            entry = (None, *self.stored(response))
+            fallback.put(key, entry, marker)
             response[STATUS_HEADER] = "unavailable"
-            return self.conditional(request, response)
+            return self.conditional(request, self.compressed(request, response, entry))
         if not response.has_header(STATUS_HEADER):
             response[STATUS_HEADER] = "bypass"
         return response
 
     @staticmethod
     def stored(response):
-        """Status, headers and body: what is kept of a response."""
-        headers = [
-            (name, value)
+        """Status, headers, the body cut around its form tokens, their scopes and the
+        compressed body (or its pieces): what is kept of a response."""
+        headers = {
+            name: value
             for name, value in response.items()
             if name.lower() not in UNSTORED_HEADERS
-        ]
-        return response.status_code, headers, response.content
+        }
+        pieces, scopes = split_at_form_tokens(response.content)
+        compressed = compress_ahead(response, pieces)
+        return response.status_code, headers, pieces, scopes, compressed
+
+    @staticmethod
+    def compressed(request, response, entry, tokens=()):
+        """The response with the entry's compressed body, if this reader may have it."""
+        compressed = entry[5]
+        if request.method != "GET" or compressed is None:
+            return response
+        if isinstance(compressed, tuple):  # pieces around form tokens
+            if not tokens:  # the rendered page: the gzip middleware compresses it
+                return response
+            pieces, content = compressed, response.content
+            compressed = lambda: gzip_joined(pieces, tokens, content)  # noqa: E731
+        return with_compressed_body(request, response, compressed)
 
     def cached_response(self, request, entry, source="hit"):
-        _generation, status, headers, content = entry
+        _generation, status, headers, pieces, scopes, _compressed = entry
         # Everything but a public form's token is shared: each reader gets a fresh one,
         # so its fill time counts from this visit (tregks.core.form_protection).
-        content = refresh_form_tokens(content)
+        tokens = fresh_tokens(scopes)
+        if tokens:
+            parts = [pieces[0]]
+            for token, piece in zip(tokens, pieces[1:], strict=True):
+                parts += [token, piece]
+            content = b"".join(parts)
+        else:
+            content = pieces[0]
+        # The stored headers were checked when the page was rendered.
         response = HttpResponse(
-            b"" if request.method == "HEAD" else content, status=status
+            b"" if request.method == "HEAD" else content,
+            status=status,
+            headers=headers,
         )
-        for name, value in headers:
-            response[name] = value
-        response["Content-Length"] = str(len(content))
-        response[STATUS_HEADER] = source
-        return self.conditional(request, response)
+        response.headers["Content-Length"] = str(len(content))
+        response.headers[STATUS_HEADER] = source
+        return self.conditional(
+            request, self.compressed(request, response, entry, tokens)
+        )

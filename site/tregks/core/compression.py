@@ -9,10 +9,24 @@ no secret (no CSRF token, no personal data), so only what anonymous readers get 
 compressed: requests that carry a session or CSRF cookie (editors, the admin) and
 responses that set a CSRF cookie (a login form) are sent as they are. Streaming
 answers (static files, audio and video with byte ranges) are left alone too.
+
+The page cache stores each page compressed once, when it is rendered
+(`compress_ahead`), and serves that body to every reader who may have it
+(`with_compressed_body`), so a cached page is not compressed again on every request.
+A page with form tokens (each reader gets fresh ones) is stored as compressed pieces
+between the tokens; each hit joins them around its new tokens (`gzip_joined`), the
+way parallel gzip tools join independently compressed blocks.
 """
+
+import random
+import re
+import struct
+import zlib
 
 from django.conf import settings
 from django.middleware.gzip import GZipMiddleware
+from django.utils.cache import patch_vary_headers
+from django.utils.text import compress_string
 
 COMPRESSED_TYPES = (
     "text/html",
@@ -23,6 +37,9 @@ COMPRESSED_TYPES = (
     "application/atom+xml",
     "application/json",
 )
+# Django's GZipMiddleware leaves shorter bodies alone.
+MIN_LENGTH = 200
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 
 
 class PublicGZipMiddleware(GZipMiddleware):
@@ -44,3 +61,77 @@ class PublicGZipMiddleware(GZipMiddleware):
         if any(name in request.COOKIES for name in cookies):
             return False
         return settings.CSRF_COOKIE_NAME not in response.cookies
+
+
+def compress_ahead(response, pieces=None):
+    """The body compressed as PublicGZipMiddleware would send it, or None when it
+    would send it as it is (a type it leaves alone, too short, no smaller).
+
+    With `pieces` (the body cut where each reader gets other bytes), a tuple of raw
+    deflate pieces for `gzip_joined` instead of the finished body."""
+    content_type = response.get("Content-Type", "").split(";")[0].strip().lower()
+    if response.streaming or content_type not in COMPRESSED_TYPES:
+        return None
+    content = response.content
+    if len(content) < MIN_LENGTH:
+        return None
+    if pieces is not None and len(pieces) > 1:
+        # One stream, flushed fully after each piece: every piece ends on a byte
+        # boundary and the next refers to nothing before it, so other bytes can be
+        # put in between (see `gzip_joined`).
+        stream = zlib.compressobj(6, zlib.DEFLATED, -zlib.MAX_WBITS)
+        compressed = tuple(
+            stream.compress(piece) + stream.flush(zlib.Z_FULL_FLUSH)
+            for piece in pieces[:-1]
+        ) + (stream.compress(pieces[-1]) + stream.flush(zlib.Z_FINISH),)
+        size = sum(map(len, compressed))
+    else:
+        compressed = compress_string(
+            content, max_random_bytes=PublicGZipMiddleware.max_random_bytes
+        )
+        size = len(compressed)
+    return compressed if size < len(content) else None
+
+
+def gzip_joined(compressed, inserts, content):
+    """A gzip body of `content`: the pieces of `compress_ahead` with the `inserts`
+    (the bytes between the pieces, at most 64 KB each) as uncompressed blocks."""
+    # Like Django's compress_string: a random file name of random length, so that
+    # the size of the answer says less about its content (Heal The Breach).
+    name = bytes(
+        random.choices(  # noqa: S311 - padding, not a secret
+            b"abcdefghijklmnopqrstuvwxyz",
+            k=random.randint(0, PublicGZipMiddleware.max_random_bytes),  # noqa: S311
+        )
+    )
+    parts = [b"\x1f\x8b\x08\x08\x00\x00\x00\x00\x00\xff", name, b"\x00"]
+    for piece, insert in zip(compressed, inserts, strict=False):
+        # A stored block that is not the last: header bits 000, then the length and
+        # its complement; the piece before ended on a byte boundary.
+        length = len(insert)
+        parts += [piece, b"\x00", struct.pack("<HH", length, length ^ 0xFFFF), insert]
+    parts.append(compressed[-1])
+    parts.append(struct.pack("<II", zlib.crc32(content), len(content) & 0xFFFFFFFF))
+    return b"".join(parts)
+
+
+def with_compressed_body(request, response, compressed):
+    """The response with a body compressed beforehand (`compress_ahead`), headers as
+    GZipMiddleware sets them, if this reader may have it; PublicGZipMiddleware then
+    leaves the response alone (it has a Content-Encoding)."""
+    if compressed is None or response.has_header("Content-Encoding"):
+        return response
+    if not PublicGZipMiddleware.should_compress(request, response):
+        return response
+    patch_vary_headers(response, ("Accept-Encoding",))
+    if not ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
+        return response
+    if callable(compressed):  # built only for a reader who takes it
+        compressed = compressed()
+    response.content = compressed
+    response.headers["Content-Length"] = str(len(compressed))
+    etag = response.get("ETag")
+    if etag and etag.startswith('"'):
+        response.headers["ETag"] = "W/" + etag  # as GZipMiddleware does (RFC 9110)
+    response.headers["Content-Encoding"] = "gzip"
+    return response

@@ -17,7 +17,9 @@ The forms post without Django's CSRF cookie: a public page with a form stays in 
 page cache and sets no cookie before the visitor submits anything. What the CSRF check
 would give these anonymous forms, the form token and a same-origin check give here:
 a token is bound to its kind of form, expires, and is accepted once. The page cache
-puts a fresh token into a cached page each time it serves one (`refresh_form_tokens`).
+puts a fresh token into a cached page each time it serves one (`split_at_form_tokens`
+when it stores the page, `fresh_tokens` on each hit; `refresh_form_tokens` does both
+at once).
 """
 
 import functools
@@ -102,6 +104,29 @@ def refresh_form_tokens(content):
         return match.group(1) + issue_token(scope).encode() + match.group(3)
 
     return TOKEN_IN_HTML.sub(fresh, content)
+
+
+def split_at_form_tokens(content):
+    """The page cut around its form tokens: (pieces, scopes), one piece more than
+    scopes. The page cache stores these, so that a hit only issues the new tokens
+    (`fresh_tokens`) instead of searching the page and checking the old ones."""
+    pieces, scopes, start = [], [], 0
+    if b'name="form_token"' in content:
+        for match in TOKEN_IN_HTML.finditer(content):
+            try:
+                scope, _nonce, _age = read_token(match.group(2).decode())
+            except (signing.BadSignature, UnicodeDecodeError):
+                continue
+            pieces.append(content[start : match.start(2)])
+            scopes.append(scope)
+            start = match.end(2)
+    pieces.append(content[start:])
+    return tuple(pieces), tuple(scopes)
+
+
+def fresh_tokens(scopes):
+    """A new token for each scope (see `split_at_form_tokens`)."""
+    return [issue_token(scope).encode() for scope in scopes]
 
 
 class HoneypotInput(forms.TextInput):

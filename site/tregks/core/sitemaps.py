@@ -18,10 +18,12 @@ class AllLocalesSitemap(Sitemap):
     entry carries the hreflang set of the page's head, so the pairs are reciprocal.
     """
 
-    # Parts of 1,000 URLs (the protocol allows 50,000): a part renders in a fraction of
-    # a second after a publish emptied the page cache and is about 120 KB, where one
-    # document of the whole archive took 5 s and 2.5 MB at 22,000 pages.
-    limit = 1_000
+    # Parts of 250 URLs (the protocol allows 50,000, crawlers read any size): one
+    # document of the whole archive took 5 s and 2.5 MB at 22,000 pages; a part of
+    # 1,000 URLs with their hreflang sets, about 450 KB, still took 0.4 s to render
+    # after a publish emptied the page cache, over issue 13's 300 ms p99 at 16
+    # connections. A part of 250 renders in about 60 ms of CPU (docs/PERFORMANCE.md).
+    limit = 250
 
     def items(self):
         site = self.get_wagtail_site()
@@ -42,15 +44,24 @@ class AllLocalesSitemap(Sitemap):
         return pages.specific() if _custom_sitemap_urls() else pages
 
     def get_urls(self, page=1, site=None, protocol=None):
-        """The part's entries, each with its page's hreflang set (one more query)."""
-        urls = super().get_urls(page=page, site=site, protocol=protocol)
+        """The part's entries, each with its page's hreflang set (one more query).
+
+        What Wagtail's sitemap does (each page's `get_sitemap_urls`, the newest
+        lastmod for the Last-Modified header), with the part's pages loaded once for
+        the entries and their hreflang sets instead of twice."""
         pages = list(self.paginator.page(page).object_list)
         sets = seo.hreflang_sets(self.request, pages)
-        for entry in urls:
-            entry["alternates"] = [
-                {"lang_code": code, "location": location}
-                for code, location in sets.get(entry["location"], [])
-            ]
+        urls = []
+        for item in pages:
+            for entry in item.get_sitemap_urls(self.request):
+                entry["alternates"] = [
+                    {"lang_code": code, "location": location}
+                    for code, location in sets.get(entry["location"], [])
+                ]
+                urls.append(entry)
+        lastmods = {entry.get("lastmod") for entry in urls}
+        if lastmods and None not in lastmods:
+            self.latest_lastmod = max(lastmods)
         return urls
 
     def get_latest_lastmod(self):

@@ -110,13 +110,14 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # gzip for anonymous readers' pages, feeds and sitemaps (BREACH: core/compression).
     "tregks.core.compression.PublicGZipMiddleware",
+    # Anonymous readers get pages from the shared cache before any other work
+    # (docs/PERFORMANCE.md). It stores the headers of the two middlewares below with
+    # each page, so a hit skips them; the ones above run on cached pages too.
+    "tregks.cache.middleware.PageCacheMiddleware",
     # Security headers on every response, the 503 page included (docs/security.md).
     "tregks.core.middleware.SiteCSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Anonymous readers get pages from the shared cache before any other work
-    # (docs/PERFORMANCE.md); the headers above are added to cached pages too.
-    "tregks.cache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # LocaleMiddleware that leaves admin 404s in the admin (editorial.middleware).
     "tregks.editorial.middleware.AdminAwareLocaleMiddleware",
