@@ -233,8 +233,8 @@ def test_the_list_and_the_dashboard_run_the_waiting_rule_once(
     assert second == 1
     runs, response = rule_runs(client, reverse("wagtailadmin_home"))
     assert runs == 1
-    panel = response.content.decode().split('id="editorial-translation-queue"')[1]
-    assert int(re.search(r"<p>\s*(\d+) ", panel).group(1)) == waiting
+    panel = response.content.decode().split('id="editorial-translation-queue-content"')
+    assert int(re.search(r"<p>\s*(\d+)\b", panel[1]).group(1)) == waiting
 
 
 # Submitting from the translation editor -------------------------------------------
