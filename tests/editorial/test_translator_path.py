@@ -22,6 +22,7 @@ from tregks.editorial.translation_queue import (
     DRAFT,
     MISSING,
     OUTDATED,
+    PER_PAGE,
     pages_to_translate,
 )
 
@@ -194,6 +195,46 @@ def test_the_list_costs_the_same_queries_for_more_pages(
         make_release("alpha", f"menge-{number}", approver, publish=True)
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(reverse(QUEUE_URL))
+
+
+def rule_runs(client, url):
+    """How often a request runs the waiting rule over every source page (its
+    anti-join for pages without a translation), and the response."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    runs = [
+        query["sql"]
+        for query in captured.captured_queries
+        if "NOT EXISTS" in query["sql"].upper() and "wagtailcore_page" in query["sql"]
+    ]
+    return len(runs), response
+
+
+def test_the_list_and_the_dashboard_run_the_waiting_rule_once(
+    client,
+    users,
+    english,  # noqa: F811
+):
+    """The rule reads every source page: counting and listing must share one run."""
+    approver = users["alpha-approver"]
+    for number in range(PER_PAGE + 2):
+        make_release("alpha", f"einmal-{number}", approver, publish=True)
+    client.force_login(users["translator"])
+    runs, response = rule_runs(client, reverse(QUEUE_URL))
+    assert runs == 1
+    waiting = pages_to_translate(users["translator"], english).count()
+    assert response.context["paginator"].count == waiting
+    assert len(response.context["rows"]) == PER_PAGE
+    second, _response = rule_runs(client, reverse(QUEUE_URL) + "?p=2")
+    assert second == 1
+    runs, response = rule_runs(client, reverse("wagtailadmin_home"))
+    assert runs == 1
+    panel = response.content.decode().split('id="editorial-translation-queue-content"')
+    assert int(re.search(r"<p>\s*(\d+)\b", panel[1]).group(1)) == waiting
 
 
 # Submitting from the translation editor -------------------------------------------
