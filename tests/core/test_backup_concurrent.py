@@ -21,6 +21,7 @@ import time
 
 import pytest
 
+from tests import demo_database
 from tests.demo_database import copy_of_migrated_sqlite_file
 from tests.serving import ROOT, copy_of_demo_database, site_env
 
@@ -118,8 +119,11 @@ def databases(request, tmp_path):
 
 
 def postgres_databases(tmp_path):
-    """Two databases beside the PostgreSQL pass's own; the source gets the demo
-    site through a backup of the SQLite demo (the cross-database route)."""
+    """Two databases beside the PostgreSQL pass's own: the source a copy of the pass's
+    demo template (tests/demo_database.py, so the busy site is the demo without a
+    second build), the target empty."""
+    from django.db import connection
+
     import psycopg
 
     url = os.environ.get("TEST_DATABASE_URL", "")
@@ -127,18 +131,13 @@ def postgres_databases(tmp_path):
         pytest.skip("needs PostgreSQL (the PostgreSQL pass runs it)")
     server, name = url.rsplit("/", 1)
     source, target = f"test_{name}_busy", f"test_{name}_restored"
+    template = demo_database.postgres_template(connection.settings_dict, f"test_{name}")
+    demo_database.create_postgres_from_template(
+        connection.settings_dict, source, template
+    )
     with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
-        for database in (source, target):
-            admin.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
-            admin.execute(f'CREATE DATABASE "{database}"')
-    seed = tmp_path / "demo.tar.gz"
-    demo_env = site_env(DATABASE_URL=f"sqlite:///{copy_of_demo_database()}")
-    for args, env in [
-        (("backup_site", "--output", str(seed)), demo_env),
-        (("restore_site", str(seed)), site_env(DATABASE_URL=f"{server}/{source}")),
-    ]:
-        result = manage(*args, env=env)
-        assert result.returncode == 0, result.stderr[-3000:]
+        admin.execute(f'DROP DATABASE IF EXISTS "{target}" WITH (FORCE)')
+        admin.execute(f'CREATE DATABASE "{target}"')
     yield f"{server}/{source}", f"{server}/{target}"
     with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
         for database in (source, target):
