@@ -262,6 +262,43 @@ def postgres_template(settings_dict, prefix, rebuild=False):
     return name
 
 
+def migrated_postgres_template(settings_dict, prefix):
+    """Name of a PostgreSQL database of an empty site as `migrate` leaves it, made once
+    per key like the demo: the template of restore targets that need not migrate from
+    zero (the PostgreSQL twin of copy_of_migrated_sqlite_file)."""
+    from psycopg import sql
+
+    from tests.serving import manage, site_env
+
+    name = f"{prefix}_migrated_{demo_key()}"
+    with build_lock(f"pg-{prefix}-migrated"), _postgres_admin(settings_dict) as admin:
+        exists = admin.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [name]
+        ).fetchone()
+        if exists:
+            return name
+        building = f"{prefix}_migrated_building"
+        old = admin.execute(
+            "SELECT datname FROM pg_database WHERE datname LIKE %s",
+            [prefix.replace("_", "\\_") + "\\_migrated\\_%"],
+        ).fetchall()
+        for (stale,) in old:
+            admin.execute(
+                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
+                    sql.Identifier(stale)
+                )
+            )
+        admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(building)))
+        env = site_env(DATABASE_URL=_url(settings_dict, building))
+        manage("migrate", "--noinput", env=env)
+        admin.execute(
+            sql.SQL("ALTER DATABASE {} RENAME TO {}").format(
+                sql.Identifier(building), sql.Identifier(name)
+            )
+        )
+    return name
+
+
 def create_postgres_from_template(settings_dict, name, template):
     from psycopg import sql
 

@@ -12,7 +12,6 @@ demo site is the data because the backup must carry a whole site (every page typ
 revisions, files); the test asserts no demo wording.
 """
 
-import io
 import json
 import os
 import subprocess
@@ -135,9 +134,14 @@ def postgres_databases(tmp_path):
     demo_database.create_postgres_from_template(
         connection.settings_dict, source, template
     )
-    with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{target}" WITH (FORCE)')
-        admin.execute(f'CREATE DATABASE "{target}"')
+    # Empty as `migrate` leaves it: no migration from zero in the restore.
+    demo_database.create_postgres_from_template(
+        connection.settings_dict,
+        target,
+        demo_database.migrated_postgres_template(
+            connection.settings_dict, f"test_{name}"
+        ),
+    )
     yield f"{server}/{source}", f"{server}/{target}"
     with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
         for database in (source, target):
@@ -197,56 +201,3 @@ def test_a_backup_taken_while_editors_publish_restores_consistently(
     # The snapshot ends where the backup began: later saves are not in it.
     source_now = last_json_line(manage("shell", "-c", CONSISTENCY, env=env).stdout)
     assert facts["revisions"] < source_now["revisions"]
-
-
-@pytest.mark.django_db
-def test_restore_refuses_a_backup_whose_pages_point_at_missing_revisions(tmp_path):
-    """A torn dump (as the old backup wrote it) is refused before the database is
-    touched, with a message naming the broken reference."""
-    import tarfile
-
-    from django.core.management import call_command
-    from django.core.management.base import CommandError
-
-    from wagtail.models import Page
-
-    archive = tmp_path / "backup.tar.gz"
-    call_command("backup_site", output=str(archive), stdout=open(os.devnull, "w"))  # noqa: SIM115
-    torn = tmp_path / "torn.tar.gz"
-    with tarfile.open(archive) as good, tarfile.open(torn, "w:gz") as bad:
-        manifest = json.load(good.extractfile("manifest.json"))
-        manifest.pop("database_sha256")  # as an archive of the old format
-        rows = json.load(good.extractfile("database.json"))
-        page = Page.objects.filter(live_revision__isnull=False).first()
-        rows = [
-            row
-            for row in rows
-            if not (
-                row["model"] == "wagtailcore.revision"
-                and row["pk"] == page.live_revision_id
-            )
-        ]
-        for name, data in [
-            ("manifest.json", json.dumps(manifest).encode()),
-            ("database.json", json.dumps(rows).encode()),
-        ]:
-            info = tarfile.TarInfo(name)
-            info.size = len(data)
-            bad.addfile(info, io.BytesIO(data))
-    pages_before = Page.objects.count()
-    with pytest.raises(CommandError, match="refer to rows the backup does not hold"):
-        call_command("restore_site", str(torn), force=True)
-    assert Page.objects.count() == pages_before
-
-
-@pytest.mark.django_db
-def test_restore_refuses_a_truncated_archive(tmp_path):
-    from django.core.management import call_command
-    from django.core.management.base import CommandError
-
-    archive = tmp_path / "backup.tar.gz"
-    call_command("backup_site", output=str(archive), stdout=open(os.devnull, "w"))  # noqa: SIM115
-    data = archive.read_bytes()
-    archive.write_bytes(data[: len(data) * 2 // 3])  # a copy cut short (disk full)
-    with pytest.raises(CommandError, match="damaged or incomplete"):
-        call_command("restore_site", str(archive), force=True)
