@@ -67,16 +67,22 @@ def served_env(database, **overrides):
     )
 
 
-def manage(*args, env):
-    result = subprocess.run(  # noqa: S603
+def run_manage(*args, env, timeout=600):
+    """manage.py in another process with env; the finished process, whatever its exit."""
+    return subprocess.run(  # noqa: S603
         [sys.executable, str(ROOT / "manage.py"), *args],
         cwd=ROOT,
         env=env,
         capture_output=True,
         text=True,
-        timeout=600,
+        timeout=timeout,
         check=False,
     )
+
+
+def manage(*args, env):
+    """manage.py in another process with env; its output, or an error if it failed."""
+    result = run_manage(*args, env=env)
     if result.returncode != 0:
         raise RuntimeError(f"manage.py {' '.join(args)} failed:\n{result.stderr}")
     return result.stdout

@@ -3,15 +3,13 @@ test_backup_postgres.py (into PostgreSQL): the facts a restore must bring back, 
 round trip itself."""
 
 import json
-import subprocess
-import sys
 import tarfile
 
 from django.core.management import call_command
 
 from wagtail.models import Revision
 
-from tests.serving import ROOT, site_env
+from tests.serving import run_manage, site_env
 
 # The facts a restore must bring back, computed the same way in this process and
 # inside the restored site: pages, revisions, and every stored file (documents, images,
@@ -57,18 +55,6 @@ def report_here():
     namespace = {}
     exec(FACTS, namespace)  # noqa: S102 - the test's own source, see above
     return namespace["site_facts"]()
-
-
-def run_manage(*args, env):
-    return subprocess.run(  # noqa: S603
-        [sys.executable, str(ROOT / "manage.py"), *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
 
 
 def check_round_trip(site_with_history, empty_database, tmp_path):

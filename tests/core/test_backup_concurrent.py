@@ -22,7 +22,7 @@ import pytest
 
 from tests import demo_database
 from tests.demo_database import copy_of_migrated_sqlite_file
-from tests.serving import ROOT, copy_of_demo_database, site_env
+from tests.serving import ROOT, copy_of_demo_database, run_manage, site_env
 
 pytestmark = [pytest.mark.slow]
 
@@ -74,18 +74,6 @@ for page in Page.objects.all():
 print(json.dumps({"pages": Page.objects.count(), "revisions": len(revisions),
                   "broken": broken}))
 """
-
-
-def manage(*args, env, timeout=600):
-    return subprocess.run(  # noqa: S603
-        [sys.executable, str(ROOT / "manage.py"), *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        check=False,
-    )
 
 
 def rounds(progress):
@@ -172,7 +160,7 @@ def test_a_backup_taken_while_editors_publish_restores_consistently(
             assert time.monotonic() < deadline, "the editor process never saved"
             time.sleep(0.2)
         before = rounds(progress)
-        backup = manage("backup_site", "--output", str(archive), env=env)
+        backup = run_manage("backup_site", "--output", str(archive), env=env)
         during = rounds(progress) - before
     finally:
         stop.touch()
@@ -189,15 +177,15 @@ def test_a_backup_taken_while_editors_publish_restores_consistently(
         DATABASE_URL=target,
         MEDIA_ROOT=str(tmp_path / "restored-media"),
     )
-    restored = manage("restore_site", str(archive), env=restore_env)
+    restored = run_manage("restore_site", str(archive), env=restore_env)
     assert restored.returncode == 0, restored.stderr[-3000:]
     assert "IntegrityError" not in restored.stderr
 
-    result = manage("shell", "-c", CONSISTENCY, env=restore_env)
+    result = run_manage("shell", "-c", CONSISTENCY, env=restore_env)
     assert result.returncode == 0, result.stderr[-3000:]
     facts = last_json_line(result.stdout)
     assert facts["broken"] == []
     assert facts["pages"] > 10
     # The snapshot ends where the backup began: later saves are not in it.
-    source_now = last_json_line(manage("shell", "-c", CONSISTENCY, env=env).stdout)
+    source_now = last_json_line(run_manage("shell", "-c", CONSISTENCY, env=env).stdout)
     assert facts["revisions"] < source_now["revisions"]
