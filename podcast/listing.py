@@ -9,10 +9,10 @@ from django.db.models import Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.images import get_image_model
-from wagtail.models import PageManager, PageQuerySet
+from wagtail.models import PageManager
 
 from tregks.core import renditions
-from tregks.core.listing import paginate
+from tregks.core.listing import ListingQuerySet, paginate
 from tregks.core.privacy import on_a_private_path
 
 # Episodes per page of the show page.
@@ -29,7 +29,7 @@ def teaser_images():
     return images_with(renditions.TEASER)
 
 
-class EpisodeQuerySet(PageQuerySet):
+class EpisodeQuerySet(ListingQuerySet):
     def for_listing(self, locale_id):
         """Live, public episodes with their own text in a locale, newest first."""
         return (
@@ -48,16 +48,6 @@ class EpisodeQuerySet(PageQuerySet):
         ones only, so a missing spec would cost a query per image)."""
         return self.prefetch_related(None).prefetch_related(
             Prefetch("episode_image", queryset=images_with(spec))
-        )
-
-    def about_topic(self, slug):
-        """Episodes tagged with the topic `slug` (topics are synchronised unchanged into
-        translations, so the match goes through the slug, the same in every locale)."""
-        through = self.model.topics.through
-        return self.filter(
-            pk__in=through.objects.filter(topic__slug=slug).values(
-                "podcastepisodepage_id"
-            )
         )
 
     def with_partner(self, partner_page, show_paths):

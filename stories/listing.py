@@ -10,12 +10,11 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.images import get_image_model
-from wagtail.models import PageQuerySet
 
 from partners.models import PartnerProfilePage, PartnerSectionPage
 from tregks.cache.generation import cached_for_generation
 from tregks.core import renditions
-from tregks.core.listing import paginate
+from tregks.core.listing import ListingQuerySet, paginate
 from tregks.core.models import Topic
 from tregks.core.privacy import on_a_private_path
 
@@ -23,7 +22,7 @@ from tregks.core.privacy import on_a_private_path
 STORIES_PER_PAGE = 12
 
 
-class StoryQuerySet(PageQuerySet):
+class StoryQuerySet(ListingQuerySet):
     def for_listing(self):
         """Live, public stories with their own text, newest first, ready for cards.
 
@@ -38,13 +37,6 @@ class StoryQuerySet(PageQuerySet):
             .select_related("company")
             .prefetch_related(Prefetch("poster", queryset=images))
             .order_by("-date", "-pk")
-        )
-
-    def about_topic(self, slug):
-        """Stories tagged with the topic `slug` (slugs are the same in every locale)."""
-        through = self.model.topics.through
-        return self.filter(
-            pk__in=through.objects.filter(topic__slug=slug).values("videostorypage_id")
         )
 
     def in_sections(self, paths):

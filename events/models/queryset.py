@@ -6,7 +6,8 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from wagtail.models import PageManager
-from wagtail.query import PageQuerySet
+
+from tregks.core.listing import ListingQuerySet
 
 
 def start_of_today():
@@ -15,7 +16,7 @@ def start_of_today():
     return now.replace(hour=0, minute=0, second=0, microsecond=0)
 
 
-class EventPageQuerySet(PageQuerySet):
+class EventPageQuerySet(ListingQuerySet):
     def for_listing(self, locale_id):
         """Live, public events with their own text in one locale (unordered).
 
@@ -64,24 +65,9 @@ class EventPageQuerySet(PageQuerySet):
     def of_format(self, event_format):
         return self.filter(event_format=event_format)
 
-    def about_topic(self, slug):
-        """Events of the expert group `slug` (slugs are the same in every locale)."""
-        through = self.model.topics.through
-        return self.filter(
-            pk__in=through.objects.filter(topic__slug=slug).values("eventpage_id")
-        )
-
     def organised_by(self, code, sections=None):
         """Events that name the partner `code` as organiser or sit in its sections."""
-        through = self.model.organisers.through
-        condition = Q(
-            pk__in=through.objects.filter(partnerprofilepage__code=code).values(
-                "eventpage_id"
-            )
-        )
-        for section_path in sections or []:
-            condition |= Q(path__startswith=section_path)
-        return self.filter(condition)
+        return self.by_partner("organisers", code, sections)
 
     def in_year(self, year):
         return self.filter(start__year=year)
