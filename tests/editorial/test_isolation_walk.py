@@ -3,19 +3,7 @@ test_isolation_walk_ids_*.py and test_isolation_walk_listings_*.py): the walk fi
 every object parameter with a real object of another partner, and each role still
 opens its own work. The walk: every admin URL that takes an object id, with another
 partner's objects, as every partner role, GET and POST.
-
-The routes come from Django's URL resolver (everything below /admin/), so a route
-added later is walked without editing this test. Each id is filled with an object of
-partner Gamma: a draft press release with a rejected submission (the reviewer's comment),
-a message to Gamma through the contact form, a second submission waiting, a page comment, revisions, workflow and task states, a
-translation source, an editing session, a redirect, a search promotion, and the
-documents and images in Gamma's private collection where partners have one. As
-`alpha-editor`, `alpha-approver`, `lead` and `translator`, no response body and no message
-left for the next request may name the draft's title or either comment, and the
-database must be as it was.
-
-A route whose parameter this walk cannot fill fails the test: add a filler below
-(or, for a route that takes no object of another partner, an allowlist entry).
+What the walk fills and checks is described in tests/editorial/isolation.py.
 """
 
 from django.contrib.auth import get_user_model
