@@ -92,9 +92,17 @@ def page_types(site_database):
     return [tuple(row) for row in json.loads(output.strip().splitlines()[-1])]
 
 
+# A loaded machine (CI runs both passes side by side on two cores) can take longer
+# than Playwright's default of 5 s to answer a form post; waiting longer changes no
+# assertion, it only keeps a slow answer from failing the journey.
+EXPECT_TIMEOUT_MS = 15_000
+
+
 @pytest.fixture(scope="module")
 def browser(live_site):
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
+
+    expect.set_options(timeout=EXPECT_TIMEOUT_MS)
 
     playwright = sync_playwright().start()
     browser = playwright.chromium.launch(
