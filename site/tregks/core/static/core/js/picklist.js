@@ -34,12 +34,14 @@
 
   function define(Controller) {
     return class PicklistController extends Controller {
-      static targets = ['tools', 'filter', 'status', 'list', 'option'];
+      static targets = ['tools', 'filter', 'status', 'list'];
 
       static values = { all: String, matches: String, none: String };
 
       connect() {
-        this.names = this.optionTargets.map(function (option) {
+        // Each entry is a child <div> of the list (see core/widgets/picklist.html).
+        this.options = Array.from(this.listTarget.children);
+        this.names = this.options.map(function (option) {
           return searchable(option.textContent);
         });
         this.toolsTarget.hidden = false;
@@ -53,7 +55,7 @@
       filter() {
         var query = searchable(this.filterTarget.value);
         var names = this.names;
-        this.optionTargets.forEach(function (option, index) {
+        this.options.forEach(function (option, index) {
           option.hidden = query !== '' && names[index].indexOf(query) === -1;
         });
         // Wait for a pause in typing: one announcement, not one per letter.
@@ -74,7 +76,7 @@
           this.filterTarget.value = '';
           this.filter();
         } else if (event.key === 'ArrowDown') {
-          var first = this.optionTargets.find(function (option) {
+          var first = this.options.find(function (option) {
             return !option.hidden;
           });
           if (first) {
@@ -85,12 +87,12 @@
       }
 
       showStatus() {
-        var shown = this.optionTargets.filter(function (option) {
+        var shown = this.options.filter(function (option) {
           return !option.hidden;
         }).length;
         var values = {
           shown: shown,
-          total: this.optionTargets.length,
+          total: this.options.length,
           ticked: this.listTarget.querySelectorAll('input:checked').length,
           query: this.filterTarget.value.trim(),
         };
