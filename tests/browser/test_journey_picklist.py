@@ -23,6 +23,7 @@ from .journeys import (
     open_new_release_form,
     page_state,
     shell,
+    wait_until_form_watches,
 )
 
 ACCOUNTS = {"journey-picklist": "Redaktion AGV"}
@@ -65,8 +66,9 @@ def test_editor_finds_and_ticks_a_partner_by_filter_and_keyboard(
 ):
     title = "Picklisten-Reise: Glas aus Lohfelden"
     context, editor = log_in(browser, live_site, "journey-picklist")
-    requests = []
-    editor.on("request", lambda request: requests.append(request.url))
+    requests, errors = [], []
+    editor.on("request", lambda request: requests.append(request))
+    editor.on("pageerror", lambda error: errors.append(str(error)))
     open_new_release_form(editor)
 
     # A filter field with a German label, and a status that counts the entries.
@@ -147,8 +149,17 @@ def test_editor_finds_and_ticks_a_partner_by_filter_and_keyboard(
     assert WANTED[0] in label
     assert status.inner_text() == f"Ausgewählt: 1 von {partner_count}."
 
-    foreign = [url for url in requests if not url.startswith(live_site.url)]
-    assert not [url for url in foreign if not url.startswith(("data:", "blob:"))]
+    # Filtering changes nothing in the form: no autosave, no "unsaved changes".
+    wait_until_form_watches(editor)
+    posts_before = [r for r in requests if r.method == "POST"]
+    editor.get_by_label("Herausgebende Partner filtern").fill("mitglied")
+    editor.wait_for_timeout(3000)
+    assert [r for r in requests if r.method == "POST"] == posts_before
+    assert status.inner_text().startswith("Treffer: ")
+
+    urls = [request.url for request in requests]
+    assert not [url for url in urls if not url.startswith((live_site.url, "data:"))]
+    assert not errors, errors
     context.close()
 
 

@@ -81,6 +81,15 @@ def test_long_list_is_every_partner_of_the_page_language_ticked_first(
     assert 'role="group" aria-label="Herausgebende Partner"' in html
 
 
+def test_english_admin_names_the_filter_and_the_count_in_english(users, many_partners):
+    page = make_release("alpha", "picklist-en-admin", users["alpha-editor"])
+    with translation.override("en"):
+        html = str(release_form(page, users["alpha-editor"])["issuing_partners"])
+    assert ">Filter: Issuing partners</label>" in html
+    assert re.search(r"Selected: 0 of \d+\.", html)
+    assert "Matches: {shown} of {total}. Selected: {ticked}." in html
+
+
 def test_unticked_entries_are_in_alphabetical_order(users, many_partners):
     page = make_release("alpha", "picklist-abc", users["alpha-editor"])
     form = release_form(page, users["alpha-editor"])
