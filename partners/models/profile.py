@@ -178,6 +178,13 @@ class PartnerProfilePage(ContactFieldsMixin, BasePage):
         verbose_name_plural = _("Partner profiles")
 
     @property
+    def picklist_label(self):
+        """The name in the admin's picklists, with the short name editors search for."""
+        if self.short_name and self.short_name not in self.title:
+            return f"{self.title} ({self.short_name})"
+        return self.title
+
+    @property
     def is_consortium_member(self):
         return self.role in (PartnerRole.LEAD, PartnerRole.PARTNER)
 

@@ -5,8 +5,12 @@ by default, in a Ctrl-click multi-select: each partner twice, "Decarbonisation" 
 to "Dekarbonisierung". `LocalePicklistPageForm` turns each such field of a page form
 into checkboxes of the page's language only, ticks the page's current choices in that
 language (translations hold the German objects, see core.i18n) and refuses an object
-of another language with a message that says so.
+of another language with a message that says so. Long lists (some 310 partners) get a
+filter field (core.picklist_widget); entries are in alphabetical order, and a model may
+name its entries for the list with a `picklist_label` (a partner's short name).
 """
+
+import unicodedata
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -15,6 +19,14 @@ from django.utils.translation import ngettext
 
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import Locale, TranslatableMixin
+
+from .picklist_widget import PicklistCheckboxes
+
+
+def alphabetical(label):
+    """Sort key: "Ökologie" among the O's, whatever the database's collation."""
+    decomposed = unicodedata.normalize("NFKD", str(label).casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 class ChoicesOnceIterator(ModelChoiceIterator):
@@ -27,7 +39,9 @@ class ChoicesOnceIterator(ModelChoiceIterator):
 
     def __iter__(self):
         if self.field.loaded_choices is None:
-            self.field.loaded_choices = list(super().__iter__())
+            self.field.loaded_choices = sorted(
+                super().__iter__(), key=lambda choice: alphabetical(choice[1])
+            )
         return iter(self.field.loaded_choices)
 
     def __len__(self):
@@ -40,14 +54,17 @@ class ChoicesOnceIterator(ModelChoiceIterator):
 class LocalePicklistField(forms.ModelMultipleChoiceField):
     """Checkboxes of the objects in one locale; other languages are refused clearly."""
 
-    widget = forms.CheckboxSelectMultiple
     iterator = ChoicesOnceIterator
 
     def __init__(self, queryset, *, locale, **kwargs):
         self.locale = locale
         self.every_locale = queryset
         self.loaded_choices = None
+        kwargs.setdefault("widget", PicklistCheckboxes(label=kwargs.get("label", "")))
         super().__init__(queryset.filter(locale=locale), **kwargs)
+
+    def label_from_instance(self, obj):
+        return getattr(obj, "picklist_label", None) or str(obj)
 
     def _check_values(self, value):
         ids = [item for item in value if str(item).isdigit()]
