@@ -7,6 +7,7 @@ from wagtail.images import get_image_model
 
 from tregks.core import renditions
 from tregks.core.models import IndexPage
+from tregks.core.page_urls import with_listing_urls
 from tregks.core.privacy import on_a_private_path
 
 from .profile import PartnerProfilePage
@@ -21,8 +22,11 @@ class PartnerIndexPage(IndexPage):
     class Meta:
         verbose_name = _("Partner index")
 
-    def role_groups(self):
-        """[(role, heading, [profiles])] in ROLE_ORDER; empty groups are left out."""
+    def role_groups(self, request=None):
+        """[(role, heading, [profiles])] in ROLE_ORDER; empty groups are left out.
+
+        Each profile carries its address (`listing_url`), worked out from this page's
+        own address for all of them at once (tregks.core.page_urls)."""
         logos = get_image_model().objects.prefetch_renditions(renditions.LOGO)
         profiles = (
             PartnerProfilePage.objects.child_of(self)
@@ -30,10 +34,13 @@ class PartnerIndexPage(IndexPage):
             .exclude(on_a_private_path())
             .filter(alias_of__isnull=True)  # German profiles under /en/ are no partners
             .order_by("path")
+            # Only what the logo grid shows: the profiles' texts and contact data
+            # are not read here.
+            .only("title", "url_path", "role", "logo", "locale")
             .prefetch_related(Prefetch("logo", queryset=logos))
         )
         by_role = {}
-        for profile in profiles:
+        for profile in with_listing_urls(list(profiles), self, request):
             by_role.setdefault(profile.role, []).append(profile)
         return [
             (role, ROLE_HEADINGS[role], by_role[role])
@@ -43,5 +50,5 @@ class PartnerIndexPage(IndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["role_groups"] = self.role_groups()
+        context["role_groups"] = self.role_groups(request)
         return context
