@@ -59,7 +59,7 @@ def paginate(items, per_page, request):
     return paginator, paginator.page(number)
 
 
-class _Counted:
+class Counted:
     """What Paginator needs of a listing whose length is known: its count."""
 
     def __init__(self, count):
@@ -69,11 +69,14 @@ class _Counted:
         return self._count
 
 
-def _descending_fields(items):
-    fields = [name.removeprefix("-") for name in items.query.order_by]
-    if not fields or not all(name.startswith("-") for name in items.query.order_by):
-        raise ValueError("Keyset pages need a listing ordered newest first.")
-    return fields
+def _order(items):
+    """[(field, descending)] of the listing's order; the last field must be unique."""
+    order = [
+        (name.removeprefix("-"), name.startswith("-")) for name in items.query.order_by
+    ]
+    if not order:
+        raise ValueError("Keyset pages need an ordered listing.")
+    return order
 
 
 def page_starts(items, per_page):
@@ -82,31 +85,46 @@ def page_starts(items, per_page):
     The listing's own query numbered in its order (a window function): every
     `per_page`-th row's order values (date, …, pk) and the number of all rows.
     """
-    fields = _descending_fields(items)
+    order = _order(items)
     numbered = items.order_by().annotate(
-        position=Window(RowNumber(), order_by=[F(name).desc() for name in fields]),
+        position=Window(
+            RowNumber(),
+            order_by=[
+                F(name).desc() if down else F(name).asc() for name, down in order
+            ],
+        ),
         total=Window(Count("pk")),
     )
     rows = (
         numbered.annotate(place=Mod(F("position") - 1, per_page))
         .filter(place=0)
         .order_by("position")
-        .values_list("total", *fields)
+        .values_list("total", *(name for name, _down in order))
     )
     rows = list(rows)
     return (rows[0][0] if rows else 0), [tuple(row[1:]) for row in rows]
 
 
-def from_start(fields, start):
-    """Rows at or after `start` in a descending order over `fields` (the last one
-    unique): (a < x) or (a = x and b < y) or … or (a = x and … and z <= last), with a
-    plain bound on the first field, where the listing's index starts its scan."""
-    condition = Q(**{f"{fields[-1]}__lte": start[-1]})
-    for depth in range(len(fields) - 2, -1, -1):
-        condition = Q(**{f"{fields[depth]}__lt": start[depth]}) | (
-            Q(**{fields[depth]: start[depth]}) & condition
-        )
-    return Q(**{f"{fields[0]}__lte": start[0]}) & condition
+def from_start(order, start):
+    """Rows at or after `start` in `order` (`_order`): for a newest-first listing
+    (a < x) or (a = x and b < y) or … or (a = x and … and z <= last), with a plain
+    bound on the first field, where the listing's index starts its scan."""
+
+    def after(name, down, value, inclusive=False):
+        lookup = ("lt" if down else "gt") + ("e" if inclusive else "")
+        return Q(**{f"{name}__{lookup}": value})
+
+    *leading, (last, last_down) = order
+    condition = after(last, last_down, start[-1], inclusive=True)
+    for (name, down), value in reversed(list(zip(leading, start, strict=False))):
+        condition = after(name, down, value) | (Q(**{name: value}) & condition)
+    first, first_down = order[0]
+    return after(first, first_down, start[0], inclusive=True) & condition
+
+
+def rows_from(items, start, per_page):
+    """The `per_page` rows of the listing `items` from `start` (`page_starts`)."""
+    return list(items.filter(from_start(_order(items), start))[:per_page])
 
 
 def paginate_by_starts(items, per_page, request, key):
@@ -122,10 +140,7 @@ def paginate_by_starts(items, per_page, request, key):
     count, starts = cached_for_generation(
         f"listing-starts:{key}:{per_page}", lambda: page_starts(items, per_page)
     )
-    paginator = Paginator(_Counted(count), per_page)
+    paginator = Paginator(Counted(count), per_page)
     number = min(page_number(request.GET.get("page")), paginator.num_pages)
-    rows = []
-    if starts:
-        fields = _descending_fields(items)
-        rows = list(items.filter(from_start(fields, starts[number - 1]))[:per_page])
+    rows = rows_from(items, starts[number - 1], per_page) if starts else []
     return paginator, Page(rows, number, paginator)
