@@ -6,8 +6,7 @@ here, the same way everywhere.
 """
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, F, Q, Window
-from django.db.models.functions import Mod, RowNumber
+from django.db.models import Q
 
 from wagtail.query import PageQuerySet
 
@@ -82,27 +81,12 @@ def _order(items):
 def page_starts(items, per_page):
     """(count, [order values of each page's first item]) of a listing, in one query.
 
-    The listing's own query numbered in its order (a window function): every
-    `per_page`-th row's order values (date, …, pk) and the number of all rows.
+    The order values (date, …, pk) of every row, read from the listing's index, of
+    which every `per_page`-th is kept. (A window function numbering the rows in the
+    database sent fewer rows but took twice as long: it sorts and counts them all.)
     """
-    order = _order(items)
-    numbered = items.order_by().annotate(
-        position=Window(
-            RowNumber(),
-            order_by=[
-                F(name).desc() if down else F(name).asc() for name, down in order
-            ],
-        ),
-        total=Window(Count("pk")),
-    )
-    rows = (
-        numbered.annotate(place=Mod(F("position") - 1, per_page))
-        .filter(place=0)
-        .order_by("position")
-        .values_list("total", *(name for name, _down in order))
-    )
-    rows = list(rows)
-    return (rows[0][0] if rows else 0), [tuple(row[1:]) for row in rows]
+    rows = list(items.values_list(*(name for name, _down in _order(items))))
+    return len(rows), rows[::per_page]
 
 
 def from_start(order, start):
