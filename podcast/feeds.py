@@ -20,6 +20,8 @@ from wagtail.rich_text import expand_db_html
 
 from tregks.core import renditions
 from tregks.core.images import rendition_or_none
+from tregks.core.navigation import site_chrome
+from tregks.core.page_urls import UrlsBelow
 
 from .directory import PODCAST_NS, title_without_number
 
@@ -136,9 +138,15 @@ def translated_transcripts(episodes, show, request):
         .only("id", "path", "depth", "url_path", "locale", "translation_key")
         .order_by("path")
     )
+    # Their addresses from the home pages' (kept per cache generation), as the
+    # episodes' own from the show's (tregks.core.page_urls).
+    homes = [home for home in site_chrome(request)["homes"].values() if home]
+    addresses = UrlsBelow(homes, request, full=True)
+    transcript = None
     for translation in translations:
+        transcript = transcript or translation.reverse_subpage("transcript")
         found.setdefault(translation.translation_key, []).append(
-            (translation.get_transcript_url(request), translation.locale.language_code)
+            (addresses(translation) + transcript, translation.locale.language_code)
         )
     return found
 
@@ -170,12 +178,15 @@ def build_feed(show, request):
         podcast_guid=show_guid(show, request),
     )
     translated = translated_transcripts(episodes, show, request)
+    # The episodes' addresses from the show's (tregks.core.page_urls): Wagtail would
+    # work out each from the site's root paths.
+    addresses = UrlsBelow([show], request, full=True)
     for episode in episodes:
         image = rendition_or_none(episode.episode_image, renditions.PODCAST_ARTWORK)
         image_url = absolute(image.url) if image else ""
-        # The page's address once (Wagtail works it out from the site's root paths):
-        # the transcript's is below it (get_transcript_url would work it out again).
-        link = episode.get_full_url(request)
+        # The transcript's address is below the page's (get_transcript_url would
+        # work the page's out again).
+        link = addresses(episode)
         # The transcript in the audio's language first, then its translations.
         transcripts = []
         if episode.transcript:

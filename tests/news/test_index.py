@@ -296,3 +296,39 @@ def test_a_deep_archive_links_a_short_row_of_pages(client, many_releases, monkey
     last = html.select(".pagination a")[-2]
     assert last["href"] == f"?page={total}"
     assert "Seite" in last.get_text() and html.select_one("[aria-current=page]")
+
+
+def test_walking_the_pages_lists_every_release_once_newest_first(
+    client, many_releases, monkeypatch
+):
+    """The unfiltered index starts each page at a known release instead of an offset
+    (tregks.core.listing.paginate_by_starts); releases of the same day keep one order."""
+    section = many_releases[0].get_parent()
+    for number in range(3):
+        PressReleasePageFactory(
+            parent=section,
+            title=f"Gleicher Tag {number}",
+            release_date=datetime.date(YEAR - 1, 1, 5),
+        )
+    monkeypatch.setattr("news.listing.PAGE_SIZE", 4)
+    expected = [release.title for release in news_index("de").releases()]
+    pages = -(-len(expected) // 4)
+    walked = []
+    for number in range(1, pages + 1):
+        walked += titles(client.get(index_url(), {"page": number}))
+    assert walked == expected
+    assert count(client.get(index_url())).startswith(f"{len(expected)} ")
+    last = soup(client.get(index_url(), {"page": pages + 5}))
+    assert last.select_one(".pagination [aria-current=page]").get_text() == str(pages)
+
+
+def test_a_new_release_shows_on_the_first_page_with_the_new_count(client, own):
+    before = count(client.get(index_url()))
+    release = PressReleasePageFactory(
+        parent=own["releases"][0].get_parent(),
+        title="Ganz neue Meldung",
+        release_date=datetime.date(YEAR + 5, 1, 1),
+    )
+    response = client.get(index_url())
+    assert titles(response)[0] == release.title
+    assert int(count(response).split()[0]) == int(before.split()[0]) + 1

@@ -267,3 +267,13 @@ def test_topic_links_on_a_story_lead_to_the_filtered_index(client, own):
         f"{index_url}?topic=mobilitaet-der-zukunft",
     ]
     assert all(page.title in titles(client.get(link)) for link in links)
+
+
+def test_walking_the_unfiltered_pages_lists_every_story_once(client, many_stories):
+    """The unfiltered index starts each page at a known story, not at an offset."""
+    page = story_index("de")
+    expected = [story.title for story in page.stories()]
+    walked = []
+    for number in range(1, -(-len(expected) // STORIES_PER_PAGE) + 1):
+        walked += titles(client.get(page.url, {"page": number}))
+    assert walked == expected

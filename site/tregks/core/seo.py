@@ -85,6 +85,24 @@ def hreflang_sets(request, pages):
     }
 
 
+def hreflang_sets_by_key(keys, address):
+    """{translation key: hreflang pairs} of pages read as rows (sitemap), in one query.
+
+    The rule of `hreflang_sets`; `address(url_path)` gives a translation's absolute
+    URL (`tregks.core.page_urls.UrlsBelow.below`), so no page object is made.
+    """
+    translations = (
+        Page.objects.filter(translation_key__in=keys, live=True, alias_of__isnull=True)
+        .exclude(on_a_private_path())
+        .order_by("locale_id")
+        .values_list("translation_key", "locale__language_code", "url_path")
+    )
+    groups = {}
+    for key, code, url_path in translations:
+        groups.setdefault(key, []).append((code, address(url_path)))
+    return {key: _with_default(pairs) for key, pairs in groups.items()}
+
+
 def _with_default(alternates):
     """The pairs in the order of LANGUAGES, and x-default (German) where there are two
     or more."""

@@ -3,6 +3,8 @@ import datetime
 from django import template
 from django.utils import timezone
 
+from wagtail.templatetags.wagtailcore_tags import pageurl
+
 from tregks.core import navigation, seo
 
 register = template.Library()
@@ -48,6 +50,14 @@ def home_page(context):
 def footer_links(context):
     """Legal pages in the reader's language (the German page where no translation is live)."""
     return {"links": navigation.site_chrome(context.get("request"))["footer"]}
+
+
+@register.simple_tag(takes_context=True)
+def item_url(context, page):
+    """The address of a listed page: the one its listing worked out for all items at
+    once (`tregks.core.page_urls.with_listing_urls`), else Wagtail's `{% pageurl %}`."""
+    url = getattr(page, "listing_url", None)
+    return url if url is not None else pageurl(context, page)
 
 
 @register.filter
