@@ -164,12 +164,20 @@ def with_prepared_statements(database):
     query joins eight tables and took 5 ms to plan and 0.4 ms to run. Switch off with
     DATABASE_PREPARED_STATEMENTS=false behind a pooler in transaction mode that cannot
     keep prepared statements (PgBouncer before 1.21).
+
+    Each execution is still planned for its values (plan_cache_mode): a generic plan
+    guesses that `path LIKE $1` (every tree query of Wagtail's) matches one row, and
+    after a few executions PostgreSQL switched the admin search's count to such a
+    plan, 2.6 s instead of 7 ms on the large site (docs/PERFORMANCE.md, admin).
     """
     if database.get("ENGINE") == "django.db.backends.postgresql" and env_bool(
         "DATABASE_PREPARED_STATEMENTS", True
     ):
         options = database.setdefault("OPTIONS", {})
         options.update(server_side_binding=True, prepare_threshold=5)
+        options["options"] = (
+            f"{options.get('options', '')} -c plan_cache_mode=force_custom_plan"
+        ).strip()
     return database
 
 
