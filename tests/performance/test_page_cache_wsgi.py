@@ -213,6 +213,16 @@ def test_everything_but_a_plain_hit_goes_to_django(apps, url, options):
     assert django.calls == calls + 1
 
 
+def test_a_host_that_is_not_allowed_gets_djangos_400(url):
+    with override_settings(ALLOWED_HOSTS=["localhost"]):
+        django = Django()
+        fast = CachedPagesFirst(django)
+        stored(django, url)
+        status, _headers, _body = call(fast, url, host="evil.example")
+    assert status.startswith("400")
+    assert django.calls == 2
+
+
 def test_revalidation_is_answered_by_django_with_a_304(apps, url):
     fast, django = apps
     stored(django, url)

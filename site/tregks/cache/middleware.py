@@ -1,11 +1,11 @@
 """Full-page cache for anonymous GET and HEAD requests of public pages.
 
 A response is kept in the shared cache (Redis in production, local memory in
-development) under a key made of the code's fingerprint (code_version.py), host, path,
-the whitelisted query parameters and, for paths without a language prefix, the reader's
-language. Each entry remembers the cache generation it was rendered in (see
-generation.py); an entry of an older generation is a miss. Generation and entry come
-back in one round trip.
+development) under a key made of the code's fingerprint (code_version.py), scheme,
+host, path, the whitelisted query parameters and, for paths without a language prefix,
+the reader's language (keys.py). Each entry remembers the cache generation it was
+rendered in (see generation.py); an entry of an older generation is a miss.
+Generation and entry come back in one round trip.
 
 Never cached: requests with a session or an unknown cookie or an Authorization header,
 other methods, excluded paths (admin, API, health check, documents, search suggestions),
@@ -28,13 +28,17 @@ outage are applied before the first page comes from the shared cache again
 Cacheable responses get Cache-Control, ETag and Last-Modified, and conditional requests
 (If-None-Match, If-Modified-Since) are answered with 304 from the cache.
 
-A hit should cost little more than a static file (issue 13). The middleware sits
-before the CSP, Permissions-Policy and whitenoise middlewares, so an entry holds the
-headers they added when the page was rendered (constant for public pages) and a hit
-skips them; only SecurityMiddleware and the gzip middleware run around it. An entry
-also holds its body cut around its public forms' tokens (each hit issues fresh
-ones, see below) and compressed once (tregks.core.compression), so a hit neither
-searches the page nor compresses it. Static files pass through untouched to whitenoise.
+A hit should cost less than a static file (issue 13). Plain hits are answered before
+Django's handler by the WSGI fast path (wsgi.py); this middleware serves the rest:
+misses, conditional requests, the fallback pages of an outage, and every request of
+a Django test client. It sits right after the gzip middleware and before
+SecurityMiddleware, the CSP, Permissions-Policy and whitenoise middlewares, so an
+entry holds the headers they added when the page was rendered (constant for public
+pages; their settings are part of the key) and a hit skips them. An entry also holds
+its body cut around its public forms' tokens and compressed once (entries.py,
+tregks.core.compression), so a hit neither searches the page nor compresses it. A miss
+is served from the entry it stored, like a hit, so both send the same headers. Static
+files pass through untouched to whitenoise.
 """
 
 import hashlib

@@ -27,7 +27,7 @@ import logging
 from http import HTTPStatus
 
 from django.conf import settings
-from django.core.exceptions import DisallowedHost
+from django.core.exceptions import SuspiciousOperation
 from django.core.handlers.wsgi import WSGIRequest
 
 from . import fallback
@@ -48,7 +48,11 @@ class CachedPagesFirst:
         self.static_prefix = settings.STATIC_URL or None
 
     def __call__(self, environ, start_response):
-        answer = self.cached(environ)
+        try:
+            answer = self.cached(environ)
+        except Exception:  # Django answers instead, with its own error handling
+            logger.exception("The page cache's fast path failed.")
+            answer = None
         if answer is None:
             return self.application(environ, start_response)
         status, headers, body = answer
@@ -71,8 +75,8 @@ class CachedPagesFirst:
         request = WSGIRequest(environ.copy())
         try:
             key = self.keys.cache_key(request)
-        except DisallowedHost:
-            return None  # Django answers 400
+        except SuspiciousOperation:
+            return None  # a host not allowed, too many fields: Django answers 400
         if key is None:
             return None
         cache = page_cache()
