@@ -13,6 +13,8 @@ import re
 import sys
 
 from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.test import Client, override_settings
 
 import pytest
@@ -28,6 +30,17 @@ from tregks.core.form_protection import read_token
 pytestmark = pytest.mark.django_db
 
 TOKEN = re.compile(rb'name="form_token" value="([^"]+)"')
+
+
+@pytest.fixture(autouse=True)
+def keep_the_test_transaction():
+    """Django's handler closes the database connection around each request, which
+    would end the test's transaction; Django's test client switches that off too."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 class Django:
