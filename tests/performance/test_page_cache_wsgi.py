@@ -11,6 +11,7 @@ import gzip
 import io
 import re
 import sys
+from urllib.parse import unquote
 
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.signals import request_finished, request_started
@@ -224,6 +225,19 @@ def test_everything_but_a_plain_hit_goes_to_django(apps, url, options):
     calls = django.calls
     call(fast, url, **options)
     assert django.calls == calls + 1
+
+
+def test_a_page_with_an_umlaut_in_its_address_is_served_both_ways(apps):
+    fast, django = apps
+    page = ContentPageFactory(title="Über uns", slug="über-uns")
+    # WSGI carries the unquoted path's UTF-8 bytes as a latin-1 string.
+    wsgi_path = unquote(page.url).encode().decode("latin-1")
+    assert wsgi_path != unquote(page.url)
+    first = call(fast, wsgi_path)
+    second = call(fast, wsgi_path)
+    assert (first[0], first[1]["X-Page-Cache"]) == ("200 OK", "miss")
+    assert (second[0], second[1]["X-Page-Cache"]) == ("200 OK", "hit")
+    assert django.calls == 1
 
 
 def test_a_host_that_is_not_allowed_gets_djangos_400(url):
