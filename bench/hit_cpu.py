@@ -1,9 +1,11 @@
-"""CPU microseconds per request through Django's WSGI handler, in this process.
+"""CPU microseconds per request through the WSGI application gunicorn runs, in this
+process.
 
 For the cached hit path (issue 13): a static file served by whitenoise, the trivial
 view and pages served by the page cache, with and without `Accept-Encoding: gzip`,
-called the way gunicorn calls the application (a WSGI environ, the body iterated and
-closed), without the network. Use the environment of bench/run.py (benchmark
+called the way gunicorn calls `tregks.wsgi.application` (a WSGI environ, the body
+iterated and closed), without the network. `APP=django` measures Django's handler
+alone (every hit through PageCacheMiddleware, no fast path in front). Use the environment of bench/run.py (benchmark
 settings, Redis, a built bench database), e.g.:
 
     DJANGO_SETTINGS_MODULE=tregks.settings.bench PYTHONPATH=site SECRET_KEY=x \
@@ -63,11 +65,12 @@ def request(app, path, gzip):
 
 
 def main():
-    import django
-    from django.core.handlers.wsgi import WSGIHandler
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tregks.settings.bench")
+    import tregks.wsgi
 
-    django.setup()
-    app = WSGIHandler()
+    app = tregks.wsgi.application
+    if os.environ.get("APP") == "django":
+        app = tregks.wsgi.django_application
     rounds = int(os.environ.get("ROUNDS", "7"))
     requests = int(os.environ.get("REQUESTS", "200"))
     for path in sys.argv[1:]:

@@ -1,4 +1,8 @@
-"""WSGI entry point for gunicorn: `gunicorn --pythonpath site tregks.wsgi`."""
+"""WSGI entry point for gunicorn: `gunicorn --pythonpath site tregks.wsgi`.
+
+Plain page cache hits are answered before Django's handler (tregks.cache.wsgi);
+everything else goes to Django.
+"""
 
 import os
 
@@ -6,4 +10,9 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tregks.settings.production")
 
-application = get_wsgi_application()
+django_application = get_wsgi_application()
+
+# Imported once the apps are loaded (get_wsgi_application sets Django up).
+from tregks.cache.wsgi import CachedPagesFirst  # noqa: E402
+
+application = CachedPagesFirst(django_application)

@@ -8,8 +8,16 @@ hanging Redis costs one timeout, not one per call.
 
 `incr` and `decr` raise CacheUnavailable instead: a counter that silently stays the
 same would lose a page cache invalidation (generation.py records it instead).
+
+`read_many` is `get_many` for the page cache's WSGI fast path (wsgi.py): one `MGET`
+on a connection of its own per process and thread, kept open, without redis-py's
+pool, retry and instrumentation layers. redis-py 8 spends about 40 µs of CPU on a
+command of which the round trip itself is 10; on a cache hit that is a third of
+what a static file costs in all.
 """
 
+import os
+import threading
 from urllib.parse import urlsplit
 
 from django_redis.cache import RedisCache
@@ -42,6 +50,7 @@ class ResilientRedisCache(RedisCache):
         options["IGNORE_EXCEPTIONS"] = False  # the breaker decides, below
         super().__init__(server, {**params, "OPTIONS": options})
         self.breaker = breaker_for(server_name(server), cooldown)
+        self._direct = threading.local()
 
     def _call(self, name, fallback, *args, **kwargs):
         """django-redis's method `name`, or `fallback` when Redis does not answer."""
@@ -73,6 +82,37 @@ class ResilientRedisCache(RedisCache):
             return False
         self.breaker.succeeded()
         return True
+
+    def _direct_connection(self):
+        """This thread's own connection to the (first) server, made in this process
+        (a forked worker must not share its parent's socket)."""
+        held = getattr(self._direct, "held", None)
+        if held is None or held[0] != os.getpid():
+            pool = self.client.get_client(write=False).connection_pool
+            held = (os.getpid(), pool.connection_class(**pool.connection_kwargs))
+            self._direct.held = held
+        return held[1]
+
+    def read_many(self, keys):
+        """get_many on this thread's own connection (see the module docstring): the
+        values found, {} when Redis does not answer (the breaker notes it)."""
+        if not self.breaker.allow():
+            return {}
+        connection = self._direct_connection()
+        try:
+            connection.send_command("MGET", *(self.client.make_key(k) for k in keys))
+            values = connection.read_response()
+        except CACHE_ERRORS as error:
+            connection.disconnect()
+            self.breaker.failed(error)
+            return {}
+        self.breaker.succeeded()
+        decode = self.client.decode
+        return {
+            key: decode(value)
+            for key, value in zip(keys, values, strict=True)
+            if value is not None
+        }
 
     # Django's cache API, bounded by the breaker.
 

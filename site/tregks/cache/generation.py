@@ -160,6 +160,23 @@ class _Settled:
 _settled = {}
 
 
+def settled(cache):
+    """True when the shared cache may be read now without a look at the invalidation
+    log: it answers and was checked less than CACHE_INVALIDATION_CHECK_SECONDS ago.
+    The WSGI fast path (wsgi.py), which runs no database query, asks this instead of
+    `settle` and leaves the check to the next request through Django."""
+    breaker = getattr(cache, "breaker", None)
+    if breaker is None:
+        return True
+    state = _settled.get(breaker.name)
+    return (
+        state is not None
+        and breaker.healthy
+        and state.recoveries == breaker.recoveries
+        and time.monotonic() < state.next_check
+    )
+
+
 def settle(cache=None):
     """Apply recorded invalidations before anything is read from the shared cache.
 
@@ -168,19 +185,13 @@ def settle(cache=None):
     cannot miss an invalidation and needs no check.
     """
     cache = cache or page_cache()
-    breaker = getattr(cache, "breaker", None)
-    if breaker is None:
+    if settled(cache):
         return True
+    breaker = cache.breaker
     if breaker.waiting():
         return False
     state = _settled.setdefault(breaker.name, _Settled())
     now = time.monotonic()
-    if (
-        breaker.healthy
-        and state.recoveries == breaker.recoveries
-        and now < state.next_check
-    ):
-        return True
     interval = getattr(settings, "CACHE_INVALIDATION_CHECK_SECONDS", 1)
     try:
         newest, owed = pending.log_state()

@@ -1,11 +1,11 @@
 """Full-page cache for anonymous GET and HEAD requests of public pages.
 
 A response is kept in the shared cache (Redis in production, local memory in
-development) under a key made of the code's fingerprint (code_version.py), host, path,
-the whitelisted query parameters and, for paths without a language prefix, the reader's
-language. Each entry remembers the cache generation it was rendered in (see
-generation.py); an entry of an older generation is a miss. Generation and entry come
-back in one round trip.
+development) under a key made of the code's fingerprint (code_version.py), scheme,
+host, path, the whitelisted query parameters and, for paths without a language prefix,
+the reader's language (keys.py). Each entry remembers the cache generation it was
+rendered in (see generation.py); an entry of an older generation is a miss.
+Generation and entry come back in one round trip.
 
 Never cached: requests with a session or an unknown cookie or an Authorization header,
 other methods, excluded paths (admin, API, health check, documents, search suggestions),
@@ -28,24 +28,24 @@ outage are applied before the first page comes from the shared cache again
 Cacheable responses get Cache-Control, ETag and Last-Modified, and conditional requests
 (If-None-Match, If-Modified-Since) are answered with 304 from the cache.
 
-A hit should cost little more than a static file (issue 13). The middleware sits
-before the CSP, Permissions-Policy and whitenoise middlewares, so an entry holds the
-headers they added when the page was rendered (constant for public pages) and a hit
-skips them; only SecurityMiddleware and the gzip middleware run around it. An entry
-also holds its body cut around its public forms' tokens (each hit issues fresh
-ones, see below) and compressed once (tregks.core.compression), so a hit neither
-searches the page nor compresses it. Static files pass through untouched to whitenoise.
+A hit should cost less than a static file (issue 13). Plain hits are answered before
+Django's handler by the WSGI fast path (wsgi.py); this middleware serves the rest:
+misses, conditional requests, the fallback pages of an outage, and every request of
+a Django test client. It sits right after the gzip middleware and before
+SecurityMiddleware, the CSP, Permissions-Policy and whitenoise middlewares, so an
+entry holds the headers they added when the page was rendered (constant for public
+pages; their settings are part of the key) and a hit skips them. An entry also holds
+its body cut around its public forms' tokens and compressed once (entries.py,
+tregks.core.compression), so a hit neither searches the page nor compresses it. A miss
+is served from the entry it stored, like a hit, so both send the same headers. Static
+files pass through untouched to whitenoise.
 """
 
-import contextlib
 import hashlib
 import time
-from urllib.parse import urlencode
 
 from django.conf import settings
 from django.http import HttpResponse
-from django.urls import NoReverseMatch, reverse
-from django.utils import translation
 from django.utils.cache import (
     cc_delim_re,
     get_conditional_response,
@@ -53,11 +53,8 @@ from django.utils.cache import (
 )
 from django.utils.http import http_date, parse_http_date_safe
 
-from tregks.core.compression import compress_ahead, gzip_joined, with_compressed_body
-from tregks.core.form_protection import fresh_tokens, split_at_form_tokens
-
 from . import fallback
-from .code_version import code_version
+from .entries import STATUS_HEADER, entry_of, served
 from .generation import (
     GENERATION_KEY,
     current_generation,
@@ -65,28 +62,9 @@ from .generation import (
     request_scope,
     settle,
 )
+from .keys import PageKeys
 
-# Query parameters that select what a public page shows; their values are part of the
-# key. Anything else (except tracking parameters) makes the request uncacheable.
-DEFAULT_QUERY_PARAMETERS = ("page", "partner", "topic", "year", "kind", "q", "p")
-# Added by newsletters and social networks; no page reads them, so they are ignored.
-TRACKING_PARAMETER_PREFIXES = ("utm_", "mtm_", "pk_")
-TRACKING_PARAMETERS = {"fbclid", "gclid", "msclkid", "mc_cid", "mc_eid", "ref"}
-DEFAULT_EXCLUDED_PREFIXES = (
-    "/admin/",
-    "/django-admin/",
-    "/api/",
-    "/healthz/",
-    "/readyz/",
-    "/documents/",
-    "/static/",
-    "/media/",
-    "/bench/",
-)
-# Response headers that are not stored with a cached page.
-UNSTORED_HEADERS = {"set-cookie", "x-page-cache", "content-length"}
 ALLOWED_VARY = {"cookie", "accept-language"}
-STATUS_HEADER = "X-Page-Cache"
 CONDITIONAL_HEADERS = (
     "HTTP_IF_MATCH",
     "HTTP_IF_NONE_MATCH",
@@ -99,6 +77,10 @@ INNER_SECURITY_HEADERS = (
     "Content-Security-Policy",
     "Content-Security-Policy-Report-Only",
     "Permissions-Policy",
+    "Strict-Transport-Security",
+    "X-Content-Type-Options",
+    "Referrer-Policy",
+    "Cross-Origin-Opener-Policy",
 )
 
 
@@ -111,95 +93,13 @@ class PageCacheMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self._excluded = None
+        self.keys = PageKeys()
         # whitenoise (inside) serves these; nothing of the page cache applies.
         self.static_prefix = settings.STATIC_URL if settings.STATIC_URL else None
-        # Entries hold the security headers of the middlewares inside: a change of
-        # their settings (from the environment, with the same code) is a new key.
-        self.header_settings = hashlib.sha256(
-            repr(
-                [
-                    getattr(settings, name, None)
-                    for name in (
-                        "CONTENT_SECURITY_POLICY",
-                        "CONTENT_SECURITY_POLICY_REPORT_ONLY",
-                        "PERMISSIONS_POLICY",
-                    )
-                ]
-            ).encode()
-        ).hexdigest()[:16]
-
-    # --- request side ----------------------------------------------------------------
-
-    def excluded_prefixes(self):
-        """Configured prefixes plus the search suggestion URL in every language."""
-        if self._excluded is None:
-            prefixes = list(
-                _setting("PAGE_CACHE_EXCLUDED_PREFIXES", DEFAULT_EXCLUDED_PREFIXES)
-            )
-            for code, _name in settings.LANGUAGES:
-                with translation.override(code), contextlib.suppress(NoReverseMatch):
-                    prefixes.append(reverse("search_suggest"))
-            self._excluded = tuple(prefixes)
-        return self._excluded
 
     def cache_key(self, request):
-        """The cache key of a request, or None when the request must not use the cache."""
-        if not _setting("PAGE_CACHE_ENABLED", True):
-            return None
-        if request.method not in ("GET", "HEAD"):
-            return None
-        bypass_header = _setting("PAGE_CACHE_BYPASS_HEADER", "")
-        if bypass_header and request.headers.get(bypass_header):
-            return None
-        if "HTTP_AUTHORIZATION" in request.META:
-            return None
-        path = request.path
-        if path.startswith(self.excluded_prefixes()):
-            return None
-
-        key_cookies = _setting("PAGE_CACHE_KEY_COOKIES", ())
-        ignored_cookies = {settings.CSRF_COOKIE_NAME, settings.LANGUAGE_COOKIE_NAME}
-        cookie_values = []
-        for name, value in request.COOKIES.items():
-            if name in key_cookies:
-                cookie_values.append((name, value))
-            elif name not in ignored_cookies:
-                # Session (logged in, preview, page password) or a cookie this cache
-                # does not know: the page may depend on it.
-                return None
-
-        allowed = _setting("PAGE_CACHE_QUERY_PARAMETERS", DEFAULT_QUERY_PARAMETERS)
-        query = []
-        for name, values in request.GET.lists():
-            if name in allowed:
-                query.extend((name, value) for value in values)
-            elif name in TRACKING_PARAMETERS or name.startswith(
-                TRACKING_PARAMETER_PREFIXES
-            ):
-                continue
-            else:
-                return None
-
-        language = ""
-        if translation.get_language_from_path(path) is None:
-            # Without a language prefix the response may depend on the reader's
-            # language (LocaleMiddleware then sends Vary: Accept-Language).
-            language = translation.get_language_from_request(request, check_path=False)
-
-        raw = "|".join(
-            [
-                code_version(),
-                self.header_settings,
-                request.scheme,
-                request.get_host(),
-                path,
-                urlencode(sorted(query)),
-                language,
-                urlencode(sorted(cookie_values)),
-            ]
-        )
-        return "pagecache:page:" + hashlib.sha256(raw.encode()).hexdigest()
+        """The cache key of a request, or None (tregks.cache.keys)."""
+        return self.keys.cache_key(request)
 
     # --- response side ---------------------------------------------------------------
 
@@ -299,11 +199,10 @@ class PageCacheMiddleware:
             response = self.get_response(request)
         if self.is_storable(response):
             self.add_validators(response)
-            entry = (generation, *self.stored(response))
+            entry = entry_of(response, generation)
             if cache.set(key, entry, _setting("PAGE_CACHE_TIMEOUT", 600)) and keep:
                 keep(key, entry)
-            response[STATUS_HEADER] = "miss"
-            return self.conditional(request, self.compressed(request, response, entry))
+            return self.cached_response(request, entry, source="miss")
         if not response.has_header(STATUS_HEADER):
             response[STATUS_HEADER] = "bypass"
         return response
@@ -318,60 +217,16 @@ class PageCacheMiddleware:
             response = self.get_response(request)
         if self.is_storable(response):
             self.add_validators(response)
-            entry = (None, *self.stored(response))
+            entry = entry_of(response, None)
             fallback.put(key, entry, marker)
-            response[STATUS_HEADER] = "unavailable"
-            return self.conditional(request, self.compressed(request, response, entry))
+            return self.cached_response(request, entry, source="unavailable")
         if not response.has_header(STATUS_HEADER):
             response[STATUS_HEADER] = "bypass"
         return response
 
-    @staticmethod
-    def stored(response):
-        """Status, headers, the body cut around its form tokens, their scopes and the
-        compressed body (or its pieces): what is kept of a response."""
-        headers = {
-            name: value
-            for name, value in response.items()
-            if name.lower() not in UNSTORED_HEADERS
-        }
-        pieces, scopes = split_at_form_tokens(response.content)
-        compressed = compress_ahead(response, pieces)
-        return response.status_code, headers, pieces, scopes, compressed
-
-    @staticmethod
-    def compressed(request, response, entry, tokens=()):
-        """The response with the entry's compressed body, if this reader may have it."""
-        compressed = entry[5]
-        if request.method != "GET" or compressed is None:
-            return response
-        if isinstance(compressed, tuple):  # pieces around form tokens
-            if not tokens:  # the rendered page: the gzip middleware compresses it
-                return response
-            pieces, content = compressed, response.content
-            compressed = lambda: gzip_joined(pieces, tokens, content)  # noqa: E731
-        return with_compressed_body(request, response, compressed)
-
     def cached_response(self, request, entry, source="hit"):
-        _generation, status, headers, pieces, scopes, _compressed = entry
-        # Everything but a public form's token is shared: each reader gets a fresh one,
-        # so its fill time counts from this visit (tregks.core.form_protection).
-        tokens = fresh_tokens(scopes)
-        if tokens:
-            parts = [pieces[0]]
-            for token, piece in zip(tokens, pieces[1:], strict=True):
-                parts += [token, piece]
-            content = b"".join(parts)
-        else:
-            content = pieces[0]
+        """A kept page as a response (tregks.cache.entries.served), or a 304."""
+        status, headers, body = served(entry, request, source)
         # The stored headers were checked when the page was rendered.
-        response = HttpResponse(
-            b"" if request.method == "HEAD" else content,
-            status=status,
-            headers=headers,
-        )
-        response.headers["Content-Length"] = str(len(content))
-        response.headers[STATUS_HEADER] = source
-        return self.conditional(
-            request, self.compressed(request, response, entry, tokens)
-        )
+        response = HttpResponse(body, status=status, headers=headers)
+        return self.conditional(request, response)

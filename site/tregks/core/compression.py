@@ -11,21 +11,22 @@ responses that set a CSRF cookie (a login form) are sent as they are. Streaming
 answers (static files, audio and video with byte ranges) are left alone too.
 
 The page cache stores each page compressed once, when it is rendered
-(`compress_ahead`), and serves that body to every reader who may have it
-(`with_compressed_body`), so a cached page is not compressed again on every request.
+(`compress_ahead`), and serves that body to every reader the middleware would compress
+for (the same rules: `compressible_type`, `reader_may_get_gzip`, `accepts_gzip`, see
+tregks.cache.entries), so a cached page is not compressed again on every request.
 A page with form tokens (each reader gets fresh ones) is stored as compressed pieces
 between the tokens; each hit joins them around its new tokens (`gzip_joined`), the
-way parallel gzip tools join independently compressed blocks.
+way parallel gzip tools join independently compressed blocks. The tokens go in as
+uncompressed blocks: they never share a compression window with the page.
 """
 
-import random
 import re
+import secrets
 import struct
 import zlib
 
 from django.conf import settings
 from django.middleware.gzip import GZipMiddleware
-from django.utils.cache import patch_vary_headers
 from django.utils.text import compress_string
 
 COMPRESSED_TYPES = (
@@ -54,13 +55,28 @@ class PublicGZipMiddleware(GZipMiddleware):
     def should_compress(request, response):
         if response.streaming:
             return False
-        content_type = response.get("Content-Type", "").split(";")[0].strip().lower()
-        if content_type not in COMPRESSED_TYPES:
+        if not compressible_type(response.get("Content-Type", "")):
             return False
-        cookies = (settings.SESSION_COOKIE_NAME, settings.CSRF_COOKIE_NAME)
-        if any(name in request.COOKIES for name in cookies):
+        if not reader_may_get_gzip(request):
             return False
         return settings.CSRF_COOKIE_NAME not in response.cookies
+
+
+def compressible_type(content_type):
+    """Is a response of this Content-Type compressed (text, not images or audio)?"""
+    return content_type.split(";")[0].strip().lower() in COMPRESSED_TYPES
+
+
+def reader_may_get_gzip(request):
+    """False for editors and the admin: a session or CSRF cookie (BREACH, above)."""
+    if not request.META.get("HTTP_COOKIE"):
+        return True  # the common case, without parsing cookies
+    cookies = (settings.SESSION_COOKIE_NAME, settings.CSRF_COOKIE_NAME)
+    return not any(name in request.COOKIES for name in cookies)
+
+
+def accepts_gzip(request):
+    return ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")) is not None
 
 
 def compress_ahead(response, pieces=None):
@@ -69,8 +85,7 @@ def compress_ahead(response, pieces=None):
 
     With `pieces` (the body cut where each reader gets other bytes), a tuple of raw
     deflate pieces for `gzip_joined` instead of the finished body."""
-    content_type = response.get("Content-Type", "").split(";")[0].strip().lower()
-    if response.streaming or content_type not in COMPRESSED_TYPES:
+    if response.streaming or not compressible_type(response.get("Content-Type", "")):
         return None
     content = response.content
     if len(content) < MIN_LENGTH:
@@ -96,14 +111,9 @@ def compress_ahead(response, pieces=None):
 def gzip_joined(compressed, inserts, content):
     """A gzip body of `content`: the pieces of `compress_ahead` with the `inserts`
     (the bytes between the pieces, at most 64 KB each) as uncompressed blocks."""
-    # Like Django's compress_string: a random file name of random length, so that
-    # the size of the answer says less about its content (Heal The Breach).
-    name = bytes(
-        random.choices(  # noqa: S311 - padding, not a secret
-            b"abcdefghijklmnopqrstuvwxyz",
-            k=random.randint(0, PublicGZipMiddleware.max_random_bytes),  # noqa: S311
-        )
-    )
+    # Like Django's compress_string: a file name of random length, so that the size
+    # of the answer says less about its content (Heal The Breach).
+    name = b"a" * secrets.randbelow(PublicGZipMiddleware.max_random_bytes)
     parts = [b"\x1f\x8b\x08\x08\x00\x00\x00\x00\x00\xff", name, b"\x00"]
     for piece, insert in zip(compressed, inserts, strict=False):
         # A stored block that is not the last: header bits 000, then the length and
@@ -113,25 +123,3 @@ def gzip_joined(compressed, inserts, content):
     parts.append(compressed[-1])
     parts.append(struct.pack("<II", zlib.crc32(content), len(content) & 0xFFFFFFFF))
     return b"".join(parts)
-
-
-def with_compressed_body(request, response, compressed):
-    """The response with a body compressed beforehand (`compress_ahead`), headers as
-    GZipMiddleware sets them, if this reader may have it; PublicGZipMiddleware then
-    leaves the response alone (it has a Content-Encoding)."""
-    if compressed is None or response.has_header("Content-Encoding"):
-        return response
-    if not PublicGZipMiddleware.should_compress(request, response):
-        return response
-    patch_vary_headers(response, ("Accept-Encoding",))
-    if not ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
-        return response
-    if callable(compressed):  # built only for a reader who takes it
-        compressed = compressed()
-    response.content = compressed
-    response.headers["Content-Length"] = str(len(compressed))
-    etag = response.get("ETag")
-    if etag and etag.startswith('"'):
-        response.headers["ETag"] = "W/" + etag  # as GZipMiddleware does (RFC 9110)
-    response.headers["Content-Encoding"] = "gzip"
-    return response

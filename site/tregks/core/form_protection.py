@@ -69,9 +69,9 @@ class _TokenSigner(signing.TimestampSigner):
         return signing.b62_encode(int(self.issued_at or time.time()))
 
 
-def issue_token(scope, issued_at=None):
+def issue_token(scope, issued_at=None, signer=None):
     """A signed token for a form of this scope: scope, a nonce and the time it was shown."""
-    return _TokenSigner(issued_at).sign_object(
+    return (signer or _TokenSigner(issued_at)).sign_object(
         {"s": scope, "n": secrets.token_urlsafe(12)}
     )
 
@@ -126,7 +126,8 @@ def split_at_form_tokens(content):
 
 def fresh_tokens(scopes):
     """A new token for each scope (see `split_at_form_tokens`)."""
-    return [issue_token(scope).encode() for scope in scopes]
+    signer = _TokenSigner()  # one per page: a cached page has one to three forms
+    return [issue_token(scope, signer=signer).encode() for scope in scopes]
 
 
 class HoneypotInput(forms.TextInput):

@@ -107,14 +107,15 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "django.middleware.security.SecurityMiddleware",
     # gzip for anonymous readers' pages, feeds and sitemaps (BREACH: core/compression).
     "tregks.core.compression.PublicGZipMiddleware",
     # Anonymous readers get pages from the shared cache before any other work
-    # (docs/PERFORMANCE.md). It stores the headers of the two middlewares below with
-    # each page, so a hit skips them; the ones above run on cached pages too.
+    # (docs/PERFORMANCE.md). It stores the headers of the middlewares below with each
+    # page, so a hit skips them, here and in the WSGI fast path in front of Django
+    # (tregks.cache.wsgi); it compresses what it serves as the gzip middleware would.
     "tregks.cache.middleware.PageCacheMiddleware",
     # Security headers on every response, the 503 page included (docs/security.md).
+    "django.middleware.security.SecurityMiddleware",
     "tregks.core.middleware.SiteCSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
