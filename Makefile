@@ -15,9 +15,10 @@ PORT ?= 8000
 # PostgreSQL for the production-shaped test pass; pytest-django creates test_<name>.
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 PYTEST_ARGS ?=
-# pytest-xdist workers per pass (one test database each; 0 runs in one process).
+# pytest-xdist workers per pass (one test database each; 0 runs in one process). Whole
+# files go to a worker, in the order tests/conftest.py sets (files with slow tests first).
 TEST_WORKERS ?= 2
-XDIST := $(if $(filter-out 0 1,$(TEST_WORKERS)),-n $(TEST_WORKERS) --dist loadfile,)
+XDIST := $(if $(filter-out 0 1,$(TEST_WORKERS)),-n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder,)
 
 .PHONY: help run install install-dev test test-sqlite test-postgres smoke-python lint format check messages demo bench clean faults lighthouse
 

@@ -25,6 +25,27 @@ def pytest_runtest_makereport(item, call):
         report.longrepr = f"Skipped where it must run (TREGKS_FAIL_ON_SKIP=1): {reason}"
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Files with slow tests first, the others by number of tests, most first.
+
+    pytest-xdist hands out whole files (`--dist loadfile`, with `--no-loadscope-reorder`
+    in the Makefile so that this order stands) to the worker that runs out of work
+    first. A long file handed out last would leave the other worker idle until it
+    ends; started first, it runs beside many short files. Within a file the order
+    stays as written. trylast: after the browser tests are marked slow.
+    """
+    tests, slow = {}, set()
+    for item in items:
+        path = item.nodeid.split("::", 1)[0]
+        tests[path] = tests.get(path, 0) + 1
+        if item.get_closest_marker("slow"):
+            slow.add(path)
+    order = sorted(tests, key=lambda path: (path not in slow, -tests[path]))
+    rank = {path: rank for rank, path in enumerate(order)}
+    items.sort(key=lambda item: rank[item.nodeid.split("::", 1)[0]])
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(
     request, django_test_environment, django_db_modify_db_settings, django_db_blocker

@@ -123,12 +123,18 @@ def _media_complete(listing):
     return all((media_root() / name).exists() for name in names)
 
 
-def _build(database_url, listing):
-    """migrate + load_demo into database_url (a subprocess), then list its media."""
+def _build(database_url, listing, keep_migrated):
+    """migrate + load_demo into database_url (a subprocess), then list its media.
+
+    keep_migrated() is called between the two, while the database is as `migrate`
+    leaves it: it keeps a copy for the restore tests, which would otherwise run a
+    second `migrate` from zero (a minute of CPU on a cold cache).
+    """
     from tests.serving import manage, site_env
 
     env = site_env(DATABASE_URL=database_url)
     manage("migrate", "--noinput", env=env)
+    keep_migrated()
     manage("load_demo", env=env)
     manage("shell", "-c", WARM_UP, env=env)
     output = manage("shell", "-c", MEDIA_LIST, env=env)
@@ -148,9 +154,30 @@ def sqlite_file(rebuild=False):
                 old.unlink()
             with tempfile.TemporaryDirectory(dir=CACHE) as folder:
                 building = Path(folder, "demo.sqlite3")
-                _build(f"sqlite:///{building}", listing)
+                _build(
+                    f"sqlite:///{building}",
+                    listing,
+                    keep_migrated=lambda: _keep_migrated_sqlite_file(building),
+                )
                 os.replace(building, path)
     return path
+
+
+def _migrated_sqlite_path():
+    return CACHE / f"migrated-{demo_key()}.sqlite3"
+
+
+def _keep_migrated_sqlite_file(source):
+    """Store a copy of a freshly migrated SQLite file as this key's migrated site."""
+    migrated = _migrated_sqlite_path()
+    with build_lock("migrated"):
+        if migrated.exists():
+            return
+        for old in CACHE.glob("migrated-*"):
+            old.unlink()
+        partial = migrated.with_suffix(".partial")
+        shutil.copy(source, partial)
+        os.replace(partial, migrated)
 
 
 def copy_of_sqlite_file():
@@ -166,7 +193,11 @@ def copy_of_migrated_sqlite_file(folder):
     made once per key like the demo: for restores that need not migrate from zero."""
     from tests.serving import manage, site_env
 
-    migrated = CACHE / f"migrated-{demo_key()}.sqlite3"
+    migrated = _migrated_sqlite_path()
+    if not migrated.exists():
+        # A demo build keeps one on its way (_build): wait for one in progress.
+        with build_lock("sqlite"):
+            pass
     if not migrated.exists():
         with build_lock("migrated"):
             if not migrated.exists():
@@ -243,7 +274,13 @@ def postgres_template(settings_dict, prefix, rebuild=False):
                 )
             )
         admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(building)))
-        _build(_url(settings_dict, building), listing)
+        _build(
+            _url(settings_dict, building),
+            listing,
+            keep_migrated=lambda: _keep_migrated_postgres(
+                settings_dict, prefix, building
+            ),
+        )
         admin.execute(
             sql.SQL("ALTER DATABASE {} RENAME TO {}").format(
                 sql.Identifier(building), sql.Identifier(name)
@@ -262,15 +299,57 @@ def postgres_template(settings_dict, prefix, rebuild=False):
     return name
 
 
+def _migrated_postgres_name(prefix):
+    return f"{prefix}_migrated_{demo_key()}"
+
+
+def _drop_old_migrated_postgres(admin, prefix):
+    from psycopg import sql
+
+    old = admin.execute(
+        "SELECT datname FROM pg_database WHERE datname LIKE %s",
+        [prefix.replace("_", "\\_") + "\\_migrated\\_%"],
+    ).fetchall()
+    for (stale,) in old:
+        admin.execute(
+            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
+                sql.Identifier(stale)
+            )
+        )
+
+
+def _keep_migrated_postgres(settings_dict, prefix, source):
+    """Copy a freshly migrated database (no one connected) as this key's migrated
+    template: the PostgreSQL twin of _keep_migrated_sqlite_file."""
+    from psycopg import sql
+
+    name = _migrated_postgres_name(prefix)
+    with build_lock(f"pg-{prefix}-migrated"), _postgres_admin(settings_dict) as admin:
+        exists = admin.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [name]
+        ).fetchone()
+        if exists:
+            return
+        _drop_old_migrated_postgres(admin, prefix)
+        admin.execute(
+            sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
+                sql.Identifier(name), sql.Identifier(source)
+            )
+        )
+
+
 def migrated_postgres_template(settings_dict, prefix):
     """Name of a PostgreSQL database of an empty site as `migrate` leaves it, made once
-    per key like the demo: the template of restore targets that need not migrate from
-    zero (the PostgreSQL twin of copy_of_migrated_sqlite_file)."""
+    per key like the demo (the demo build keeps one on its way): the template of
+    restore targets that need not migrate from zero (the PostgreSQL twin of
+    copy_of_migrated_sqlite_file)."""
     from psycopg import sql
 
     from tests.serving import manage, site_env
 
-    name = f"{prefix}_migrated_{demo_key()}"
+    name = _migrated_postgres_name(prefix)
+    with build_lock(f"pg-{prefix}"):
+        pass  # a demo build in progress keeps one on its way: wait for it
     with build_lock(f"pg-{prefix}-migrated"), _postgres_admin(settings_dict) as admin:
         exists = admin.execute(
             "SELECT 1 FROM pg_database WHERE datname = %s", [name]
@@ -278,16 +357,7 @@ def migrated_postgres_template(settings_dict, prefix):
         if exists:
             return name
         building = f"{prefix}_migrated_building"
-        old = admin.execute(
-            "SELECT datname FROM pg_database WHERE datname LIKE %s",
-            [prefix.replace("_", "\\_") + "\\_migrated\\_%"],
-        ).fetchall()
-        for (stale,) in old:
-            admin.execute(
-                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
-                    sql.Identifier(stale)
-                )
-            )
+        _drop_old_migrated_postgres(admin, prefix)
         admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(building)))
         env = site_env(DATABASE_URL=_url(settings_dict, building))
         manage("migrate", "--noinput", env=env)

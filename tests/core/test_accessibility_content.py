@@ -86,6 +86,7 @@ def test_a_call_to_action_to_another_site_keeps_its_address():
     assert converted[0] == "cta" and converted[-1] == "https://x.test/"
 
 
+@pytest.mark.slow
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", ["de", "en"])
 def test_legal_pages_exist_and_every_page_links_them(client, language):

@@ -136,6 +136,7 @@ def test_the_sitemap_lists_exactly_the_canonical_indexable_pages(client, built_p
     assert not sections.intersection(entries)
 
 
+@pytest.mark.slow
 def test_a_crawl_of_the_sitemap_finds_canonical_titled_described_pages(
     client, built_pages
 ):

@@ -137,6 +137,7 @@ def test_demo_refuses_accounts_with_debug_off(users):
         demo.create_accounts([], out)
 
 
+@pytest.mark.slow
 @override_settings(DEBUG=True)
 def test_demo_builds_accounts_and_pages_in_every_state(client, users):
     data = load("editorial")

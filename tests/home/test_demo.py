@@ -44,6 +44,7 @@ def page_types():
     ]
 
 
+@pytest.mark.slow
 def test_a_second_run_changes_nothing():
     """Run again over the demo as it was first built, it moves and adds nothing."""
     now = timezone.now()
@@ -52,6 +53,7 @@ def test_a_second_run_changes_nothing():
     assert snapshot(now=now) == before
 
 
+@pytest.mark.slow
 @override_settings(DEBUG=True)
 def test_a_second_run_with_accounts_changes_nothing():
     now = timezone.now()

@@ -100,6 +100,7 @@ PAGE_TYPES = [
 # must stay a query below the budget: no page type is exempt.
 
 
+@pytest.mark.slow
 def test_every_public_page_type_stays_within_the_query_budget(client, large_site):
     """One large site, every page type in both languages, search, feeds, sitemap."""
     assert all(count == EXTRA for count in large_site.values()), large_site

@@ -17,6 +17,7 @@ from .budgets import (
 pytestmark = pytest.mark.django_db
 
 
+@pytest.mark.slow
 def test_every_page_as_readers_see_it_stays_within_the_query_budget(client, settings):
     """Built pages carry what archive pages lack: images, related pages, downloads,
     videos with captions, guests, partner sections under both indexes."""

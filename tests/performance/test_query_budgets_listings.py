@@ -34,6 +34,7 @@ LISTINGS = [
 ]
 
 
+@pytest.mark.slow
 def test_listing_queries_do_not_grow_with_the_number_of_items(client, settings):
     """All listings on one site, counted before and after the archive is added (one
     build and one archive for all of them)."""

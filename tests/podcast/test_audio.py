@@ -11,7 +11,8 @@ from podcast.models import PodcastEpisodePage
 from .utils import demo_mp3, make_audio
 from .utils import own_episode as episode
 
-pytestmark = pytest.mark.django_db
+# The show of tests/podcast/utils.py, built once for the module (tests/podcast/conftest.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_podcast")]
 
 
 def mutagen_seconds(media):

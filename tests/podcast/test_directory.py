@@ -15,6 +15,9 @@ from podcast.directory import artwork_file_problem, owner_email_problem
 from .utils import make_image
 from .utils import own_show as show
 
+# The show of tests/podcast/utils.py, built once for the module (tests/podcast/conftest.py).
+pytestmark = pytest.mark.usefixtures("module_podcast")
+
 
 @pytest.mark.parametrize(
     "email",

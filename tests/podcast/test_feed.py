@@ -20,9 +20,7 @@ import pytest
 from home.factories import home_page
 from podcast.categories import APPLE_CATEGORIES
 from podcast.models import PodcastEpisodePage
-from tests.utils import data_for_scope
 
-from . import utils
 from .utils import own_episode as episode
 from .utils import own_show as show
 
@@ -61,19 +59,7 @@ def items_by_episode(response):
     }
 
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="module")
-def podcast(django_db_setup, django_db_blocker):
-    """One show for the module; what a test changes is rolled back after it."""
-    with data_for_scope(django_db_blocker):
-        yield utils.make_podcast().pk
-
-
-@pytest.fixture(autouse=True)
-def _module_podcast(podcast):
-    utils.MADE["show"] = podcast
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_podcast")]
 
 
 def test_feed_is_rss_in_utf8_with_declared_namespaces(client):

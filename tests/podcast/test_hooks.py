@@ -11,7 +11,8 @@ from .utils import own_episode as episode
 from .utils import own_show as show
 from .utils import partner_profiles
 
-pytestmark = pytest.mark.django_db
+# The show of tests/podcast/utils.py, built once for the module (tests/podcast/conftest.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_podcast")]
 
 
 def test_home_page_gets_the_latest_episodes_of_its_language():

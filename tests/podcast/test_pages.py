@@ -1,138 +1,23 @@
-"""Tree rules, admin creation, artwork validation, rendering and preview of the podcast."""
+"""Artwork validation and rendering of the podcast (tree rules, admin creation and
+preview: test_page_rules.py)."""
 
 from django.urls import reverse
 
 from wagtail.models import Locale
-from wagtail.test.utils import WagtailPageTestCase
-from wagtail.test.utils.form_data import nested_form_data, rich_text
 
 import pytest
 from bs4 import BeautifulSoup
 
-from home.models import HomePage
 from partners.factories import PartnerProfilePageFactory
-from podcast.models import PodcastEpisodePage, PodcastShowPage
+from podcast.models import PodcastEpisodePage
 from tests.utils import soup
 
-from .utils import ARTWORK_ALT, demo_mp3, make_audio, make_image
+from .utils import ARTWORK_ALT, make_image, show_form_data
 from .utils import own_episode as episode
 from .utils import own_show as show
 
-
-def show_form_data(page, **overrides):
-    data = {
-        "title": page.title,
-        "slug": page.slug,
-        "description": page.description,
-        "artwork": page.artwork_id,
-        "owner_partner": page.owner_partner_id or "",
-        "author": page.author,
-        "owner_name": page.owner_name,
-        "owner_email": page.owner_email,
-        "apple_category": page.apple_category,
-        "apple_subcategory": page.apple_subcategory,
-        "explicit": "",
-    }
-    data.update(overrides)
-    return nested_form_data(data)
-
-
-def episode_form_data(**overrides):
-    data = {
-        "title": "Folge 4: Wasserstoff im Mittelstand",
-        "slug": "folge-4-wasserstoff",
-        "episode_number": 4,
-        "season_number": 1,
-        "release_date": "2024-05-02",
-        "audio_language": "de",
-        "summary": "Was Wasserstoff für kleine Betriebe bedeutet.",
-        "show_notes": rich_text("<h3>Worum es geht</h3><p>Wasserstoff.</p>"),
-        "transcript": rich_text("<p>Willkommen zu Folge vier.</p>"),
-    }
-    data.update(overrides)
-    return nested_form_data(data)
-
-
-class TestPodcastTreeRules(WagtailPageTestCase):
-    def test_show_lives_below_a_home_page_and_holds_episodes(self):
-        self.assertAllowedParentPageTypes(PodcastShowPage, {HomePage})
-        self.assertAllowedSubpageTypes(PodcastShowPage, {PodcastEpisodePage})
-
-    def test_episode_lives_only_below_a_show_and_has_no_children(self):
-        self.assertAllowedParentPageTypes(PodcastEpisodePage, {PodcastShowPage})
-        self.assertAllowedSubpageTypes(PodcastEpisodePage, set())
-        self.assertCanNotCreateAt(HomePage, PodcastEpisodePage)
-
-    def test_episode_can_be_created_through_the_admin_form(self):
-        self.login()
-        audio = make_audio(demo_mp3(2), "admin-test.mp3")
-        data = episode_form_data(audio=audio.pk)
-        self.assertCanCreate(show(), PodcastEpisodePage, data)
-        created = PodcastEpisodePage.objects.get(slug="folge-4-wasserstoff")
-        assert created.live
-        # Duration and size come from the file, not from the form.
-        assert created.file_size == len(demo_mp3(2))
-        assert created.duration == 22
-
-    def test_show_can_be_created_through_the_admin_form(self):
-        self.login()
-        artwork = make_image(1400, 1400)
-        original = show()
-        data = show_form_data(
-            original,
-            title="Zweiter Podcast",
-            slug="zweiter-podcast",
-            artwork=artwork.pk,
-        )
-        self.assertCanCreate(original.get_parent(), PodcastShowPage, data)
-
-    def test_episode_needs_an_mp3_or_m4a_file(self):
-        self.login()
-        audio = make_audio(b"RIFF....WAVEfmt ", "recording.wav")
-        url = reverse(
-            "wagtailadmin_pages:add",
-            args=["podcast", "podcastepisodepage", show().pk],
-        )
-        data = episode_form_data(audio=audio.pk)
-        data["action-publish"] = "action-publish"
-        response = self.client.post(url, data)
-        assert response.status_code == 200
-        assert "MP3- oder M4A-Datei" in response.content.decode()
-        assert not PodcastEpisodePage.objects.filter(
-            slug="folge-4-wasserstoff"
-        ).exists()
-
-    def test_unreadable_audio_gives_a_form_error(self):
-        self.login()
-        audio = make_audio(b"this is not audio at all" * 10, "broken.mp3")
-        url = reverse(
-            "wagtailadmin_pages:add",
-            args=["podcast", "podcastepisodepage", show().pk],
-        )
-        data = episode_form_data(audio=audio.pk)
-        data["action-publish"] = "action-publish"
-        response = self.client.post(url, data)
-        assert response.status_code == 200
-        assert "konnte nicht gelesen werden" in response.content.decode()
-
-    def test_pages_render_in_both_languages(self):
-        pages = [show("de"), show("en"), episode(1, "de"), episode(1, "en")]
-        assert {page.locale.language_code for page in pages} == {"de", "en"}
-        for page in pages:
-            self.assertPageIsRenderable(page)
-
-    def test_show_previews(self):
-        page = show()
-        self.assertPageIsPreviewable(
-            page, post_data=show_form_data(page, description="Vorschau der Show")
-        )
-
-    def test_episode_previews(self):
-        page = episode(1)
-        data = episode_form_data(
-            title=page.title, slug=page.slug, episode_number=1, audio=page.audio_id
-        )
-        self.assertPageIsPreviewable(page, post_data=data)
+# The show of tests/podcast/utils.py, built once for the module (tests/podcast/conftest.py).
+pytestmark = pytest.mark.usefixtures("module_podcast")
 
 
 @pytest.mark.django_db

@@ -7,7 +7,8 @@ from tests.utils import soup
 from .utils import own_episode as episode
 from .utils import own_show as show
 
-pytestmark = pytest.mark.django_db
+# The show of tests/podcast/utils.py, built once for the module (tests/podcast/conftest.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_podcast")]
 
 
 def episode_titles(response):

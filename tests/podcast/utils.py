@@ -8,6 +8,7 @@ from django.core.files.images import ImageFile
 
 from wagtail.images import get_image_model
 from wagtail.models import Locale
+from wagtail.test.utils.form_data import nested_form_data, rich_text
 from wagtailmedia import get_media_model
 
 from PIL import Image as PILImage
@@ -159,3 +160,40 @@ def own_episode(number, language="de"):
     return PodcastEpisodePage.objects.child_of(own_show(language)).get(
         episode_number=number
     )
+
+
+# What the admin's page forms post (tests/podcast/test_pages.py, test_page_rules.py).
+
+
+def show_form_data(page, **overrides):
+    data = {
+        "title": page.title,
+        "slug": page.slug,
+        "description": page.description,
+        "artwork": page.artwork_id,
+        "owner_partner": page.owner_partner_id or "",
+        "author": page.author,
+        "owner_name": page.owner_name,
+        "owner_email": page.owner_email,
+        "apple_category": page.apple_category,
+        "apple_subcategory": page.apple_subcategory,
+        "explicit": "",
+    }
+    data.update(overrides)
+    return nested_form_data(data)
+
+
+def episode_form_data(**overrides):
+    data = {
+        "title": "Folge 4: Wasserstoff im Mittelstand",
+        "slug": "folge-4-wasserstoff",
+        "episode_number": 4,
+        "season_number": 1,
+        "release_date": "2024-05-02",
+        "audio_language": "de",
+        "summary": "Was Wasserstoff für kleine Betriebe bedeutet.",
+        "show_notes": rich_text("<h3>Worum es geht</h3><p>Wasserstoff.</p>"),
+        "transcript": rich_text("<p>Willkommen zu Folge vier.</p>"),
+    }
+    data.update(overrides)
+    return nested_form_data(data)

@@ -79,6 +79,7 @@ def test_public_pages_have_a_strict_content_security_policy(client, path):
     assert csp["object-src"] == ["'none'"]
 
 
+@pytest.mark.slow
 def test_public_pages_have_no_inline_script_or_style(client, rich_pages):
     """The strict CSP would block them: scripts and styles live in static files."""
     pages = public_pages()
@@ -151,6 +152,7 @@ def test_framing_referrer_nosniff_and_permissions_headers(client):
     )
 
 
+@pytest.mark.slow
 def test_no_cookie_for_anonymous_readers(client, rich_pages):
     """German law: nothing stored on the reader's device without consent or a form post."""
     paths = [page.url for page in public_pages()]

@@ -81,6 +81,7 @@ def detected(paths):
     return [(filename, secret.type) for filename, secret in secrets if secret.type]
 
 
+@pytest.mark.slow
 def test_no_secrets_in_tracked_files():
     paths, findings = [], []
     for name in tracked_files():
