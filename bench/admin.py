@@ -90,6 +90,7 @@ def main():
         run.manage(env, "migrate", "--noinput", "-v0", timeout=600)
         t0 = time.monotonic()
         run.build_site(env, args.scale, timeout=args.build_minutes * 60)
+        run.analyze_database(args)
         built = f"site built in {(time.monotonic() - t0) / 60:.1f} minutes"
     else:
         run.manage(env, "migrate", "--noinput", "-v0", timeout=600)
