@@ -6,9 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from tregks.cache.generation import cached_for_generation
 from tregks.core.i18n import localized_many
-from tregks.core.listing import paginate, paginate_by_starts
+from tregks.core.listing import paginate_listing
 from tregks.core.models import Topic
-from tregks.core.page_urls import with_listing_urls
 
 # Releases per page of the index.
 PAGE_SIZE = 12
@@ -75,15 +74,14 @@ def filtered_releases(index_page, request):
         releases = releases.none()
 
     is_filtered = any(request.GET.get(name) for name in ("partner", "topic", "year"))
-    if is_filtered or filter_error:
-        paginator, page_obj = paginate(releases, PAGE_SIZE, request)
-    else:
-        # The whole archive (800 pages at 10,000 releases): no deep OFFSET.
-        paginator, page_obj = paginate_by_starts(
-            releases, PAGE_SIZE, request, f"press:{index_page.pk}"
-        )
-    page_obj.object_list = with_listing_urls(
-        list(page_obj.object_list), index_page, request
+    # The whole archive (800 pages at 10,000 releases) pages without a deep OFFSET.
+    paginator, page_obj = paginate_listing(
+        releases,
+        PAGE_SIZE,
+        request,
+        index_page,
+        filtered=is_filtered or bool(filter_error),
+        key=f"press:{index_page.pk}",
     )
     return {
         "filter_form": form,

@@ -14,9 +14,8 @@ from wagtail.images import get_image_model
 from partners.models import PartnerProfilePage, PartnerSectionPage
 from tregks.cache.generation import cached_for_generation
 from tregks.core import renditions
-from tregks.core.listing import ListingQuerySet, paginate, paginate_by_starts
+from tregks.core.listing import ListingQuerySet, paginate_listing
 from tregks.core.models import Topic
-from tregks.core.page_urls import with_listing_urls
 from tregks.core.privacy import on_a_private_path
 
 # Stories per page of the index.
@@ -113,15 +112,13 @@ def filtered_stories(index_page, request):
         )
         stories = stories.none()
 
-    if any(selected.values()) or filter_error:
-        paginator, page_obj = paginate(stories, STORIES_PER_PAGE, request)
-    else:
-        # Every story of the language: no OFFSET, no count (tregks.core.listing).
-        paginator, page_obj = paginate_by_starts(
-            stories, STORIES_PER_PAGE, request, f"stories:{index_page.pk}"
-        )
-    page_obj.object_list = with_listing_urls(
-        list(page_obj.object_list), index_page, request
+    paginator, page_obj = paginate_listing(
+        stories,
+        STORIES_PER_PAGE,
+        request,
+        index_page,
+        filtered=any(selected.values()) or bool(filter_error),
+        key=f"stories:{index_page.pk}",
     )
     return {
         "filter_form": form,

@@ -12,6 +12,8 @@ from wagtail.query import PageQuerySet
 
 from tregks.cache.generation import cached_for_generation
 
+from .page_urls import with_listing_urls
+
 
 class ListingQuerySet(PageQuerySet):
     """Filters of the listings' page types, which link topics (and partners) through
@@ -128,3 +130,20 @@ def paginate_by_starts(items, per_page, request, key):
     number = min(page_number(request.GET.get("page")), paginator.num_pages)
     rows = rows_from(items, starts[number - 1], per_page) if starts else []
     return paginator, Page(rows, number, paginator)
+
+
+def paginate_listing(items, per_page, request, index_page, *, filtered, key):
+    """The page of an index's listing the reader asked for, each item with its address.
+
+    A filtered listing is short and paginated plainly; the whole archive pages from
+    kept starts (`paginate_by_starts`). Item addresses come from the index page's own
+    (tregks.core.page_urls), not from Wagtail's routing per item.
+    """
+    if filtered:
+        paginator, page_obj = paginate(items, per_page, request)
+    else:
+        paginator, page_obj = paginate_by_starts(items, per_page, request, key)
+    page_obj.object_list = with_listing_urls(
+        list(page_obj.object_list), index_page, request
+    )
+    return paginator, page_obj
