@@ -126,10 +126,11 @@ def copyright_line(show, episodes):
     return f"© {span} {show.author}"
 
 
-def translated_transcripts(episodes, show, request):
+def translated_transcripts(episodes, show, request, transcript_path):
     """{translation key: [(URL, language)]} of the live translations of the listed
     episodes that have a transcript, in one query: a listener who does not understand
-    the audio finds the translated transcript next to the original."""
+    the audio finds the translated transcript next to the original. `transcript_path`
+    is the transcript's address below an episode's (the same for every episode)."""
     found = {}
     translations = (
         show.episode_translations(episodes)
@@ -142,11 +143,9 @@ def translated_transcripts(episodes, show, request):
     # episodes' own from the show's (tregks.core.page_urls).
     homes = [home for home in site_chrome(request)["homes"].values() if home]
     addresses = UrlsBelow(homes, request, full=True)
-    transcript = None
     for translation in translations:
-        transcript = transcript or translation.reverse_subpage("transcript")
         found.setdefault(translation.translation_key, []).append(
-            (addresses(translation) + transcript, translation.locale.language_code)
+            (addresses(translation) + transcript_path, translation.locale.language_code)
         )
     return found
 
@@ -177,21 +176,21 @@ def build_feed(show, request):
         itunes_explicit=explicit,
         podcast_guid=show_guid(show, request),
     )
-    translated = translated_transcripts(episodes, show, request)
+    # The transcript's address below an episode's, the same route for every episode
+    # (get_transcript_url would work each episode's address out again).
+    transcript_path = episodes[0].reverse_subpage("transcript") if episodes else ""
+    translated = translated_transcripts(episodes, show, request, transcript_path)
     # The episodes' addresses from the show's (tregks.core.page_urls): Wagtail would
     # work out each from the site's root paths.
     addresses = UrlsBelow([show], request, full=True)
     for episode in episodes:
         image = rendition_or_none(episode.episode_image, renditions.PODCAST_ARTWORK)
         image_url = absolute(image.url) if image else ""
-        # The transcript's address is below the page's (get_transcript_url would
-        # work the page's out again).
         link = addresses(episode)
         # The transcript in the audio's language first, then its translations.
         transcripts = []
         if episode.transcript:
-            transcript_url = link + episode.reverse_subpage("transcript")
-            transcripts = [(transcript_url, episode.audio_language)]
+            transcripts = [(link + transcript_path, episode.audio_language)]
         transcripts += translated.get(episode.translation_key, [])
         feed.add_item(
             title=episode.title,
