@@ -141,11 +141,13 @@ def timed(call):
     return (time.perf_counter() - t0) * 1000, response.status_code
 
 
-def repeat(call, rounds, trivial):
+def repeat(call, rounds, trivial, warm_up=True):
     """`call` `rounds` times, each round followed by the trivial view: both meet the
-    same moments of the shared machine's load, so their ratio says more than either."""
-    call()  # warm-up: templates, content types, permission caches
-    trivial()
+    same moments of the shared machine's load, so their ratio says more than either.
+    The test suite's smoke run (one round, statuses only) leaves the warm-up out."""
+    if warm_up:
+        call()  # templates, content types, permission caches
+        trivial()
     timings, statuses, baseline = [], [], []
     for _round in range(rounds):
         milliseconds, status = timed(call)
@@ -155,7 +157,7 @@ def repeat(call, rounds, trivial):
     return {**summary(timings, statuses), "trivial_p95": percentile(baseline, 0.95)}
 
 
-def measure(rounds):
+def measure(rounds, warm_up=True):
     sys.path[:0] = [str(ROOT / "site"), str(ROOT)]
     import django
 
@@ -207,7 +209,7 @@ def measure(rounds):
     for name, role, url in plan:
         results[f"{name} ({role})"] = {
             "url": url,
-            **repeat(get(role, url), rounds, trivial),
+            **repeat(get(role, url), rounds, trivial, warm_up),
         }
     results["submit (agv-editor)"] = {
         "url": "/admin/pages/<draft>/edit/ action-submit",

@@ -93,13 +93,21 @@ def users(db, editorial_network):
     }
 
 
-@pytest.fixture
-def other_partner(users):
+@pytest.fixture(scope="module")
+def other_partner(editorial_network, django_db_blocker):
     """Partner Gamma's objects, none of which the walking roles may see
-    (tests/editorial/isolation.py)."""
+    (tests/editorial/isolation.py). Built once per module (several seconds of CPU)
+    and only read: the walks assert that no request changes the database, and what a
+    test changes is rolled back after it."""
     from .isolation import build_other_partner
 
-    return build_other_partner(users)
+    with data_for_scope(django_db_blocker):
+        user_model = get_user_model()
+        users = {
+            name: user_model.objects.get(pk=pk)
+            for name, pk in editorial_network.items()
+        }
+        yield build_other_partner(users)
 
 
 def section(code, language="de", kind="news"):

@@ -3,10 +3,13 @@ permissions, and no cookie for anonymous readers.
 
 The CSP and cookie checks open every live public page in the database (the demo
 site's too, while the test database holds it): a whole-site check that asserts no
-wording; the pages the other tests edit are built here.
+wording; the pages the other tests edit are built here. The site is fetched once for
+both checks (`whole_site`).
 """
 
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from django.test import Client
 
 from wagtail.models import Page
 
@@ -17,7 +20,7 @@ from news.factories import PressReleasePageFactory
 from partners.factories import PartnerProfilePageFactory
 from podcast.factories import PodcastEpisodePageFactory
 from stories.factories import VideoStoryPageFactory
-from tests.utils import soup
+from tests.utils import data_for_scope, soup
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +35,6 @@ def directives(response):
     return parsed
 
 
-@pytest.fixture
 def rich_pages():
     """A page of each content type with every field filled (images, video, audio,
     downloads), so that the whole-site checks see them with or without the demo."""
@@ -51,6 +53,19 @@ def public_pages():
     """Every live public page that has an address of its own."""
     pages = Page.objects.live().public().filter(depth__gt=1).specific()
     return [page for page in pages if page.url]
+
+
+@pytest.fixture(scope="module")
+def whole_site(django_db_setup, django_db_blocker):
+    """[(address, response)] of every live public page as an anonymous reader gets it,
+    the rich pages included: fetched once for the module (a few hundred pages)."""
+    with data_for_scope(django_db_blocker):
+        cache.clear()  # no page rendered in an earlier test's rolled-back transaction
+        rich = rich_pages()
+        pages = public_pages()
+        assert {page.pk for page in rich} <= {page.pk for page in pages}
+        client = Client()
+        yield [(page.url, client.get(page.url)) for page in pages]
 
 
 @pytest.fixture
@@ -80,13 +95,10 @@ def test_public_pages_have_a_strict_content_security_policy(client, path):
 
 
 @pytest.mark.slow
-def test_public_pages_have_no_inline_script_or_style(client, rich_pages):
+def test_public_pages_have_no_inline_script_or_style(whole_site):
     """The strict CSP would block them: scripts and styles live in static files."""
-    pages = public_pages()
-    assert {page.pk for page in rich_pages} <= {page.pk for page in pages}
-    for page in pages:
-        response = client.get(page.url)
-        assert response.status_code in (200, 301, 302), page.url
+    for url, response in whole_site:
+        assert response.status_code in (200, 301, 302), url
         if response.status_code != 200:
             continue  # a grouping page that forwards to its parent
         html = soup(response)
@@ -96,15 +108,15 @@ def test_public_pages_have_no_inline_script_or_style(client, rich_pages):
             if not script.get("src")
             and script.get("type") not in ("application/json", "application/ld+json")
         ]
-        assert not inline_scripts, f"{page.url}: {inline_scripts[0]}"
-        assert not html.find_all("style"), page.url
-        assert not html.select("[style]"), f"{page.url}: {html.select('[style]')[0]}"
+        assert not inline_scripts, f"{url}: {inline_scripts[0]}"
+        assert not html.find_all("style"), url
+        assert not html.select("[style]"), f"{url}: {html.select('[style]')[0]}"
         on_handlers = [
             tag
             for tag in html.find_all(True)
             if any(attr.startswith("on") for attr in tag.attrs)
         ]
-        assert not on_handlers, f"{page.url}: {on_handlers[0]}"
+        assert not on_handlers, f"{url}: {on_handlers[0]}"
 
 
 @pytest.mark.parametrize(
@@ -153,13 +165,11 @@ def test_framing_referrer_nosniff_and_permissions_headers(client):
 
 
 @pytest.mark.slow
-def test_no_cookie_for_anonymous_readers(client, rich_pages):
+def test_no_cookie_for_anonymous_readers(client, whole_site):
     """German law: nothing stored on the reader's device without consent or a form post."""
-    paths = [page.url for page in public_pages()]
-    assert {page.url for page in rich_pages} <= set(paths)
-    paths += ["/de/suche/?q=Kassel", "/en/search/?q=Kassel", "/de/gibt-es-nicht/"]
-    for path in paths:
-        response = client.get(path)
+    others = ["/de/suche/?q=Kassel", "/en/search/?q=Kassel", "/de/gibt-es-nicht/"]
+    answers = [*whole_site, *((path, client.get(path)) for path in others)]
+    for path, response in answers:
         assert response.status_code in (200, 301, 302, 404), path
         assert not response.cookies, f"{path} sets {list(response.cookies)}"
         assert "Set-Cookie" not in response.headers, path
