@@ -1,8 +1,8 @@
-"""Demo builder of the contact app: the contact page, form addresses and messages.
+"""Demo builder of the contact app: the contact page and messages.
 
 The texts are in data/contact.yaml. The contact page comes right after the partner
-directory in the menu; each consortium partner gets a (demo) address for its form
-messages, and a few messages wait in each state.
+directory in the menu, and a few messages wait in each state. The partners' (demo)
+addresses for form messages are set with their profiles (data/partners.yaml).
 """
 
 import datetime
@@ -25,7 +25,6 @@ def build(context, options=None, stdout=None):
     data = load("contact")
     page = _contact_page(context["home_de"], data["page"])
     _after_partner_directory(context, page)
-    _form_addresses(data["form_addresses"])
     _messages(data["messages"])
 
 
@@ -63,15 +62,6 @@ def _after_partner_directory(context, page):
         following = children.filter(path__gt=directory.path).order_by("path").first()
         if following is not None and following.pk != contact.pk:
             MP_Node.move(Page.objects.get(pk=contact.pk), directory, pos="right")
-
-
-def _form_addresses(addresses):
-    for code, address in addresses.items():
-        for profile in PartnerProfilePage.objects.filter(code=code):
-            if profile.contact_form_email:
-                continue
-            profile.contact_form_email = address
-            profile.save_revision().publish()
 
 
 def _messages(items):

@@ -61,6 +61,8 @@ def _partner_index(home, spec):
 def _consortium_profile(index, code, spec, topics):
     t = Phrasebook()
     fields = dict(spec.get("contact", {}))
+    if spec.get("contact_form_email"):
+        fields["contact_form_email"] = spec["contact_form_email"]
     fields["expert_groups"] = [topics[slug] for slug in spec.get("expert_groups", [])]
     if "contact_role" in fields:
         fields["contact_role"] = pair(t, fields["contact_role"])

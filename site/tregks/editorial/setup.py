@@ -299,9 +299,10 @@ def _create_section(section_model, index, profile, source):
     if source is not None and source.locale_id != index.locale_id:
         # A translation of the source section keeps the shared translation_key.
         section = source.copy_for_translation(index.locale, copy_parents=False)
+        # The partner in this language is written by the publish below (a revision's
+        # content becomes the page), so the copy needs no save of its own.
         section = section.specific
         section.partner = partner
-        section.save()
     else:
         slug = slugify(profile.code) or "partner"
         section = section_model(
