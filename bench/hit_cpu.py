@@ -20,7 +20,6 @@ Prints one line per path: median CPU µs per request (ROUNDS blocks of REQUESTS)
 work on the machine than requests per second do.
 """
 
-import io
 import os
 import statistics
 import sys
@@ -31,33 +30,16 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "site"))
 sys.path.insert(0, str(ROOT))
 
-
-def environ(path, gzip):
-    path, _, query = path.partition("?")
-    env = {
-        "REQUEST_METHOD": "GET",
-        "PATH_INFO": path,
-        "QUERY_STRING": query,
-        "SERVER_NAME": "127.0.0.1",
-        "SERVER_PORT": "8110",
-        "SERVER_PROTOCOL": "HTTP/1.1",
-        "HTTP_HOST": "127.0.0.1",
-        "wsgi.url_scheme": "http",
-        "wsgi.input": io.BytesIO(),
-        "wsgi.errors": sys.stderr,
-        "wsgi.multithread": False,
-        "wsgi.multiprocess": True,
-        "wsgi.run_once": False,
-        "wsgi.version": (1, 0),
-    }
-    if gzip:
-        env["HTTP_ACCEPT_ENCODING"] = "gzip, deflate"
-    return env
+from tests.serving import wsgi_environ  # noqa: E402
 
 
 def request(app, path, gzip):
     status = []
-    body = app(environ(path, gzip), lambda s, h, exc_info=None: status.append((s, h)))
+    gzip_header = {"accept_encoding": "gzip, deflate"} if gzip else {}
+    body = app(
+        wsgi_environ(path, host="127.0.0.1", **gzip_header),
+        lambda s, h, exc_info=None: status.append((s, h)),
+    )
     size = sum(len(chunk) for chunk in body)
     if hasattr(body, "close"):
         body.close()

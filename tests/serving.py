@@ -6,6 +6,7 @@ touching the others. gunicorn serves it on a free loopback port with test settin
 """
 
 import contextlib
+import io
 import os
 import shutil
 import signal
@@ -116,6 +117,33 @@ def fetch(url, timeout=15, headers=None):
             return response.status, response.headers, response.read()
     except urllib.error.HTTPError as error:
         return error.code, error.headers, error.read()
+
+
+def wsgi_environ(path, method="GET", secure=False, host="localhost", **headers):
+    """The WSGI environ gunicorn hands an application for a request (headers as
+    keyword arguments: accept_encoding="gzip" -> HTTP_ACCEPT_ENCODING)."""
+    from tregks.cache.keys import header_name_in_meta
+
+    path, _, query = path.partition("?")
+    environ = {
+        "REQUEST_METHOD": method,
+        "PATH_INFO": path,
+        "QUERY_STRING": query,
+        "SCRIPT_NAME": "",
+        "SERVER_NAME": host,
+        "SERVER_PORT": "443" if secure else "80",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "HTTP_HOST": host,
+        "wsgi.url_scheme": "https" if secure else "http",
+        "wsgi.input": io.BytesIO(),
+        "wsgi.errors": sys.stderr,
+        "wsgi.multithread": False,
+        "wsgi.multiprocess": True,
+        "wsgi.run_once": False,
+        "wsgi.version": (1, 0),
+    }
+    environ.update({header_name_in_meta(name): v for name, v in headers.items()})
+    return environ
 
 
 class SiteServer:

@@ -8,9 +8,7 @@ past the fast path.
 """
 
 import gzip
-import io
 import re
-import sys
 from urllib.parse import unquote
 
 from django.core.handlers.wsgi import WSGIHandler
@@ -21,7 +19,7 @@ from django.test import Client, override_settings
 import pytest
 
 from home.factories import ContentPageFactory
-from tests.serving import RedisServer
+from tests.serving import RedisServer, wsgi_environ
 from tests.utils import without_form_tokens
 from tregks.cache import fallback
 from tregks.cache.generation import bump_generation, page_cache
@@ -56,36 +54,12 @@ class Django:
         return self.handler(environ, start_response)
 
 
-def environ(path, method="GET", secure=False, **headers):
-    path, _, query = path.partition("?")
-    env = {
-        "REQUEST_METHOD": method,
-        "PATH_INFO": path,
-        "QUERY_STRING": query,
-        "SCRIPT_NAME": "",
-        "SERVER_NAME": "localhost",
-        "SERVER_PORT": "443" if secure else "80",
-        "SERVER_PROTOCOL": "HTTP/1.1",
-        "HTTP_HOST": "localhost",
-        "wsgi.url_scheme": "https" if secure else "http",
-        "wsgi.input": io.BytesIO(),
-        "wsgi.errors": sys.stderr,
-        "wsgi.multithread": False,
-        "wsgi.multiprocess": True,
-        "wsgi.run_once": False,
-        "wsgi.version": (1, 0),
-    }
-    env.update(
-        {"HTTP_" + name.upper().replace("-", "_"): v for name, v in headers.items()}
-    )
-    return env
-
-
 def call(app, path, **options):
     """(status, headers, body) as gunicorn gets them from a WSGI application."""
     started = []
     body = app(
-        environ(path, **options), lambda s, h, exc_info=None: started.append((s, h))
+        wsgi_environ(path, **options),
+        lambda s, h, exc_info=None: started.append((s, h)),
     )
     content = b"".join(body)
     if hasattr(body, "close"):

@@ -59,7 +59,8 @@ HEADER_SETTINGS = (
 )
 
 
-def _setting(name, default):
+def page_cache_setting(name, default):
+    """A page cache setting; each has a default, so the settings modules may leave it out."""
     return getattr(settings, name, default)
 
 
@@ -75,14 +76,16 @@ class PageKeys:
     def __init__(self):
         self._excluded = None
         self.header_settings = hashlib.sha256(
-            repr([_setting(name, None) for name in HEADER_SETTINGS]).encode()
+            repr([page_cache_setting(name, None) for name in HEADER_SETTINGS]).encode()
         ).hexdigest()[:16]
 
     def excluded_prefixes(self):
         """Configured prefixes plus the search suggestion URL in every language."""
         if self._excluded is None:
             prefixes = list(
-                _setting("PAGE_CACHE_EXCLUDED_PREFIXES", DEFAULT_EXCLUDED_PREFIXES)
+                page_cache_setting(
+                    "PAGE_CACHE_EXCLUDED_PREFIXES", DEFAULT_EXCLUDED_PREFIXES
+                )
             )
             for code, _name in settings.LANGUAGES:
                 with translation.override(code), contextlib.suppress(NoReverseMatch):
@@ -92,12 +95,12 @@ class PageKeys:
 
     def cache_key(self, request):
         """The cache key of a request, or None when the request must not use the cache."""
-        if not _setting("PAGE_CACHE_ENABLED", True):
+        if not page_cache_setting("PAGE_CACHE_ENABLED", True):
             return None
         if request.method not in ("GET", "HEAD"):
             return None
         meta = request.META
-        bypass_header = _setting("PAGE_CACHE_BYPASS_HEADER", "")
+        bypass_header = page_cache_setting("PAGE_CACHE_BYPASS_HEADER", "")
         if bypass_header and meta.get(header_name_in_meta(bypass_header)):
             return None
         if "HTTP_AUTHORIZATION" in meta:
@@ -110,7 +113,7 @@ class PageKeys:
 
         cookie_values = []
         if meta.get("HTTP_COOKIE"):
-            key_cookies = _setting("PAGE_CACHE_KEY_COOKIES", ())
+            key_cookies = page_cache_setting("PAGE_CACHE_KEY_COOKIES", ())
             ignored_cookies = {settings.CSRF_COOKIE_NAME, settings.LANGUAGE_COOKIE_NAME}
             for name, value in request.COOKIES.items():
                 if name in key_cookies:
@@ -122,7 +125,9 @@ class PageKeys:
 
         query = []
         if meta.get("QUERY_STRING"):
-            allowed = _setting("PAGE_CACHE_QUERY_PARAMETERS", DEFAULT_QUERY_PARAMETERS)
+            allowed = page_cache_setting(
+                "PAGE_CACHE_QUERY_PARAMETERS", DEFAULT_QUERY_PARAMETERS
+            )
             for name, values in request.GET.lists():
                 if name in allowed:
                     query.extend((name, value) for value in values)

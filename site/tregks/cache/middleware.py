@@ -62,7 +62,7 @@ from .generation import (
     request_scope,
     settle,
 )
-from .keys import PageKeys
+from .keys import PageKeys, page_cache_setting
 
 ALLOWED_VARY = {"cookie", "accept-language"}
 CONDITIONAL_HEADERS = (
@@ -82,10 +82,6 @@ INNER_SECURITY_HEADERS = (
     "Referrer-Policy",
     "Cross-Origin-Opener-Policy",
 )
-
-
-def _setting(name, default):
-    return getattr(settings, name, default)
 
 
 class PageCacheMiddleware:
@@ -131,12 +127,12 @@ class PageCacheMiddleware:
     def add_validators(self, response):
         """Cache-Control, ETag and Last-Modified for a response that may be shared."""
         if not response.has_header("Cache-Control"):
-            max_age = _setting("PAGE_CACHE_MAX_AGE", 60)
+            max_age = page_cache_setting("PAGE_CACHE_MAX_AGE", 60)
             patch_cache_control(
                 response,
                 public=True,
                 max_age=max_age,
-                s_maxage=_setting("PAGE_CACHE_S_MAXAGE", max_age),
+                s_maxage=page_cache_setting("PAGE_CACHE_S_MAXAGE", max_age),
             )
         if not response.has_header("ETag"):
             digest = hashlib.md5(response.content, usedforsecurity=False).hexdigest()
@@ -200,7 +196,10 @@ class PageCacheMiddleware:
         if self.is_storable(response):
             self.add_validators(response)
             entry = entry_of(response, generation)
-            if cache.set(key, entry, _setting("PAGE_CACHE_TIMEOUT", 600)) and keep:
+            if (
+                cache.set(key, entry, page_cache_setting("PAGE_CACHE_TIMEOUT", 600))
+                and keep
+            ):
                 keep(key, entry)
             return self.cached_response(request, entry, source="miss")
         if not response.has_header(STATUS_HEADER):
