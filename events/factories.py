@@ -12,32 +12,17 @@ from django.utils import timezone
 import factory
 import wagtail_factories
 
-from home.models import HomePage
-from partners.models import PartnerIndexPage
+from home.factories import home_page
+from partners.factories import partner_index
 from tregks.core.factories import first_page, translate_page
 
 from .models import EventFormat, EventIndexPage, EventPage, EventSpeaker
 
 
-def german_home():
-    return HomePage.objects.get(locale__language_code="de")
-
-
-def partner_index():
-    """The partner index of the German home page (made if the site has none)."""
-    home = german_home()
-    existing = PartnerIndexPage.objects.child_of(home).first()
-    if existing is not None:
-        return existing
-    index = PartnerIndexPage(title="Testpartner", slug="testpartner-index")
-    home.add_child(instance=index)
-    return index
-
-
 class EventIndexPageFactory(wagtail_factories.PageFactory):
     title = "Testveranstaltungen"
     slug = factory.Sequence(lambda n: f"testveranstaltungen-{n}")
-    parent = factory.LazyFunction(german_home)
+    parent = factory.LazyFunction(home_page)
 
     class Meta:
         model = EventIndexPage

@@ -31,7 +31,7 @@ class HomePageFactory(TranslatablePageFactory):
 
 def home_page(language_code="de"):
     """The site's home page of this language, made when missing."""
-    from wagtail.models import Site
+    from wagtail.models import Page, Site
 
     german = first_page(HomePage, "de")
     if german is None:
@@ -42,8 +42,12 @@ def home_page(language_code="de"):
                 hostname="localhost", port=80, root_page=german, is_default_site=True
             )
         else:
+            placeholder = site.root_page
             site.root_page = german
             site.save()
+            # Wagtail's "Welcome" page from its first migration, as the demo drops it.
+            if placeholder.specific_class is Page and placeholder.is_leaf():
+                placeholder.delete()
     if language_code == "de":
         return german
     return first_page(HomePage, language_code) or translate_page(

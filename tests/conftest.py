@@ -1,4 +1,4 @@
-"""Shared fixtures: the demo site is built once per test session.
+"""Shared fixtures: each test session starts from the migrated site (no demo).
 
 CI sets TREGKS_FAIL_ON_SKIP=1: a test that skips because a service or browser is
 missing then fails instead, so a green CI run means every test really ran.
@@ -50,11 +50,14 @@ def pytest_collection_modifyitems(items):
 def django_db_setup(
     request, django_test_environment, django_db_modify_db_settings, django_db_blocker
 ):
-    """The test database holds the bilingual demo site for every test.
+    """The test database is the site as `migrate` leaves it: no pages but Wagtail's
+    root, no accounts. Each test builds the pages and users it checks (the apps'
+    factories make missing parents, the home pages and the topics on the way).
 
-    The demo is built once (migrate + load_demo) and kept in .test-cache/ until the code
-    changes (tests/demo_database.py); each session copies it: SQLite into memory,
-    PostgreSQL from a template database, one per xdist worker. `--create-db` rebuilds.
+    The migrated site is built once and kept in .test-cache/ until the code changes
+    (tests/demo_database.py); each session copies it: SQLite into memory, PostgreSQL
+    from a template database, one per xdist worker. `--create-db` rebuilds it. The demo
+    site itself is built only for the tests that serve it or are about it.
     """
     from django.conf import settings
     from django.db import connections
@@ -73,11 +76,13 @@ def django_db_setup(
             for settings_dict in (configured, connection.settings_dict):
                 settings_dict["NAME"] = name
             connection.ensure_connection()
-            demo_database.load_sqlite_into(connection.connection, rebuild=rebuild)
+            demo_database.load_migrated_sqlite_into(
+                connection.connection, rebuild=rebuild
+            )
         else:
             prefix = f"test_{configured['NAME']}"
             name = test_name or prefix
-            template = demo_database.postgres_template(
+            template = demo_database.migrated_postgres_template(
                 configured, prefix, rebuild=rebuild
             )
             demo_database.create_postgres_from_template(configured, name, template)
@@ -93,16 +98,17 @@ def django_db_setup(
 
 @pytest.fixture
 def home_de(db):
-    from home.models import HomePage
+    """The site's German home page (made with its English version when missing)."""
+    from home.factories import home_page
 
-    return HomePage.objects.get(locale__language_code="de")
+    return home_page("de")
 
 
 @pytest.fixture
 def home_en(db):
-    from home.models import HomePage
+    from home.factories import home_page
 
-    return HomePage.objects.get(locale__language_code="en")
+    return home_page("en")
 
 
 @pytest.fixture(autouse=True)

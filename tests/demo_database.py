@@ -1,16 +1,19 @@
-"""The demo site, built once and copied into every test database and test server.
+"""The test databases: the migrated site for every test, the demo site for some.
 
-Building it (migrate + load_demo) takes about a minute; copying it takes under a second.
-The built database is kept in `.test-cache/` under a key made from everything that can
-change it (the code and data outside tests/ and docs/, the installed Django, Wagtail and
-wagtail-localize, the Python version), so a changed migration, model or demo file builds it
-anew and an unchanged tree reuses it across runs:
+Every test database starts as `migrate` leaves it (Wagtail's root page, no content);
+tests build what they check with the apps' factories. The demo site (migrate +
+load_demo) is built only for the tests that serve it to a browser or another process
+and for the tests of the demo itself. Both are built once and kept in `.test-cache/`
+under a key made from everything that can change them (the code and data outside
+tests/ and docs/, the installed Django, Wagtail and wagtail-localize, the Python
+version), so a changed migration, model or demo file builds them anew and an unchanged
+tree reuses them across runs:
 
-- SQLite: a file `.test-cache/demo-<key>.sqlite3`, copied into the in-memory test
-  database and into each test server's own file; beside it, when a test asks for one,
-  `migrated-<key>.sqlite3`: an empty migrated site to restore backups into.
-- PostgreSQL: a database `<test database>_demo_<key>` on the test server, used as the
-  TEMPLATE of each test database (one per xdist worker).
+- SQLite: `.test-cache/migrated-<key>.sqlite3`, copied into the in-memory test database
+  and into restore targets; `demo-<key>.sqlite3` (made from a copy of it), copied into
+  each test server's own file.
+- PostgreSQL: databases `<test database>_migrated_<key>` (the TEMPLATE of each test
+  database, one per xdist worker) and `<test database>_demo_<key>` (made from it).
 
 The media files the demo made (images, audio) live in MEDIA_ROOT; a list of them is kept
 beside the database, and the demo is built again when one is missing. A file lock makes
@@ -128,21 +131,39 @@ def _media_complete(listing):
     return all((media_root() / name).exists() for name in names)
 
 
-def _build(database_url, listing, keep_migrated):
-    """migrate + load_demo into database_url (a subprocess), then list its media.
-
-    keep_migrated() is called between the two, while the database is as `migrate`
-    leaves it: it keeps a copy for the restore tests, which would otherwise run a
-    second `migrate` from zero (a minute of CPU on a cold cache).
-    """
+def _load_demo(database_url, listing):
+    """load_demo into a migrated database (a subprocess), then list its media."""
     from tests.serving import manage, site_env
 
     env = site_env(DATABASE_URL=database_url)
-    manage("migrate", "--noinput", env=env)
-    keep_migrated()
-    # One process for the rest: each start of Django costs seconds of CPU.
+    # One process for all three: each start of Django costs seconds of CPU.
     output = manage("shell", "-c", LOAD_DEMO + WARM_UP + MEDIA_LIST, env=env)
     listing.write_text(output.strip().splitlines()[-1])
+
+
+def _migrate(database_url):
+    from tests.serving import manage, site_env
+
+    manage("migrate", "--noinput", env=site_env(DATABASE_URL=database_url))
+
+
+# SQLite --------------------------------------------------------------------------------
+
+
+def migrated_sqlite_file(rebuild=False):
+    """Path of the SQLite file of the site as `migrate` leaves it (built when missing)."""
+    path = CACHE / f"migrated-{demo_key()}.sqlite3"
+    if not rebuild and path.exists():
+        return path
+    with build_lock("migrated"):
+        if rebuild or not path.exists():
+            for old in CACHE.glob("migrated-*"):
+                old.unlink()
+            with tempfile.TemporaryDirectory(dir=CACHE) as folder:
+                building = Path(folder, "migrated.sqlite3")
+                _migrate(f"sqlite:///{building}")
+                os.replace(building, path)
+    return path
 
 
 def sqlite_file(rebuild=False):
@@ -158,30 +179,10 @@ def sqlite_file(rebuild=False):
                 old.unlink()
             with tempfile.TemporaryDirectory(dir=CACHE) as folder:
                 building = Path(folder, "demo.sqlite3")
-                _build(
-                    f"sqlite:///{building}",
-                    listing,
-                    keep_migrated=lambda: _keep_migrated_sqlite_file(building),
-                )
+                shutil.copy(migrated_sqlite_file(), building)
+                _load_demo(f"sqlite:///{building}", listing)
                 os.replace(building, path)
     return path
-
-
-def _migrated_sqlite_path():
-    return CACHE / f"migrated-{demo_key()}.sqlite3"
-
-
-def _keep_migrated_sqlite_file(source):
-    """Store a copy of a freshly migrated SQLite file as this key's migrated site."""
-    migrated = _migrated_sqlite_path()
-    with build_lock("migrated"):
-        if migrated.exists():
-            return
-        for old in CACHE.glob("migrated-*"):
-            old.unlink()
-        partial = migrated.with_suffix(".partial")
-        shutil.copy(source, partial)
-        os.replace(partial, migrated)
 
 
 def copy_of_sqlite_file():
@@ -193,35 +194,18 @@ def copy_of_sqlite_file():
 
 
 def copy_of_migrated_sqlite_file(folder):
-    """A copy of an empty site as `migrate` leaves it (tables, Wagtail's root page),
-    made once per key like the demo: for restores that need not migrate from zero."""
-    from tests.serving import manage, site_env
-
-    migrated = _migrated_sqlite_path()
-    if not migrated.exists():
-        # A demo build keeps one on its way (_build): wait for one in progress.
-        with build_lock("sqlite"):
-            pass
-    if not migrated.exists():
-        with build_lock("migrated"):
-            if not migrated.exists():
-                for old in CACHE.glob("migrated-*"):
-                    old.unlink()
-                with tempfile.TemporaryDirectory(dir=CACHE) as building:
-                    path = Path(building, "migrated.sqlite3")
-                    env = site_env(DATABASE_URL=f"sqlite:///{path}")
-                    manage("migrate", "--noinput", env=env)
-                    os.replace(path, migrated)
+    """A copy of an empty site as `migrate` leaves it (tables, Wagtail's root page):
+    for restores that need not migrate from zero."""
     path = Path(folder) / "migrated.sqlite3"
-    shutil.copy(migrated, path)
+    shutil.copy(migrated_sqlite_file(), path)
     return path
 
 
-def load_sqlite_into(connection, rebuild=False):
-    """Copy the demo file into an open sqlite3 connection (the in-memory test DB)."""
+def load_migrated_sqlite_into(connection, rebuild=False):
+    """Copy the migrated site into an open sqlite3 connection (the in-memory test DB)."""
     import sqlite3
 
-    source = sqlite3.connect(sqlite_file(rebuild=rebuild))
+    source = sqlite3.connect(migrated_sqlite_file(rebuild=rebuild))
     try:
         source.backup(connection)
     finally:
@@ -257,6 +241,56 @@ def _url(settings_dict, name):
     return f"postgres://{auth}{host}:{port}/{name}"
 
 
+def _drop_other_keys(admin, prefix, kind, keep):
+    """Drop the databases of older keys of this kind ("demo", "migrated")."""
+    from psycopg import sql
+
+    old = admin.execute(
+        "SELECT datname FROM pg_database WHERE datname LIKE %s AND datname <> %s",
+        [prefix.replace("_", "\\_") + f"\\_{kind}\\_%", keep],
+    ).fetchall()
+    for (stale,) in old:
+        with contextlib.suppress(Exception):
+            admin.execute(
+                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
+                    sql.Identifier(stale)
+                )
+            )
+
+
+def _exists(admin, name):
+    return bool(
+        admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+    )
+
+
+def migrated_postgres_template(settings_dict, prefix, rebuild=False):
+    """Name of a PostgreSQL database of the site as `migrate` leaves it (built when
+    missing): the template of each test database, of the demo and of restore targets."""
+    from psycopg import sql
+
+    name = f"{prefix}_migrated_{demo_key()}"
+    with build_lock(f"pg-{prefix}-migrated"), _postgres_admin(settings_dict) as admin:
+        if _exists(admin, name) and not rebuild:
+            return name
+        building = f"{prefix}_migrated_building"
+        for stale in (name, building):
+            admin.execute(
+                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
+                    sql.Identifier(stale)
+                )
+            )
+        admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(building)))
+        _migrate(_url(settings_dict, building))
+        admin.execute(
+            sql.SQL("ALTER DATABASE {} RENAME TO {}").format(
+                sql.Identifier(building), sql.Identifier(name)
+            )
+        )
+        _drop_other_keys(admin, prefix, "migrated", name)
+    return name
+
+
 def postgres_template(settings_dict, prefix, rebuild=False):
     """Name of a PostgreSQL database holding the demo site (built when missing)."""
     from psycopg import sql
@@ -264,11 +298,9 @@ def postgres_template(settings_dict, prefix, rebuild=False):
     key = demo_key()
     name = f"{prefix}_demo_{key}"
     listing = CACHE / f"pgdemo-{prefix}-{key}.media.json"
+    migrated = migrated_postgres_template(settings_dict, prefix)
     with build_lock(f"pg-{prefix}"), _postgres_admin(settings_dict) as admin:
-        exists = admin.execute(
-            "SELECT 1 FROM pg_database WHERE datname = %s", [name]
-        ).fetchone()
-        if exists and not rebuild and _media_complete(listing):
+        if _exists(admin, name) and not rebuild and _media_complete(listing):
             return name
         building = f"{prefix}_demo_building"
         for stale in (name, building):
@@ -277,99 +309,19 @@ def postgres_template(settings_dict, prefix, rebuild=False):
                     sql.Identifier(stale)
                 )
             )
-        admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(building)))
-        _build(
-            _url(settings_dict, building),
-            listing,
-            keep_migrated=lambda: _keep_migrated_postgres(
-                settings_dict, prefix, building
-            ),
-        )
-        admin.execute(
-            sql.SQL("ALTER DATABASE {} RENAME TO {}").format(
-                sql.Identifier(building), sql.Identifier(name)
-            )
-        )
-        # Older builds of this test database's demo are not needed any more.
-        old = admin.execute(
-            "SELECT datname FROM pg_database WHERE datname LIKE %s AND datname <> %s",
-            [prefix.replace("_", "\\_") + "\\_demo\\_%", name],
-        ).fetchall()
-        for (stale,) in old:
-            with contextlib.suppress(Exception):
-                admin.execute(
-                    sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(stale))
+        with build_lock(f"pg-{migrated}"):  # no copy of it is being made meanwhile
+            admin.execute(
+                sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
+                    sql.Identifier(building), sql.Identifier(migrated)
                 )
-    return name
-
-
-def _migrated_postgres_name(prefix):
-    return f"{prefix}_migrated_{demo_key()}"
-
-
-def _drop_old_migrated_postgres(admin, prefix):
-    from psycopg import sql
-
-    old = admin.execute(
-        "SELECT datname FROM pg_database WHERE datname LIKE %s",
-        [prefix.replace("_", "\\_") + "\\_migrated\\_%"],
-    ).fetchall()
-    for (stale,) in old:
-        admin.execute(
-            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
-                sql.Identifier(stale)
             )
-        )
-
-
-def _keep_migrated_postgres(settings_dict, prefix, source):
-    """Copy a freshly migrated database (no one connected) as this key's migrated
-    template: the PostgreSQL twin of _keep_migrated_sqlite_file."""
-    from psycopg import sql
-
-    name = _migrated_postgres_name(prefix)
-    with build_lock(f"pg-{prefix}-migrated"), _postgres_admin(settings_dict) as admin:
-        exists = admin.execute(
-            "SELECT 1 FROM pg_database WHERE datname = %s", [name]
-        ).fetchone()
-        if exists:
-            return
-        _drop_old_migrated_postgres(admin, prefix)
-        admin.execute(
-            sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
-                sql.Identifier(name), sql.Identifier(source)
-            )
-        )
-
-
-def migrated_postgres_template(settings_dict, prefix):
-    """Name of a PostgreSQL database of an empty site as `migrate` leaves it, made once
-    per key like the demo (the demo build keeps one on its way): the template of
-    restore targets that need not migrate from zero (the PostgreSQL twin of
-    copy_of_migrated_sqlite_file)."""
-    from psycopg import sql
-
-    from tests.serving import manage, site_env
-
-    name = _migrated_postgres_name(prefix)
-    with build_lock(f"pg-{prefix}"):
-        pass  # a demo build in progress keeps one on its way: wait for it
-    with build_lock(f"pg-{prefix}-migrated"), _postgres_admin(settings_dict) as admin:
-        exists = admin.execute(
-            "SELECT 1 FROM pg_database WHERE datname = %s", [name]
-        ).fetchone()
-        if exists:
-            return name
-        building = f"{prefix}_migrated_building"
-        _drop_old_migrated_postgres(admin, prefix)
-        admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(building)))
-        env = site_env(DATABASE_URL=_url(settings_dict, building))
-        manage("migrate", "--noinput", env=env)
+        _load_demo(_url(settings_dict, building), listing)
         admin.execute(
             sql.SQL("ALTER DATABASE {} RENAME TO {}").format(
                 sql.Identifier(building), sql.Identifier(name)
             )
         )
+        _drop_other_keys(admin, prefix, "demo", name)
     return name
 
 

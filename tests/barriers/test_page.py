@@ -7,7 +7,8 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text
 import pytest
 
 from barriers.models import BarrierReportPage
-from home.models import ContentPage, HomePage
+from home.factories import ContentPageFactory
+from home.models import HomePage
 
 pytestmark = pytest.mark.django_db
 
@@ -16,7 +17,7 @@ def test_it_stands_only_below_a_home_page_and_has_no_children(home_de):
     assert BarrierReportPage.allowed_parent_page_models() == [HomePage]
     assert BarrierReportPage.allowed_subpage_models() == []
     assert BarrierReportPage.can_exist_under(home_de)
-    assert not BarrierReportPage.can_exist_under(ContentPage.objects.first())
+    assert not BarrierReportPage.can_exist_under(ContentPageFactory())
 
 
 def test_editors_create_it_through_the_admin_form(home_en, admin_user):

@@ -10,6 +10,7 @@ import pytest
 
 from contact.factories import ContactPageFactory
 from partners.factories import PartnerIndexPageFactory, PartnerProfilePageFactory
+from partners.models import PartnerRole
 from tregks.editorial.setup import approver_group_name, editor_group_name
 
 PASSWORD = "tregks-test-2026"
@@ -47,7 +48,8 @@ def network(home_de, home_en):
         translation_key=german_index.translation_key,
     )
     partners = {}
-    for key in ("a", "b"):
+    # The consortium lead ("the network in general") and two partners.
+    for key, role in (("lead", PartnerRole.LEAD), ("a", None), ("b", None)):
         german = PartnerProfilePageFactory(
             parent=german_index,
             title=f"Partnerorganisation {key.upper()}",
@@ -55,6 +57,7 @@ def network(home_de, home_en):
             code=f"test-partner-{key}",
             contact_form_email=f"formulare-{key}@example.org",
             contact_email=f"info-{key}@example.org",
+            **({"role": role} if role else {}),
         )
         english = PartnerProfilePageFactory(
             parent=english_index,
@@ -65,8 +68,12 @@ def network(home_de, home_en):
             code=german.code,
             contact_form_email=german.contact_form_email,
             contact_email=german.contact_email,
+            role=german.role,
         )
-        partners[key] = {"de": german, "en": english}
+        if key == "lead":
+            lead = {"de": german, "en": english}
+        else:
+            partners[key] = {"de": german, "en": english}
     page_de = ContactPageFactory(parent=home_de)
     page_en = ContactPageFactory(
         parent=home_en,
@@ -79,6 +86,7 @@ def network(home_de, home_en):
     )
     return {
         "partners": partners,
+        "lead": lead,
         "staff": {"a": _staff("TESTA", "test-a"), "b": _staff("TESTB", "test-b")},
         "admin": admin,
         "page": {"de": page_de, "en": page_en},

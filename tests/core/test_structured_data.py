@@ -18,6 +18,7 @@ from partners.models import PartnerProfilePage, PartnerRole, PartnerSectionPage
 from podcast.factories import PodcastEpisodePageFactory, PodcastShowPageFactory
 from stories.factories import VideoStoryPageFactory, story_index
 from tests.utils import data_for_scope, soup
+from tregks.core import funding
 from tregks.core.factories import make_image
 
 pytestmark = pytest.mark.django_db
@@ -66,6 +67,7 @@ def assert_breadcrumbs(nodes, page, language):
 def built(django_db_setup, django_db_blocker):
     """German pages (with English translations) the tests only read, built once."""
     with data_for_scope(django_db_blocker):
+        funding.seed_notices()  # the network's funder, named in its structured data
         lead = PartnerProfilePageFactory(role=PartnerRole.LEAD, english=True)
         PartnerProfilePageFactory(role=PartnerRole.COMPANY, english=True)
         release = PressReleasePageFactory(

@@ -2,6 +2,7 @@
 
 import pytest
 
+from tregks.core.factories import expert_group_topic
 from tregks.core.models import Topic
 from tregks.core.topics import EXPERT_GROUPS, ensure_topics
 
@@ -17,7 +18,7 @@ def test_five_expert_groups_in_both_languages():
             )
         )
         assert slugs == {group[0] for group in EXPERT_GROUPS}
-    german = Topic.objects.get(locale__language_code="de", slug="arbeitsbeziehungen")
+    german = expert_group_topic("arbeitsbeziehungen")
     english = german.get_translation(
         Topic.objects.filter(locale__language_code="en").first().locale
     )
@@ -27,6 +28,7 @@ def test_five_expert_groups_in_both_languages():
 
 
 def test_ensure_topics_is_idempotent():
+    ensure_topics()
     before = Topic.objects.count()
     ensure_topics()
     assert Topic.objects.count() == before

@@ -9,6 +9,7 @@ import io
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.management import call_command
 from django.test import override_settings
 from django.urls import reverse
 
@@ -140,6 +141,8 @@ def test_demo_refuses_accounts_with_debug_off(users):
 @pytest.mark.slow
 @override_settings(DEBUG=True)
 def test_demo_builds_accounts_and_pages_in_every_state(client, users):
+    # The demo's partners and pages first (the test database has none of them).
+    call_command("load_demo", skip_accounts=True, stdout=io.StringIO())
     data = load("editorial")
     user_model = get_user_model()
     names = demo_usernames()

@@ -21,6 +21,7 @@ import pytest
 from partners.factories import PartnerProfilePageFactory
 from partners.models import PartnerProfilePage
 from tregks.core.picklist_widget import FILTER_FROM
+from tregks.core.topics import ensure_topics
 
 from .conftest import edit_form_data, make_release
 from .test_workflow import fresh
@@ -98,6 +99,7 @@ def test_unticked_entries_are_in_alphabetical_order(users, many_partners):
 
 
 def test_short_list_stays_plain_checkboxes(users, many_partners):
+    ensure_topics()  # five expert groups: a short list
     page = make_release("alpha", "picklist-kurz", users["alpha-editor"])
     html = str(release_form(page, users["alpha-editor"])["topics"])
     assert 'type="checkbox" name="topics"' in html

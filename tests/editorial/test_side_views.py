@@ -20,6 +20,8 @@ from wagtail_localize.models import (
 
 import pytest
 
+from tregks.core.factories import translate_page
+
 from .conftest import make_release, section
 
 SECRET = "Geheimer Entwurf Beta"
@@ -460,3 +462,23 @@ def test_translation_views_refuse_another_partners_translation(
     assert b_translation.enabled
     assert StringTranslation.objects.count() == strings_before
     assert snapshot(target) == before
+
+
+def test_the_translations_report_of_the_whole_site_is_for_administrators(client, users):
+    """wagtail-localize's report names every translation's source, other partners'
+    drafts included: partners' staff, the lead and the translator neither see it in
+    the menu nor open it; an administrator does both."""
+    draft = make_release("beta", "bericht-entwurf", users["beta-editor"])
+    translate_page(draft, "en", publish=False)
+    report = reverse("wagtail_localize:translations_report")
+    results = reverse("wagtail_localize:translations_report_results")
+    for name in ("alpha-editor", "alpha-approver", "lead", "translator"):
+        client.force_login(users[name])
+        assert refused(client.get(report)), name
+        assert refused(client.get(results)), name
+        assert report not in client.get(reverse("wagtailadmin_home")).content.decode()
+    client.force_login(users["test-admin"])
+    response = client.get(report)
+    assert response.status_code == 200
+    assert draft.title in response.content.decode()
+    assert report in client.get(reverse("wagtailadmin_home")).content.decode()

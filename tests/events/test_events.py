@@ -17,7 +17,7 @@ from events.factories import (
 )
 from events.models import EventIndexPage, EventPage
 from tests.utils import soup
-from tregks.core.models import Topic
+from tregks.core.factories import expert_group_topic
 from tregks.demo.pages import translate
 
 pytestmark = pytest.mark.django_db
@@ -61,7 +61,7 @@ def english_of(page):
 
 
 def test_event_index_belongs_below_home_and_events_below_its_sections(home_de):
-    from news.models import NewsIndexPage
+    from news.factories import news_section
     from partners.models import PartnerSectionPage
 
     section = EventSectionFactory()
@@ -70,9 +70,7 @@ def test_event_index_belongs_below_home_and_events_below_its_sections(home_de):
     assert EventPage.can_exist_under(section)
     assert not EventPage.can_exist_under(index)
     assert not EventPage.can_exist_under(home_de)
-    press_section = PartnerSectionPage.objects.child_of(
-        NewsIndexPage.objects.get(locale=home_de.locale)
-    ).first()
+    press_section = news_section()
     assert not EventPage.can_exist_under(press_section)
     assert EventPage not in type(press_section).creatable_subpage_models() or (
         not EventPage.can_create_at(press_section)
@@ -86,7 +84,7 @@ def test_event_index_belongs_below_home_and_events_below_its_sections(home_de):
 
 def test_event_page_renders_every_field_in_german_and_english(client, settings):
     settings.PAGE_CACHE_ENABLED = False
-    topic = Topic.objects.get(slug="qualifizierung", locale__language_code="de")
+    topic = expert_group_topic("qualifizierung")
     event = EventPageFactory(
         title="Werkstatt Weiterbildung",
         accessibility=["step_free", "hearing_loop"],
@@ -166,7 +164,7 @@ def test_filters_by_format_topic_partner_and_year(client):
     section = EventSectionFactory()
     other = EventSectionFactory(parent=section.get_parent())
     index = section.get_parent()
-    topic = Topic.objects.get(slug="dekarbonisierung", locale__language_code="de")
+    topic = expert_group_topic("dekarbonisierung")
     online = EventPageFactory(
         parent=section, title="Online-Runde", event_format="online"
     )
@@ -341,7 +339,7 @@ def test_index_and_event_page_keep_to_the_query_budget(
 ):
     settings.PAGE_CACHE_ENABLED = False
     section = EventSectionFactory()
-    topic = Topic.objects.get(slug="digitalisierung", locale__language_code="de")
+    topic = expert_group_topic("digitalisierung")
     events = [EventPageFactory(parent=section, start=at(day + 1)) for day in range(14)]
     for event in events:
         event.topics.set([topic])

@@ -8,7 +8,7 @@ import pytest
 from news.factories import PressReleasePageFactory, news_index, news_section
 from news.models import PressReleasePage
 from tests.utils import soup
-from tregks.core.models import Topic
+from tregks.core.factories import expert_group_topic
 
 pytestmark = pytest.mark.django_db
 
@@ -49,7 +49,7 @@ def test_german_feed_carries_channel_and_item_tags(client):
 
 
 def test_english_feed_is_english(client):
-    topic = Topic.objects.get(locale__language_code="de", slug="arbeitsbeziehungen")
+    topic = expert_group_topic("arbeitsbeziehungen")
     PressReleasePageFactory(
         parent=news_section(english=True),
         title="Netzwerk gegründet",

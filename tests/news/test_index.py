@@ -10,7 +10,7 @@ from news.factories import PressReleasePageFactory, news_index, news_section
 from news.models import PressReleasePage
 from partners.factories import PartnerProfilePageFactory
 from tests.utils import data_for_scope, soup
-from tregks.core.models import Topic
+from tregks.core.factories import expert_group_topic
 
 pytestmark = pytest.mark.django_db
 
@@ -25,10 +25,6 @@ def titles(response):
 
 def count(response):
     return soup(response).select_one(".result-count").get_text(" ", strip=True)
-
-
-def topic(slug):
-    return Topic.objects.get(locale__language_code="de", slug=slug)
 
 
 def index_url(language="de"):
@@ -54,7 +50,10 @@ def build_own():
             title="Gemeinsame Werkstatt zur Wärmepumpe",
             release_date=datetime.date(YEAR, 3, 1),
             issuing_partners=[owner, guest],
-            topics=[topic("dekarbonisierung"), topic("qualifizierung")],
+            topics=[
+                expert_group_topic("dekarbonisierung"),
+                expert_group_topic("qualifizierung"),
+            ],
             english={"title": "Joint workshop on heat pumps"},
         ),
         PressReleasePageFactory(
@@ -62,7 +61,7 @@ def build_own():
             title="Digitale Zwillinge in der Fertigung",
             release_date=datetime.date(YEAR, 2, 1),
             issuing_partners=[owner],
-            topics=[topic("digitalisierung")],
+            topics=[expert_group_topic("digitalisierung")],
             english={"title": "Digital twins in production"},
         ),
         PressReleasePageFactory(
@@ -70,7 +69,7 @@ def build_own():
             title="Lernfabrik eröffnet",
             release_date=datetime.date(YEAR, 1, 1),
             issuing_partners=[guest],
-            topics=[topic("qualifizierung")],
+            topics=[expert_group_topic("qualifizierung")],
             english={"title": "Learning factory opens"},
         ),
     ]
@@ -200,7 +199,7 @@ def many_releases(django_db_setup, django_db_blocker):
                 release_date=datetime.date(YEAR - 1, 1, 1)
                 + datetime.timedelta(days=number),
                 issuing_partners=[archivist],
-                topics=[topic("qualifizierung")],
+                topics=[expert_group_topic("qualifizierung")],
             )
             for number in range(15)
         ]
@@ -275,6 +274,14 @@ def test_switching_the_language_drops_other_parameters(client):
 
 def test_a_deep_archive_links_a_short_row_of_pages(client, many_releases, monkeypatch):
     """Hundreds of result pages must not become hundreds of links on a phone."""
+    section = many_releases[0].get_parent()
+    for number in range(10):  # an archive deeper than a row of page links
+        PressReleasePageFactory(
+            parent=section,
+            title=f"Altes Archiv {number}",
+            release_date=datetime.date(YEAR - 2, 1, 1)
+            + datetime.timedelta(days=number),
+        )
     monkeypatch.setattr("news.listing.PAGE_SIZE", 1)
     total = PressReleasePage.objects.filter(locale__language_code="de").live().count()
     assert total > 20

@@ -14,11 +14,10 @@ import pytest
 from home.models import HomePage
 from news.factories import PressReleasePageFactory, news_index, news_section
 from news.models import NewsIndexPage, PressReleasePage
-from partners.factories import PartnerProfilePageFactory
+from partners.factories import PartnerProfilePageFactory, partner_index
 from partners.models import PartnerSectionPage
 from tests.utils import soup
-from tregks.core.factories import make_image, translate_page
-from tregks.core.models import Topic
+from tregks.core.factories import expert_group_topic, make_image, translate_page
 
 RELEASE_FORM = {
     "image_caption": "",
@@ -48,7 +47,7 @@ class TestNewsPageTypes(WagtailPageTestCase):
         self.login()
         partner = PartnerProfilePageFactory()
         section = news_section(partner)
-        topic = Topic.objects.get(locale__language_code="de", slug="qualifizierung")
+        topic = expert_group_topic("qualifizierung")
         earlier = PressReleasePageFactory(parent=section)
         data = nested_form_data(
             {
@@ -110,12 +109,16 @@ def fact_sheet():
 @pytest.fixture
 def release(db):
     """A German release with everything journalists look for, and its translation."""
+    # The English indexes with their English slugs (made on the way by a translation,
+    # they would keep the German ones).
+    partner_index("en")
+    news_index("en")
     partner = PartnerProfilePageFactory(
         title="Werkzeugbau Nord GmbH",
         slug="werkzeugbau-nord",
         english={"title": "Werkzeugbau Nord Ltd", "slug": "toolmakers-north"},
     )
-    topic = Topic.objects.get(locale__language_code="de", slug="arbeitsbeziehungen")
+    topic = expert_group_topic("arbeitsbeziehungen")
     page = PressReleasePageFactory(
         parent=news_section(partner, english=True),
         title="Werkzeugbau Nord eröffnet eine Lernwerkstatt",

@@ -12,22 +12,23 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text
 
 import pytest
 
+from events.factories import EventPageFactory, event_index
 from events.models import EventIndexPage, EventPage
 from home.models import HomePage
 from news.factories import PressReleasePageFactory, news_index, news_section
 from news.models import NewsIndexPage, PressReleasePage
-from partners.factories import PartnerProfilePageFactory, partner_index
+from partners.factories import PartnerProfilePageFactory, partner_index, section_for
 from partners.models import (
     PartnerIndexPage,
     PartnerProfilePage,
     PartnerRole,
     PartnerSectionPage,
 )
-from podcast.factories import PodcastEpisodePageFactory
-from stories.factories import VideoStoryPageFactory, story_section
+from podcast.factories import PodcastEpisodePageFactory, podcast_show
+from stories.factories import VideoStoryPageFactory, story_index, story_section
 from stories.models import StoryIndexPage, VideoStoryPage
 from tests.utils import soup
-from tregks.core.factories import make_image
+from tregks.core.factories import expert_group_topic, make_image, translate_page
 from tregks.core.models import Topic
 
 
@@ -51,7 +52,7 @@ class TestPartnerPageTypes(WagtailPageTestCase):
     def test_profile_can_be_created_through_the_admin_form(self):
         self.login()
         index = partner_index("de")
-        topic = Topic.objects.get(locale__language_code="de", slug="digitalisierung")
+        topic = expert_group_topic("digitalisierung")
         data = nested_form_data(
             {
                 "title": "Beispiel Maschinenbau GmbH",
@@ -222,6 +223,7 @@ def test_profile_shows_contact_expert_groups_and_releases(client):
 
 def test_english_profile_shows_english_topics_and_releases(client):
     lead = profile("Leitstelle Nord", PartnerRole.LEAD, english_title="Office North")
+    news_index("en")  # the English press index with its English slug
     releases_of(lead, 2, english=True)
     html = soup(client.get(english_of(lead).url))
     assert html.html["lang"] == "en"
@@ -237,7 +239,7 @@ def test_english_profile_shows_english_topics_and_releases(client):
 def test_profile_shows_the_expert_group_it_leads_in_its_language(
     client, language, group
 ):
-    topic = Topic.objects.get(locale__language_code="de", slug="arbeitsbeziehungen")
+    topic = expert_group_topic("arbeitsbeziehungen")
     page = profile("Arbeitgeber Nord", expert_groups=[topic])
     page = page if language == "de" else english_of(page)
     html = soup(client.get(page.url))
@@ -275,9 +277,7 @@ def _profile_queries(client, url):
 def test_profile_query_count_does_not_grow_with_content(client):
     lead = profile("Leitstelle Nord", PartnerRole.LEAD)
     # One expert group and one release to start with, more of both later.
-    lead.expert_groups.add(
-        Topic.objects.get(locale=lead.locale, slug="digitalisierung")
-    )
+    lead.expert_groups.add(expert_group_topic("digitalisierung"))
     lead.save()
     image = make_image("Pressebild")
     section = news_section(lead)
@@ -327,7 +327,10 @@ def test_profile_query_count_does_not_grow_with_content(client):
     ],
 )
 def test_an_expert_group_links_to_everything_on_its_topic(client, language, expected):
-    topic = Topic.objects.get(locale__language_code="de", slug="arbeitsbeziehungen")
+    # Every listing in both languages, the English ones with their English slugs.
+    for listing in (news_index, story_index, podcast_show, event_index):
+        listing("en")
+    topic = expert_group_topic("arbeitsbeziehungen")
     page = profile("Arbeitgeber Nord", expert_groups=[topic])
     # Something on industrial relations in every listing, in both languages.
     PressReleasePageFactory(
@@ -337,6 +340,10 @@ def test_an_expert_group_links_to_everything_on_its_topic(client, language, expe
         parent=story_section(english=True), topics=[topic], english=True
     )
     PodcastEpisodePageFactory(topics=[topic], english=True)
+    event = EventPageFactory(
+        parent=section_for(event_index("de"), page, english=True), topics=[topic]
+    )
+    translate_page(event, "en")
     page = page if language == "de" else english_of(page)
     html = soup(client.get(page.url))
     links = html.select(".expert-groups__links a")

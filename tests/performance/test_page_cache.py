@@ -463,3 +463,18 @@ def test_making_a_page_private_removes_it_from_cached_menus_at_once(client, url)
 
 def _menu(response):
     return response.content.decode().split('class="main-nav"')[1].split("</nav>")[0]
+
+
+def test_a_setting_made_by_its_first_read_keeps_the_cache_and_a_change_drops_it(
+    client, url, page
+):
+    """Wagtail makes a site setting's row with its defaults when a page first reads it;
+    the page rendered with those defaults stays valid. An editor's change does not."""
+    from tregks.core.models import FooterLinks
+
+    FooterLinks.objects.all().delete()
+    assert page_cache_status(client.get(url)) == "miss"  # makes the footer's row
+    assert FooterLinks.objects.exists()
+    assert page_cache_status(client.get(url)) == "hit"
+    footer_links(imprint_page=page)
+    assert page_cache_status(client.get(url)) == "miss"

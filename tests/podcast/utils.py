@@ -15,7 +15,7 @@ from PIL import Image as PILImage
 
 from podcast.factories import PodcastEpisodePageFactory, PodcastShowPageFactory
 from podcast.models import PodcastEpisodePage, PodcastShowPage
-from tregks.core.models import Topic
+from tregks.core.factories import topics
 
 DEMO_MEDIA = (
     Path(__file__).resolve().parents[2]
@@ -127,11 +127,8 @@ def make_podcast():
             season_number=1,
             # Newer than any other episode, so that these lead every list.
             release_date=f"2030-0{number}-01",
-            topics=list(
-                Topic.objects.filter(
-                    locale__language_code="de", slug__in=TOPICS[number]
-                )
-            ),
+            # The expert-group topics (all five made, with English names, when missing).
+            topics=topics(*TOPICS[number]),
             audio=make_audio(demo_mp3(number), f"folge-{number}.mp3"),
             transcript=f"<p>Willkommen zu Folge {number}.</p>",
             english={

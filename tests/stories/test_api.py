@@ -9,8 +9,7 @@ import pytest
 from partners.factories import PartnerProfilePageFactory
 from partners.models import PartnerRole
 from stories.factories import VideoStoryPageFactory, story_index, story_section
-from tregks.core.factories import make_media
-from tregks.core.models import Topic
+from tregks.core.factories import make_media, topics
 
 pytestmark = pytest.mark.django_db
 
@@ -31,9 +30,6 @@ def company(code):
 
 def test_api_lists_live_stories_with_video_and_topics(client):
     section = story_section(english=True)
-    topics = Topic.objects.filter(
-        locale__language_code="de", slug__in=["dekarbonisierung", "qualifizierung"]
-    )
     VideoStoryPageFactory(
         parent=section,
         company=company("linkbau"),
@@ -46,7 +42,7 @@ def test_api_lists_live_stories_with_video_and_topics(client):
         video_url="",
         video_file=make_media(b"\x1aE\xdf\xa3", "film.webm", "video"),
         captions=captions(),
-        topics=list(topics),
+        topics=topics("dekarbonisierung", "qualifizierung"),
         english=True,
     )
     response = client.get(

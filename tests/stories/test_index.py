@@ -14,7 +14,7 @@ from stories.listing import STORIES_PER_PAGE
 from stories.models import VideoStoryPage
 from stories.wagtail_hooks import latest_stories, partner_stories
 from tests.utils import data_for_scope, soup
-from tregks.core.models import Topic
+from tregks.core.factories import topics
 
 pytestmark = pytest.mark.django_db
 
@@ -24,10 +24,6 @@ NEWEST = datetime.date(2030, 1, 1)
 
 def titles(response):
     return [a.get_text(strip=True) for a in soup(response).select(".card__title a")]
-
-
-def topics(*slugs):
-    return list(Topic.objects.filter(locale__language_code="de", slug__in=slugs))
 
 
 def english(page):

@@ -68,6 +68,17 @@ def invalidate_after_page_save(sender, instance, update_fields=None, **kwargs):
         invalidate(sender, signal=post_save, instance=instance)
 
 
+def invalidate_after_setting_save(sender, instance, created=False, **kwargs):
+    """Site settings: a change invalidates; their first save does not.
+
+    Wagtail makes a setting's row with its defaults the first time a page or the admin
+    reads it (`for_site`/`load` are get_or_create); the page that read it was rendered
+    with those very defaults, and the admin saves an editor's values as a second save.
+    """
+    if not created:
+        invalidate(sender, signal=post_save, instance=instance)
+
+
 def purge_ancestors(sender, instance, **kwargs):
     """CDN: purge the indexes and the home page above a page, not only the page.
 
@@ -121,5 +132,10 @@ def connect():
             )
     for model in watched_models():
         uid = f"{DISPATCH_PREFIX}{model._meta.label}"
-        post_save.connect(invalidate, sender=model, dispatch_uid=uid + ".save")
+        on_save = (
+            invalidate_after_setting_save
+            if issubclass(model, (BaseSiteSetting, BaseGenericSetting))
+            else invalidate
+        )
+        post_save.connect(on_save, sender=model, dispatch_uid=uid + ".save")
         post_delete.connect(invalidate, sender=model, dispatch_uid=uid + ".delete")

@@ -162,6 +162,12 @@ def topics(*slugs):
     return [by_slug[slug] for slug in slugs]
 
 
+def expert_group_topic(slug, language_code="de"):
+    """The expert-group topic with this slug in this language (all made when missing)."""
+    topics(slug)
+    return Topic.objects.get(locale__language_code=language_code, slug=slug)
+
+
 def footer_links(**pages):
     """The default site's footer links with these pages set (`privacy_page=page`)."""
     links = FooterLinks.for_site(Site.objects.get(is_default_site=True))

@@ -13,6 +13,7 @@ from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
 from wagtail.admin.viewsets.pages import page_viewset_registry
 from wagtail.models import Page
 from wagtail_localize.views.convert import convert_to_alias
+from wagtail_localize.views.report import TranslationsReportView
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 from .guards import direct_publish_refusal
@@ -120,6 +121,27 @@ def confirm_workflow_cancellation(request, page_id):
     return page_viewset_registry.as_view(
         "confirm_workflow_cancellation", page_id_kwarg="page_id"
     )(request, page_id=page_id)
+
+
+def administrators_only(view):
+    """wagtail-localize's translations report lists every translation of the site with
+    its source's title, drafts of every partner included, to anyone in the admin. The
+    partners' editors and the translator have their own lists (the explorer, the
+    "To translate" list); the whole-site report stays with the administrators."""
+
+    @require_admin_access
+    def guarded(request, *args, **kwargs):
+        if not request.user.is_superuser:
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return guarded
+
+
+translations_report = administrators_only(TranslationsReportView.as_view())
+translations_report_results = administrators_only(
+    TranslationsReportView.as_view(results_only=True)
+)
 
 
 @require_admin_access

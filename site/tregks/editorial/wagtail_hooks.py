@@ -56,8 +56,8 @@ def editorial_release_step(stdout):
 @hooks.register("register_admin_urls", order=-1)
 def register_admin_urls():
     # Registered before wagtail-localize's and wagtailmedia's own URLs (order=-1), so
-    # these paths replace their "Sync translated pages", "Convert to alias" and
-    # "media chosen" views.
+    # these paths replace their "Sync translated pages", "Convert to alias", translations
+    # report and "media chosen" views.
     return [
         path(
             "localize/update/<int:translation_source_id>/",
@@ -68,6 +68,17 @@ def register_admin_urls():
             "localize/page/<int:page_id>/convert_to_alias/",
             views.guarded_convert_to_alias,
             name="editorial_convert_to_alias",
+        ),
+        # Same paths as wagtail-localize's translations report: administrators only.
+        path(
+            "localize/reports/translations/",
+            views.translations_report,
+            name="editorial_translations_report",
+        ),
+        path(
+            "localize/reports/translations/results/",
+            views.translations_report_results,
+            name="editorial_translations_report_results",
         ),
         # Same path as wagtailmedia's "media chosen" step, registered first.
         path(
@@ -97,6 +108,16 @@ def register_admin_urls():
 # hook runs before wagtail-localize's, which answers every POST to a translation.
 hooks.register("construct_homepage_panels", translation_queue.dashboard_panel)
 hooks.register("register_admin_menu_item", translation_queue.menu_item)
+
+
+@hooks.register("construct_reports_menu")
+def hide_translations_report(request, menu_items):
+    """The whole-site translations report is for administrators (views.py)."""
+    if not request.user.is_superuser:
+        report = reverse("wagtail_localize:translations_report")
+        menu_items[:] = [item for item in menu_items if item.url != report]
+
+
 hooks.register(
     "before_edit_page", translation_editor.handle_translation_editor_post, order=-10
 )
