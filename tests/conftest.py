@@ -68,6 +68,7 @@ def django_db_setup(
     connection = connections["default"]
     configured = settings.DATABASES["default"]
     test_name = configured.get("TEST", {}).get("NAME")
+    prefix = f"test_{configured['NAME']}"
     with django_db_blocker.unblock():
         connection.close()
         if connection.vendor == "sqlite":
@@ -80,7 +81,6 @@ def django_db_setup(
                 connection.connection, rebuild=rebuild
             )
         else:
-            prefix = f"test_{configured['NAME']}"
             name = test_name or prefix
             template = demo_database.migrated_postgres_template(
                 configured, prefix, rebuild=rebuild
@@ -89,11 +89,60 @@ def django_db_setup(
             for settings_dict in (configured, connection.settings_dict):
                 settings_dict["NAME"] = name
             connection.ensure_connection()
-    yield
+    yield {"prefix": prefix, "rebuild": rebuild}
     with django_db_blocker.unblock():
         connection.close()
         if connection.vendor != "sqlite":
             demo_database.drop_postgres(configured, name)
+
+
+@pytest.fixture(scope="module")
+def demo_site(django_db_setup, django_db_blocker):
+    """The demo site as the database of a whole module, for the tests about the demo
+    (its own test, the whole-site HTML check, the admin bench smoke).
+
+    The demo is built once per code key (tests/demo_database.py) and copied in, as the
+    migrated site is for the others: SQLite from its file into the in-memory database,
+    PostgreSQL from its template into a database of this worker's. After the module the
+    worker goes back to its migrated database. Session-scoped data (e.g. the editorial
+    tests' network) is not in it.
+    """
+    from django.conf import settings
+    from django.db import connections
+
+    from tests import demo_database
+
+    connection = connections["default"]
+    configured = settings.DATABASES["default"]
+    own = configured["NAME"]
+    with django_db_blocker.unblock():
+        connection.close()
+        if connection.vendor == "sqlite":
+            connection.ensure_connection()
+            demo_database.load_sqlite_file_into(
+                connection.connection, demo_database.sqlite_file()
+            )
+            yield
+            connection.close()
+            connection.ensure_connection()
+            demo_database.load_migrated_sqlite_into(connection.connection)
+            return
+        template = demo_database.postgres_template(
+            configured, django_db_setup["prefix"], rebuild=django_db_setup["rebuild"]
+        )
+        name = f"{own}_demo"
+        demo_database.create_postgres_from_template(configured, name, template)
+        for settings_dict in (configured, connection.settings_dict):
+            settings_dict["NAME"] = name
+        connection.ensure_connection()
+        try:
+            yield
+        finally:
+            connection.close()
+            for settings_dict in (configured, connection.settings_dict):
+                settings_dict["NAME"] = own
+            demo_database.drop_postgres(configured, name)
+            connection.ensure_connection()
 
 
 @pytest.fixture

@@ -201,15 +201,20 @@ def copy_of_migrated_sqlite_file(folder):
     return path
 
 
-def load_migrated_sqlite_into(connection, rebuild=False):
-    """Copy the migrated site into an open sqlite3 connection (the in-memory test DB)."""
+def load_sqlite_file_into(connection, path):
+    """Copy a SQLite file into an open sqlite3 connection (the in-memory test DB)."""
     import sqlite3
 
-    source = sqlite3.connect(migrated_sqlite_file(rebuild=rebuild))
+    source = sqlite3.connect(path)
     try:
         source.backup(connection)
     finally:
         source.close()
+
+
+def load_migrated_sqlite_into(connection, rebuild=False):
+    """Copy the migrated site into an open sqlite3 connection (the in-memory test DB)."""
+    load_sqlite_file_into(connection, migrated_sqlite_file(rebuild=rebuild))
 
 
 # PostgreSQL ----------------------------------------------------------------------------

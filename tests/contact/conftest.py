@@ -10,7 +10,7 @@ import pytest
 
 from contact.factories import ContactPageFactory
 from partners.factories import PartnerIndexPageFactory, PartnerProfilePageFactory
-from partners.models import PartnerRole
+from partners.models import PartnerProfilePage, PartnerRole
 from tregks.editorial.setup import approver_group_name, editor_group_name
 
 PASSWORD = "tregks-test-2026"
@@ -46,6 +46,11 @@ def network(home_de, home_en):
         slug="partners-test",
         locale=Locale.objects.get(language_code="en"),
         translation_key=german_index.translation_key,
+    )
+    # The network has one consortium lead: this fixture's (other tests' leads, e.g.
+    # the editorial network's, step back for this test).
+    PartnerProfilePage.objects.filter(role=PartnerRole.LEAD).update(
+        role=PartnerRole.PARTNER
     )
     partners = {}
     # The consortium lead ("the network in general") and two partners.

@@ -4,18 +4,16 @@ The checker is the `vnu-jar` package from npm (package.json) and needs Java; wit
 either the test skips, which CI (TREGKS_FAIL_ON_SKIP=1) turns into a failure. All
 pages go to one checker run: a JVM start costs seconds, a page milliseconds.
 
-It checks the first page of each type of the demo site, built here (it has every page
-type with the content editors give it: a whole-site check that asserts no wording),
+It checks the first page of each type of the demo site (the `demo_site` fixture: it has
+every page type with the content editors give it: a whole-site check that asserts no wording),
 plus a release built here with every field filled.
 """
 
-import io
 import json
 import shutil
 import subprocess
 from pathlib import Path
 
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
 
@@ -109,11 +107,6 @@ def check_html(files):
         for message in report["messages"]
         if message.get("type") in ("error", "non-document-error")
     ]
-
-
-@pytest.fixture
-def demo_site():
-    call_command("load_demo", stdout=io.StringIO())
 
 
 def test_every_page_type_is_valid_html_in_both_languages(client, demo_site, tmp_path):

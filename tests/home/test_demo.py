@@ -2,9 +2,9 @@
 and the form records (registrations, subscriptions, contact messages, barrier reports) in
 every state.
 
-The module builds the demo once on the migrated test database (rolled back at its
-end). It checks the demo's structure only; no test asserts demo wording (the other
-tests build their own pages with the apps' factories).
+The module runs on the demo as a newcomer's first `load_demo` builds it (the
+`demo_site` fixture, tests/conftest.py). It checks the demo's structure only; no test
+asserts demo wording (the other tests build their own pages with the apps' factories).
 """
 
 import io
@@ -25,23 +25,18 @@ from events.models import EventIndexPage, EventPage
 from newsletter.models import Subscription
 from partners.models import PartnerProfilePage, PartnerRole
 from registrations.models import Registration, RegistrationState
-from tests.utils import data_for_scope
 from tregks.demo.data import load as load_data
 from tregks.demo.snapshot import snapshot
 
-pytestmark = [pytest.mark.django_db, pytest.mark.every_database, pytest.mark.slow]
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.every_database,
+    pytest.mark.usefixtures("demo_site"),
+]
 
 
 def load_demo():
     call_command("load_demo", verbosity=0, stdout=io.StringIO())
-
-
-@pytest.fixture(scope="module", autouse=True)
-def demo(django_db_setup, django_db_blocker):
-    """The demo as a newcomer's first `load_demo` builds it."""
-    with data_for_scope(django_db_blocker):
-        load_demo()
-        yield
 
 
 def page_types():
@@ -87,6 +82,7 @@ def assert_every_workflow_state_has_an_example():
     assert published_by_workflow.exists(), "no page published through the workflow"
 
 
+@pytest.mark.slow
 def test_a_second_run_changes_nothing_with_or_without_accounts():
     """Run again over the demo as it was first built, it moves and adds nothing; with
     DEBUG on it adds the accounts and workflow examples once, and a further run with

@@ -82,6 +82,7 @@ def test_benchmark_refuses_a_database_elsewhere():
 
 @pytest.mark.postgres
 @pytest.mark.django_db
+@pytest.mark.usefixtures("demo_site")  # the archive extends the demo, as in make bench
 def test_scaled_site_leaves_planner_statistics_that_count_the_new_pages():
     """Stale row counts after the bulk insert made PostgreSQL loop over every page
     for a search instead of using the full-text index."""
@@ -93,7 +94,6 @@ def test_scaled_site_leaves_planner_statistics_that_count_the_new_pages():
 
     from bench.archive import build_scale
 
-    load_demo_quietly()  # the scaled archive extends the demo, as in make bench
     build_scale(50, StringIO())
     with connection.cursor() as cursor:
         cursor.execute(
@@ -101,14 +101,6 @@ def test_scaled_site_leaves_planner_statistics_that_count_the_new_pages():
         )
         estimated_rows = cursor.fetchone()[0]
     assert estimated_rows >= 0.9 * Page.objects.count()
-
-
-def load_demo_quietly():
-    from io import StringIO
-
-    from django.core.management import call_command
-
-    call_command("load_demo", stdout=StringIO())
 
 
 def load_admin_bench():
@@ -130,6 +122,7 @@ def test_admin_bench_percentiles_are_read_from_the_sorted_timings():
 
 @pytest.mark.slow
 @pytest.mark.django_db
+@pytest.mark.usefixtures("demo_site")  # the demo's accounts, as in make bench
 def test_admin_bench_walks_every_editor_journey_on_a_small_site():
     """The admin bench in miniature: every measured request answers as a partner's
     editor, approver or translator would expect (no refusal, no error), so the
@@ -138,7 +131,6 @@ def test_admin_bench_walks_every_editor_journey_on_a_small_site():
 
     from bench.archive import build_scale
 
-    load_demo_quietly()  # the scaled archive extends the demo, as in make bench
     build_scale(30, StringIO())
     measured = load_admin_bench().measure(rounds=1, warm_up=False)
     results = measured["results"]

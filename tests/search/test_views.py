@@ -41,10 +41,10 @@ class TestLocale:
         assert english_results == [english.url]
 
     def test_untranslated_aliases_are_not_found_in_the_other_language(
-        self, client, home_de, make_page, search_url
+        self, client, home_de, home_en, make_page, search_url
     ):
         german = make_page(home_de, "Dichtungen", text=f"Die {WORD} im Test.")
-        german.copy_for_translation(Locale.objects.get(language_code="en"), alias=True)
+        german.copy_for_translation(home_en.locale, alias=True)
 
         assert result_urls(search(client, search_url("en"), q=WORD)) == []
 
@@ -342,7 +342,7 @@ class TestPromotionsAndLogging:
         assert result_urls_from(page) == [strong.url]
 
     def test_promotions_of_pages_in_another_language_are_not_shown(
-        self, client, home_de, make_page, search_url
+        self, client, home_de, home_en, make_page, search_url
     ):
         german = make_page(home_de, "Nur Deutsch", text=WORD)
         SearchPromotion.objects.create(query=Query.get(WORD), page=german)

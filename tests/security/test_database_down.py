@@ -75,8 +75,9 @@ def test_sqlite_outage_gives_503_and_recovers():
 
 
 @pytest.mark.postgres
-def test_postgres_outage_gives_503_and_recovers(django_db_setup, django_db_blocker):
-    """Persistent connections (CONN_MAX_AGE 600) break and are replaced by themselves."""
+def test_postgres_outage_gives_503_and_recovers(demo_site, django_db_blocker):
+    """Persistent connections (CONN_MAX_AGE 600) break and are replaced by themselves.
+    The server serves this worker's copy of the demo (`demo_site`)."""
     from django.db import connection
 
     if connection.vendor != "postgresql":

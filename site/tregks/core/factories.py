@@ -54,7 +54,9 @@ def translate_page(page, language_code="en", publish=True, **fields):
         existing = parent.get_translation_or_none(locale)
         if existing is None or existing.alias_of_id:
             translate_page(parent, language_code)
-    source, _ = TranslationSource.get_or_create_from_instance(page)
+    # The source as the German page is now (an existing source is brought up to date,
+    # as an editor's "Sync translated pages" does).
+    source, _ = TranslationSource.update_or_create_from_instance(page)
     translation, _ = Translation.objects.get_or_create(
         source=source, target_locale=locale
     )
