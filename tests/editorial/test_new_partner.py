@@ -9,7 +9,6 @@ import io
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.management import call_command
 from django.test import override_settings
 from django.urls import reverse
 
@@ -18,12 +17,11 @@ from wagtail.models import Page, Workflow, WorkflowPage, WorkflowState
 import pytest
 
 from partners.factories import PartnerProfilePageFactory, partner_index
-from partners.models import PartnerProfilePage, PartnerSectionPage
+from partners.models import PartnerProfilePage
 from tregks.core.factories import UserFactory
 from tregks.demo import editorial as demo
 from tregks.demo.data import load
 from tregks.editorial.setup import (
-    LEAD_TASK,
     approver_group_name,
     consortium_partners,
     editor_group_name,
@@ -108,16 +106,6 @@ def demo_usernames():
     return names
 
 
-def demo_page(spec):
-    """The demo's workflow page of this spec, in its partner's German press section."""
-    parent = (
-        PartnerSectionPage.objects.child_of(section("alpha").get_parent())
-        .filter(partner__code=spec["partner"])
-        .get()
-    )
-    return Page.objects.child_of(parent).get(slug=spec["slug"]).specific
-
-
 @override_settings(DEBUG=False)
 def test_demo_refuses_accounts_with_debug_off(users):
     user_model = get_user_model()
@@ -136,50 +124,3 @@ def test_demo_refuses_accounts_with_debug_off(users):
     assert Workflow.objects.filter(name=workflow_name("Alpha")).exists()
     with pytest.raises(RuntimeError):
         demo.create_accounts([], out)
-
-
-@pytest.mark.slow
-@override_settings(DEBUG=True)
-def test_demo_builds_accounts_and_pages_in_every_state(client, users):
-    # The demo's partners and pages first (the test database has none of them).
-    call_command("load_demo", skip_accounts=True, stdout=io.StringIO())
-    data = load("editorial")
-    user_model = get_user_model()
-    names = demo_usernames()
-    user_model.objects.filter(username__in=names).delete()
-    out = io.StringIO()
-    demo.build({}, options={}, stdout=out)
-    demo.build({}, options={}, stdout=out)  # idempotent
-    for username in names:
-        user = user_model.objects.get(username=username)
-        assert user.email.endswith(f"@{data['email_domain']}")
-        assert user.check_password(demo.DEMO_PASSWORD)
-
-    specs = data["workflow_pages"]
-    # The demo shows every state of the workflow once (editorial.yaml's promise).
-    states = {"draft", "partner", "lead", "rejected", "live", "scheduled"}
-    assert {spec["state"] for spec in specs} == states
-    for spec in specs:
-        page = demo_page(spec)
-        assert Page.objects.filter(slug=spec["slug"]).count() == 1  # made once
-        state = spec["state"]
-        if state == "draft":
-            assert not page.workflow_states.exists()
-        elif state == "partner":
-            short = PartnerProfilePage.objects.get(
-                code=spec["partner"], locale=page.locale
-            ).short_name
-            task = page.current_workflow_state.current_task_state.task
-            assert task.name == approver_group_name(short)
-        elif state == "lead":
-            task = page.current_workflow_state.current_task_state.task
-            assert task.name == LEAD_TASK
-        elif state == "rejected":
-            rejected = page.current_workflow_state
-            assert rejected.status == "needs_changes"
-            assert rejected.current_task_state.comment == data["reject_comment"]
-        elif state == "live":
-            assert page.live
-        else:
-            assert not page.live
-            assert page.get_latest_revision().approved_go_live_at is not None
