@@ -248,7 +248,6 @@ def _url(settings_dict, name):
 
 def _drop_other_keys(admin, prefix, kind, keep):
     """Drop the databases of older keys of this kind ("demo", "migrated")."""
-    from psycopg import sql
 
     old = admin.execute(
         "SELECT datname FROM pg_database WHERE datname LIKE %s AND datname <> %s",
@@ -256,11 +255,18 @@ def _drop_other_keys(admin, prefix, kind, keep):
     ).fetchall()
     for (stale,) in old:
         with contextlib.suppress(Exception):
-            admin.execute(
-                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
-                    sql.Identifier(stale)
-                )
+            _drop(admin, stale)
+
+
+def _drop(admin, *names):
+    from psycopg import sql
+
+    for name in names:
+        admin.execute(
+            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
+                sql.Identifier(name)
             )
+        )
 
 
 def _exists(admin, name):
@@ -279,12 +285,7 @@ def migrated_postgres_template(settings_dict, prefix, rebuild=False):
         if _exists(admin, name) and not rebuild:
             return name
         building = f"{prefix}_migrated_building"
-        for stale in (name, building):
-            admin.execute(
-                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
-                    sql.Identifier(stale)
-                )
-            )
+        _drop(admin, name, building)
         admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(building)))
         _migrate(_url(settings_dict, building))
         admin.execute(
@@ -308,12 +309,7 @@ def postgres_template(settings_dict, prefix, rebuild=False):
         if _exists(admin, name) and not rebuild and _media_complete(listing):
             return name
         building = f"{prefix}_demo_building"
-        for stale in (name, building):
-            admin.execute(
-                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
-                    sql.Identifier(stale)
-                )
-            )
+        _drop(admin, name, building)
         with build_lock(f"pg-{migrated}"):  # no copy of it is being made meanwhile
             admin.execute(
                 sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
@@ -334,11 +330,7 @@ def create_postgres_from_template(settings_dict, name, template):
     from psycopg import sql
 
     with build_lock(f"pg-{template}"), _postgres_admin(settings_dict) as admin:
-        admin.execute(
-            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
-                sql.Identifier(name)
-            )
-        )
+        _drop(admin, name)
         admin.execute(
             sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
                 sql.Identifier(name), sql.Identifier(template)
@@ -347,11 +339,5 @@ def create_postgres_from_template(settings_dict, name, template):
 
 
 def drop_postgres(settings_dict, name):
-    from psycopg import sql
-
     with _postgres_admin(settings_dict) as admin:
-        admin.execute(
-            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
-                sql.Identifier(name)
-            )
-        )
+        _drop(admin, name)

@@ -13,11 +13,15 @@ from tests.demo_database import copy_of_migrated_sqlite_file
 
 from .backup_round_trip import check_round_trip
 
-pytestmark = [pytest.mark.django_db, pytest.mark.slow]
+# The whole demo site (demo_site), because a backup must carry all of it.
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.slow,
+    pytest.mark.usefixtures("demo_site"),
+]
 
 
 def test_backup_restores_into_an_empty_sqlite_database(site_with_history, tmp_path):
-    # Empty as `migrate` leaves it (the suite's migrated demo schema, before the
-    # demo's content): restore_site's own migrate then has nothing to do.
+    # Empty as `migrate` leaves it: restore_site's own migrate has nothing to do.
     target = f"sqlite:///{copy_of_migrated_sqlite_file(tmp_path)}"
     check_round_trip(site_with_history, target, tmp_path)

@@ -12,7 +12,13 @@ from tests.demo_database import (
 
 from .backup_round_trip import check_round_trip
 
-pytestmark = [pytest.mark.django_db, pytest.mark.slow, pytest.mark.postgres]
+# The whole demo site (demo_site), because a backup must carry all of it.
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.slow,
+    pytest.mark.postgres,
+    pytest.mark.usefixtures("demo_site"),
+]
 
 
 @pytest.fixture

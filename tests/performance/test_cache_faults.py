@@ -369,7 +369,9 @@ def test_readiness_reports_a_degraded_cache_and_its_recovery(redis, client):
     assert body["status"] == "degraded"
     assert body["cache"]["answering"] is False
     assert body["cache"]["breaker"]["state"] == "open"
-    assert seconds < ONE_TIMEOUT
+    # One timeout, not one per cache call (2 s each before the breaker), with room for
+    # a machine busy with both test passes.
+    assert seconds < ONE_TIMEOUT + 1.0
     _, body, _ = readiness(client)
     assert body["status"] == "degraded"
     assert body["cache"]["breaker"]["next_try_in_seconds"] > 0
