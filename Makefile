@@ -72,11 +72,12 @@ messages: install-dev ## Extract and compile the German UI catalogue
 # Each test runs once, on the database it is about. PostgreSQL (production) runs the suite;
 # the SQLite pass (the database of `make run`) runs the browser journeys and the other
 # tests that serve a SQLite copy of the demo in another process, plus what differs
-# between the databases (marker every_database). Without PostgreSQL, the SQLite pass
-# runs everything but the PostgreSQL-only tests.
+# between the databases (marker every_database), and what no database changes (marker
+# any_database: it evens out the two passes' lengths). Without PostgreSQL, the SQLite
+# pass runs everything but the PostgreSQL-only tests.
 PG_REACHABLE = $(PY) -c "import psycopg; psycopg.connect('$(PG_TEST_URL)', connect_timeout=3).close()" 2>/dev/null
-SQLITE_PASS := (browser or served or every_database) and not postgres
-POSTGRES_PASS := not browser and not served
+SQLITE_PASS := (browser or served or every_database or any_database) and not postgres
+POSTGRES_PASS := not browser and not served and not any_database
 
 test-sqlite: install-dev ## Run the SQLite pass (everything but PostgreSQL-only tests if PostgreSQL is unreachable)
 	@if $(PG_REACHABLE); then \

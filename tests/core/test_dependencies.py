@@ -6,11 +6,15 @@ from pathlib import Path
 from django.apps import apps
 from django.conf import settings
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 CORE = ROOT / "site" / "tregks"
 # The demo builder knows every app by design (docs/engineering.md, "Demo content");
 # settings list the apps; migrations are generated.
 NOT_CORE = {"demo", "settings", "migrations"}
+
+pytestmark = pytest.mark.any_database  # reads the source, no database
 
 
 def project_apps():

@@ -45,7 +45,7 @@ PAGE_TYPES = [
     "expertgroups.ExpertGroupPage",
 ]
 
-pytestmark = [pytest.mark.django_db, pytest.mark.slow]
+pytestmark = [pytest.mark.django_db, pytest.mark.slow, pytest.mark.any_database]
 
 
 def java():

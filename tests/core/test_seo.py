@@ -27,7 +27,7 @@ from tests.utils import data_for_scope, soup
 from tregks.core.factories import make_image
 from tregks.core.seo import DESCRIPTION_LENGTH, trim_description
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.any_database]
 
 SITEMAP = {
     "sm": "http://www.sitemaps.org/schemas/sitemap/0.9",

@@ -22,7 +22,7 @@ from podcast.factories import PodcastEpisodePageFactory
 from stories.factories import VideoStoryPageFactory
 from tests.utils import data_for_scope, soup
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.any_database]
 
 
 def directives(response):

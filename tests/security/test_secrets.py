@@ -15,6 +15,8 @@ import pytest
 from detect_secrets import SecretsCollection
 from detect_secrets.settings import transient_settings
 
+pytestmark = pytest.mark.any_database  # reads files, no database
+
 ROOT = Path(__file__).resolve().parents[2]
 
 DETECT_SECRETS_PLUGINS = [
