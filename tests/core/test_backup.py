@@ -13,10 +13,13 @@ from tests.demo_database import copy_of_migrated_sqlite_file
 
 from .backup_round_trip import check_round_trip
 
-# The whole demo site (demo_site), because a backup must carry all of it.
+# The whole demo site (demo_site), because a backup must carry all of it. The archive
+# is the same JSON from either database, so the round trip into SQLite runs once, in
+# the SQLite pass (into PostgreSQL, from PostgreSQL: test_backup_postgres.py).
 pytestmark = [
     pytest.mark.django_db,
     pytest.mark.slow,
+    pytest.mark.any_database,
     pytest.mark.usefixtures("demo_site"),
 ]
 
