@@ -122,6 +122,7 @@ def test_admin_bench_percentiles_are_read_from_the_sorted_timings():
 
 @pytest.mark.slow
 @pytest.mark.django_db
+@pytest.mark.any_database  # the journeys' answers, not their speed: the SQLite pass
 @pytest.mark.usefixtures("demo_site")  # the demo's accounts, as in make bench
 def test_admin_bench_walks_every_editor_journey_on_a_small_site():
     """The admin bench in miniature: every measured request answers as a partner's
