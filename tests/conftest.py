@@ -46,6 +46,14 @@ def pytest_collection_modifyitems(items):
     items.sort(key=lambda item: rank[item.nodeid.split("::", 1)[0]])
 
 
+def use_database(connection, configured, name):
+    """Point Django's connection (and the settings it came from) at database `name`."""
+    connection.close()
+    for settings_dict in (configured, connection.settings_dict):
+        settings_dict["NAME"] = name
+    connection.ensure_connection()
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(
     request, django_test_environment, django_db_modify_db_settings, django_db_blocker
@@ -74,9 +82,7 @@ def django_db_setup(
         if connection.vendor == "sqlite":
             # Django's own name for the shared in-memory test database.
             name = test_name or "file:memorydb_default?mode=memory&cache=shared"
-            for settings_dict in (configured, connection.settings_dict):
-                settings_dict["NAME"] = name
-            connection.ensure_connection()
+            use_database(connection, configured, name)
             demo_database.load_migrated_sqlite_into(
                 connection.connection, rebuild=rebuild
             )
@@ -86,9 +92,7 @@ def django_db_setup(
                 configured, prefix, rebuild=rebuild
             )
             demo_database.create_postgres_from_template(configured, name, template)
-            for settings_dict in (configured, connection.settings_dict):
-                settings_dict["NAME"] = name
-            connection.ensure_connection()
+            use_database(connection, configured, name)
     yield {"prefix": prefix, "rebuild": rebuild}
     with django_db_blocker.unblock():
         connection.close()
@@ -98,8 +102,8 @@ def django_db_setup(
 
 @pytest.fixture(scope="module")
 def demo_site(django_db_setup, django_db_blocker):
-    """The demo site as the database of a whole module, for the tests about the demo
-    (its own test, the whole-site HTML check, the admin bench smoke).
+    """The demo site as the database of a whole module, for the tests that need a whole
+    site (the demo's own test, the HTML check, backups, the outage test, the benches).
 
     The demo is built once per code key (tests/demo_database.py) and copied in, as the
     migrated site is for the others: SQLite from its file into the in-memory database,
@@ -132,17 +136,12 @@ def demo_site(django_db_setup, django_db_blocker):
         )
         name = f"{own}_demo"
         demo_database.create_postgres_from_template(configured, name, template)
-        for settings_dict in (configured, connection.settings_dict):
-            settings_dict["NAME"] = name
-        connection.ensure_connection()
+        use_database(connection, configured, name)
         try:
             yield
         finally:
-            connection.close()
-            for settings_dict in (configured, connection.settings_dict):
-                settings_dict["NAME"] = own
+            use_database(connection, configured, own)
             demo_database.drop_postgres(configured, name)
-            connection.ensure_connection()
 
 
 @pytest.fixture

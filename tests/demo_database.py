@@ -309,13 +309,8 @@ def postgres_template(settings_dict, prefix, rebuild=False):
         if _exists(admin, name) and not rebuild and _media_complete(listing):
             return name
         building = f"{prefix}_demo_building"
-        _drop(admin, name, building)
-        with build_lock(f"pg-{migrated}"):  # no copy of it is being made meanwhile
-            admin.execute(
-                sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
-                    sql.Identifier(building), sql.Identifier(migrated)
-                )
-            )
+        _drop(admin, name)
+        create_postgres_from_template(settings_dict, building, migrated)
         _load_demo(_url(settings_dict, building), listing)
         admin.execute(
             sql.SQL("ALTER DATABASE {} RENAME TO {}").format(

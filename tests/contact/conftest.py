@@ -54,7 +54,11 @@ def network(home_de, home_en):
     )
     partners = {}
     # The consortium lead ("the network in general") and two partners.
-    for key, role in (("lead", PartnerRole.LEAD), ("a", None), ("b", None)):
+    for key, role in (
+        ("lead", PartnerRole.LEAD),
+        ("a", PartnerRole.PARTNER),
+        ("b", PartnerRole.PARTNER),
+    ):
         german = PartnerProfilePageFactory(
             parent=german_index,
             title=f"Partnerorganisation {key.upper()}",
@@ -62,7 +66,7 @@ def network(home_de, home_en):
             code=f"test-partner-{key}",
             contact_form_email=f"formulare-{key}@example.org",
             contact_email=f"info-{key}@example.org",
-            **({"role": role} if role else {}),
+            role=role,
         )
         english = PartnerProfilePageFactory(
             parent=english_index,

@@ -166,7 +166,9 @@ def topics(*slugs):
 
 def expert_group_topic(slug, language_code="de"):
     """The expert-group topic with this slug in this language (all made when missing)."""
-    topics(slug)
+    (german,) = topics(slug)
+    if language_code == "de":
+        return german
     return Topic.objects.get(locale__language_code=language_code, slug=slug)
 
 

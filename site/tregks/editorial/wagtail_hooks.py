@@ -108,6 +108,9 @@ def register_admin_urls():
 # hook runs before wagtail-localize's, which answers every POST to a translation.
 hooks.register("construct_homepage_panels", translation_queue.dashboard_panel)
 hooks.register("register_admin_menu_item", translation_queue.menu_item)
+hooks.register(
+    "before_edit_page", translation_editor.handle_translation_editor_post, order=-10
+)
 
 
 @hooks.register("construct_reports_menu")
@@ -116,11 +119,6 @@ def hide_translations_report(request, menu_items):
     if not request.user.is_superuser:
         report = reverse("wagtail_localize:translations_report")
         menu_items[:] = [item for item in menu_items if item.url != report]
-
-
-hooks.register(
-    "before_edit_page", translation_editor.handle_translation_editor_post, order=-10
-)
 
 
 def _refuse_network_wide_publish(request, page):
