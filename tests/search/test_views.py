@@ -318,11 +318,13 @@ class TestPagination:
         assert "kind=home.contentpage" in link
         assert "page=2" in link
 
-    @pytest.mark.parametrize("value", ["abc", "0", "-1", "999", "2.5", "1e9", "9" * 50])
-    def test_odd_page_values_never_fail(self, client, thirteen, search_url, value):
-        response = search(client, search_url("en"), q=WORD, page=value)
-        assert response.status_code == 200
-        assert result_urls(response)
+    def test_odd_page_values_never_fail(self, client, thirteen, search_url):
+        # One site for all values: building thirteen indexed pages costs far more
+        # than the searches.
+        for value in ["abc", "0", "-1", "999", "2.5", "1e9", "9" * 50]:
+            response = search(client, search_url("en"), q=WORD, page=value)
+            assert response.status_code == 200, value
+            assert result_urls(response), value
 
 
 class TestPromotionsAndLogging:

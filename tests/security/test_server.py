@@ -94,7 +94,7 @@ def test_a_graceful_restart_drops_no_request(server):
         reader.start()
     try:
         booted_before = whole_log(server).count("Booting worker")
-        server.process.send_signal(signal.SIGHUP)  # what `kill -HUP` does on a deploy
+        server.process.send_signal(signal.SIGHUP)  # new workers, the old ones finish
         wait_until(
             lambda: whole_log(server).count("Booting worker") >= booted_before + 2
         )

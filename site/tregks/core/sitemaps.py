@@ -21,12 +21,13 @@ class AllLocalesSitemap(Sitemap):
     entry carries the hreflang set of the page's head, so the pairs are reciprocal.
     """
 
-    # Parts of 250 URLs (the protocol allows 50,000, crawlers read any size): one
+    # Parts of 100 URLs (the protocol allows 50,000, crawlers read any size): one
     # document of the whole archive took 5 s and 2.5 MB at 22,000 pages; a part of
-    # 1,000 URLs with their hreflang sets, about 450 KB, still took 0.4 s to render
-    # after a publish emptied the page cache, over issue 13's 300 ms p99 at 16
-    # connections. A part of 250 renders in about 60 ms of CPU (docs/PERFORMANCE.md).
-    limit = 250
+    # 1,000 URLs with their hreflang sets, about 450 KB, took 0.4 s to render after a
+    # publish emptied the page cache, and a part of 250 still 60 ms of CPU, over issue
+    # 13's 300 ms p99 at 16 connections (a request waits for several renders ahead of
+    # it). Crawlers read the parts from the index (docs/PERFORMANCE.md).
+    limit = 100
 
     def items(self):
         query = Page.objects.none()
@@ -41,7 +42,7 @@ class AllLocalesSitemap(Sitemap):
         )
         if self.plain_entries():
             # Wagtail's entry (address, last publication) needs these columns, no
-            # page objects: making 250 of them cost more than the rest of the part.
+            # page objects: making 100 of them cost more than the rest of the part.
             return pages.values(
                 "url_path",
                 "translation_key",
@@ -71,7 +72,7 @@ class AllLocalesSitemap(Sitemap):
     def _part_starts(self):
         """(count, first path of each part), one query per cache generation for the
         sitemap index and every part (tregks.core.listing.page_starts): a part then
-        reads its 250 rows from its start instead of counting the site and walking
+        reads its rows from its start instead of counting the site and walking
         an OFFSET of up to 22,000 pages."""
         site = self.get_wagtail_site()
         return cached_for_generation(
@@ -95,7 +96,7 @@ class AllLocalesSitemap(Sitemap):
         What Wagtail's sitemap does (each page's `get_sitemap_urls`, the newest
         lastmod for the Last-Modified header). Where every entry is Wagtail's own,
         from rows: the addresses below each language's home page worked out once
-        (tregks.core.page_urls), not 750 times by Wagtail for a part of 250 pages
+        (tregks.core.page_urls), not 300 times by Wagtail for a part of 100 pages
         with their translations."""
         rows = self._part(page)
         urls = self._entries_of_rows(rows) if self.plain_entries() else None
