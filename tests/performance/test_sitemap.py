@@ -21,8 +21,19 @@ def test_parts_stay_well_under_the_protocol_maximum():
     assert AllLocalesSitemap.limit <= 50_000
 
 
-def test_sitemap_is_split_into_parts_past_the_limit(client, monkeypatch):
-    german = ContentPageFactory(english={"title": "In English", "slug": "in-english"})
+@pytest.fixture
+def pages_in_both_languages():
+    """Four pages and the home pages, in German and English: two parts of five."""
+    return [
+        ContentPageFactory(english={"title": f"In English {n}", "slug": f"english-{n}"})
+        for n in range(4)
+    ]
+
+
+def test_sitemap_is_split_into_parts_past_the_limit(
+    client, monkeypatch, pages_in_both_languages
+):
+    german = pages_in_both_languages[0]
     english = german.get_translation(Locale.objects.get(language_code="en"))
     monkeypatch.setattr(AllLocalesSitemap, "limit", 5)
     index = client.get("/sitemap.xml")
@@ -53,7 +64,9 @@ def test_sitemap_is_split_into_parts_past_the_limit(client, monkeypatch):
     assert english.url.startswith("/en/")
 
 
-def test_sitemap_parts_are_served_from_the_page_cache(client, monkeypatch):
+def test_sitemap_parts_are_served_from_the_page_cache(
+    client, monkeypatch, pages_in_both_languages
+):
     monkeypatch.setattr(AllLocalesSitemap, "limit", 5)
     client.get("/sitemap-pages.xml?p=2")
     assert client.get("/sitemap-pages.xml?p=2")["X-Page-Cache"] == "hit"
