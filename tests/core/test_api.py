@@ -18,6 +18,7 @@ from wagtail.rich_text import RichText
 
 import pytest
 
+from home.factories import home_page
 from news.factories import PressReleasePageFactory, news_section
 from news.models import PressReleasePage
 from partners.factories import PartnerProfilePageFactory
@@ -114,6 +115,7 @@ def test_partner_profiles_and_home_pages_expose_their_fields(client):
     assert [g["slug"] for g in by_code[leader.code]["api_expert_groups"]] == [
         "arbeitsbeziehungen"
     ]
+    home_page("en")  # the German home page and its translation
     homes = api(client, "/api/v2/pages/", type="home.HomePage", fields="hero_title")
     assert {item["meta"]["locale"] for item in homes["items"]} == {"de", "en"}
     assert all(item["hero_title"] for item in homes["items"])
