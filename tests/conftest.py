@@ -27,23 +27,45 @@ def pytest_runtest_makereport(item, call):
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
-    """Files with slow tests first, the others by number of tests, most first.
+    """Files with slow tests first, the others by number of tests, most first; files
+    that need the demo site wait until the first of them has built it.
 
     pytest-xdist hands out whole files (`--dist loadfile`, with `--no-loadscope-reorder`
     in the Makefile so that this order stands) to the worker that runs out of work
     first. A long file handed out last would leave the other worker idle until it
-    ends; started first, it runs beside many short files. Within a file the order
-    stays as written. trylast: after the browser tests are marked slow.
+    ends; started first, it runs beside many short files. The demo is built once, by
+    the first file that needs it (about a minute and a half); a second such file on the
+    other worker would only wait for it, so the slow files that do not need it come
+    in between. Within a file the order stays as written. trylast: after the browser
+    tests are marked slow.
     """
-    tests, slow = {}, set()
+    tests, slow, demo = {}, set(), set()
     for item in items:
         path = item.nodeid.split("::", 1)[0]
         tests[path] = tests.get(path, 0) + 1
         if item.get_closest_marker("slow"):
             slow.add(path)
+        if needs_the_demo(item):
+            demo.add(path)
     order = sorted(tests, key=lambda path: (path not in slow, -tests[path]))
+    first_demo = [path for path in order if path in demo][:1]
+    slow_without_demo = [path for path in order if path in slow and path not in demo]
+    order = (
+        first_demo
+        + slow_without_demo
+        + [path for path in order if path not in first_demo + slow_without_demo]
+    )
     rank = {path: rank for rank, path in enumerate(order)}
     items.sort(key=lambda item: rank[item.nodeid.split("::", 1)[0]])
+
+
+def needs_the_demo(item):
+    """Served and browser tests run on a copy of the demo; `demo_site` copies it in."""
+    return (
+        "demo_site" in item.fixturenames
+        or item.get_closest_marker("served") is not None
+        or item.get_closest_marker("browser") is not None
+    )
 
 
 def use_database(connection, configured, name):
