@@ -46,6 +46,8 @@ def news_index(language_code="de"):
 
 def news_section(partner=None, english=False):
     """A partner's press section (a new partner when None), made when missing."""
+    if english:
+        news_index("en")  # the English index with its own title and slug
     return section_for(news_index("de"), partner, english=english)
 
 

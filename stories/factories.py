@@ -47,6 +47,8 @@ def story_index(language_code="de"):
 
 def story_section(partner=None, english=False):
     """A partner's section below the story index (a new partner when None)."""
+    if english:
+        story_index("en")  # the English index with its own title and slug
     return section_for(story_index("de"), partner, english=english)
 
 

@@ -13,6 +13,8 @@ from django.core.management import call_command
 
 import pytest
 
+from home.factories import ContentPageFactory
+
 pytestmark = pytest.mark.django_db
 
 
@@ -52,6 +54,7 @@ def test_restore_refuses_a_backup_whose_pages_point_at_missing_revisions(tmp_pat
 
     from wagtail.models import Page
 
+    ContentPageFactory().save_revision().publish()  # a page with its live revision
     archive = tmp_path / "backup.tar.gz"
     call_command("backup_site", output=str(archive), stdout=open(os.devnull, "w"))  # noqa: SIM115
     torn = tmp_path / "torn.tar.gz"

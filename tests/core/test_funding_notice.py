@@ -10,10 +10,12 @@ from wagtail.models import Locale
 
 import pytest
 
+from home.factories import home_page
 from news.factories import PressReleasePageFactory, news_section
 from tests.utils import soup
 from tregks.core import funding
 from tregks.core.models import FundingNotice
+from tregks.core.translating import get_locale
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +25,9 @@ FIRST, SECOND = PHASES
 
 @pytest.fixture
 def notices():
-    """The two seeded phases, with (placeholder) logos, as the demo has them."""
+    """The two seeded phases, with (placeholder) logos, as the demo has them: in
+    German and English (the seed translates into the languages the site has)."""
+    get_locale("en")
     FundingNotice.objects.all().delete()
     funding.seed_notices(with_logos=True)
     return FundingNotice.objects.all()
@@ -104,7 +108,7 @@ def test_home_page_shows_todays_notice(client, notices, language):
         ),
         PHASES[-1],
     )
-    notice = footer_notice(client, f"/{language}/")
+    notice = footer_notice(client, home_page(language).url)
     assert notice.select_one("img")["alt"] == current[language]["logo_alt"]
 
 

@@ -4,14 +4,14 @@ The shim in tregks.core.localize_compat works around wagtail-localize issue 430;
 last test here fails once wagtail-localize fixes it, so that the shim is removed.
 """
 
-from wagtail.models import Locale
 from wagtail_localize.segments import ingest
 from wagtail_localize.segments.types import RelatedObjectSegmentValue
 
 import pytest
 
-from partners.factories import PartnerProfilePageFactory
+from partners.factories import PartnerProfilePageFactory, partner_index
 from tregks.core import localize_compat
+from tregks.core.translating import get_locale
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +19,8 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def partner_pair():
     german = PartnerProfilePageFactory()
-    english = german.copy_for_translation(Locale.objects.get(language_code="en"))
+    partner_index("en")  # the parent the copy goes below
+    english = german.copy_for_translation(get_locale("en"))
     english.save_revision().publish()
     return german, english
 
