@@ -96,3 +96,15 @@ def test_500_page_renders_without_the_database(rf):
     response = server_error(rf.get("/de/"))
     assert response.status_code == 500
     assert "Technischer Fehler" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_migrate_makes_a_locale_for_every_content_language(settings):
+    """A site set up without the demo offers translators English at once (a language
+    added to the settings later gets its locale with the next migrate)."""
+    from django.core.management.sql import emit_post_migrate_signal
+
+    assert set(Locale.objects.values_list("language_code", flat=True)) >= {"de", "en"}
+    settings.WAGTAIL_CONTENT_LANGUAGES = [*settings.LANGUAGES, ("fr", "Français")]
+    emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
+    assert Locale.objects.filter(language_code="fr").exists()

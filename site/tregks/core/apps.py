@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class CoreConfig(AppConfig):
@@ -9,7 +10,9 @@ class CoreConfig(AppConfig):
     verbose_name = "Kern"
 
     def ready(self):
-        # Imported once the app registry is ready: both modules use the models.
+        # Imported once the app registry is ready: these modules use the models.
         from . import checks, localize_compat  # noqa: F401 (checks register)
+        from .i18n import create_content_locales
 
         localize_compat.install()
+        post_migrate.connect(create_content_locales, sender=self)

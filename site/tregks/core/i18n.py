@@ -128,3 +128,16 @@ def language_code(locale_id):
 def locale_id_for(code):
     """The id of the locale of a language code, from the same kept list."""
     return next((pk for pk, value in _locale_codes().items() if value == code), None)
+
+
+def create_content_locales(**kwargs):
+    """post_migrate: a locale for every language of WAGTAIL_CONTENT_LANGUAGES.
+
+    Wagtail's migrations make the default language's locale only; without the English
+    one a fresh site (no demo) offers translators no language to translate into until
+    an administrator adds it under Settings → Locales.
+    """
+    from django.conf import settings
+
+    for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+        Locale.objects.get_or_create(language_code=code)
