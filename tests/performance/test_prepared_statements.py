@@ -6,6 +6,8 @@ from wagtail.models import Page
 
 import pytest
 
+from home.factories import ContentPageFactory
+
 pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 
 
@@ -16,6 +18,7 @@ def prepared_count():
 
 
 def test_a_query_run_for_page_after_page_is_prepared_once():
+    ContentPageFactory.create_batch(7)  # with the home page: eight pages to read
     before = prepared_count()
     ids = list(Page.objects.values_list("pk", flat=True)[:8])
     assert len(ids) == 8
