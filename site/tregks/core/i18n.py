@@ -130,7 +130,7 @@ def locale_id_for(code):
     return next((pk for pk, value in _locale_codes().items() if value == code), None)
 
 
-def create_content_locales(**kwargs):
+def create_content_locales(using="default", **kwargs):
     """post_migrate: a locale for every language of WAGTAIL_CONTENT_LANGUAGES.
 
     Wagtail's migrations make the default language's locale only; without the English
@@ -140,4 +140,4 @@ def create_content_locales(**kwargs):
     from django.conf import settings
 
     for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
-        Locale.objects.get_or_create(language_code=code)
+        Locale.objects.using(using).get_or_create(language_code=code)
