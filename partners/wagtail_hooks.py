@@ -1,5 +1,9 @@
-from wagtail import hooks
+from django.db.models import Prefetch
 
+from wagtail import hooks
+from wagtail.images import get_image_model
+
+from tregks.core import renditions
 from tregks.core.privacy import on_a_private_path
 from tregks.editorial.partner_pages import PartnerPageTypes
 
@@ -23,6 +27,13 @@ def consortium_logos(locale_id):
             alias_of__isnull=True,
             role__in=[PartnerRole.LEAD, PartnerRole.PARTNER],
         )
-        .select_related("logo")
+        # The logos with the row's rendition: kept with the list per cache generation,
+        # so a home page render asks neither the database nor the cache for them.
+        .prefetch_related(
+            Prefetch(
+                "logo",
+                queryset=get_image_model().objects.prefetch_renditions(renditions.LOGO),
+            )
+        )
     )
     return sorted(partners, key=lambda p: (p.role != PartnerRole.LEAD, p.path))
