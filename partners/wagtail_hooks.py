@@ -1,9 +1,9 @@
 from django.db.models import Prefetch
 
 from wagtail import hooks
-from wagtail.images import get_image_model
 
 from tregks.core import renditions
+from tregks.core.images import images_with_rendition
 from tregks.core.privacy import on_a_private_path
 from tregks.editorial.partner_pages import PartnerPageTypes
 
@@ -30,10 +30,7 @@ def consortium_logos(locale_id):
         # The logos with the row's rendition: kept with the list per cache generation,
         # so a home page render asks neither the database nor the cache for them.
         .prefetch_related(
-            Prefetch(
-                "logo",
-                queryset=get_image_model().objects.prefetch_renditions(renditions.LOGO),
-            )
+            Prefetch("logo", queryset=images_with_rendition(renditions.LOGO))
         )
     )
     return sorted(partners, key=lambda p: (p.role != PartnerRole.LEAD, p.path))

@@ -8,10 +8,10 @@ from django import forms
 from django.db.models import Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.images import get_image_model
 from wagtail.models import PageManager
 
 from tregks.core import renditions
+from tregks.core.images import images_with_rendition
 from tregks.core.listing import ListingQuerySet, paginate
 from tregks.core.privacy import on_a_private_path
 
@@ -19,14 +19,9 @@ from tregks.core.privacy import on_a_private_path
 EPISODES_PER_PAGE = 10
 
 
-def images_with(spec):
-    """Images with the rendition `spec` prefetched (no query per image)."""
-    return get_image_model().objects.prefetch_renditions(spec)
-
-
 def teaser_images():
     """Images with the teaser cards' rendition prefetched (no query per card)."""
-    return images_with(renditions.TEASER)
+    return images_with_rendition(renditions.TEASER)
 
 
 class EpisodeQuerySet(ListingQuerySet):
@@ -47,7 +42,7 @@ class EpisodeQuerySet(ListingQuerySet):
         teaser cards': Wagtail reads an image's renditions from the prefetched
         ones only, so a missing spec would cost a query per image)."""
         return self.prefetch_related(None).prefetch_related(
-            Prefetch("episode_image", queryset=images_with(spec))
+            Prefetch("episode_image", queryset=images_with_rendition(spec))
         )
 
     def with_partner(self, partner_page, show_paths):

@@ -9,11 +9,10 @@ from django.db.models import Prefetch, Q
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.images import get_image_model
-
 from partners.models import PartnerProfilePage, PartnerSectionPage
 from tregks.cache.generation import cached_for_generation
 from tregks.core import renditions
+from tregks.core.images import images_with_rendition
 from tregks.core.listing import ListingQuerySet, paginate_listing
 from tregks.core.models import Topic
 from tregks.core.privacy import on_a_private_path
@@ -29,7 +28,7 @@ class StoryQuerySet(ListingQuerySet):
         Synchronised aliases (German text under /en/) are left out: they must not pose
         as English stories in listings.
         """
-        images = get_image_model().objects.prefetch_renditions(renditions.TEASER)
+        images = images_with_rendition(renditions.TEASER)
         return (
             self.live()
             .exclude(on_a_private_path())

@@ -50,11 +50,8 @@ def pytest_collection_modifyitems(items):
     order = sorted(tests, key=lambda path: (path not in slow, -tests[path]))
     first_demo = [path for path in order if path in demo][:1]
     slow_without_demo = [path for path in order if path in slow and path not in demo]
-    order = (
-        first_demo
-        + slow_without_demo
-        + [path for path in order if path not in first_demo + slow_without_demo]
-    )
+    placed = first_demo + slow_without_demo
+    order = placed + [path for path in order if path not in placed]
     rank = {path: rank for rank, path in enumerate(order)}
     items.sort(key=lambda item: rank[item.nodeid.split("::", 1)[0]])
 

@@ -248,7 +248,6 @@ def _url(settings_dict, name):
 
 def _drop_other_keys(admin, prefix, kind, keep):
     """Drop the databases of older keys of this kind ("demo", "migrated")."""
-
     old = admin.execute(
         "SELECT datname FROM pg_database WHERE datname LIKE %s AND datname <> %s",
         [prefix.replace("_", "\\_") + f"\\_{kind}\\_%", keep],

@@ -2,10 +2,10 @@
 
 from django.db.models import Prefetch
 
-from wagtail.images import get_image_model
 from wagtail.models import PageManager
 
 from tregks.core import renditions
+from tregks.core.images import images_with_rendition
 from tregks.core.listing import ListingQuerySet
 from tregks.core.privacy import on_a_private_path
 
@@ -17,7 +17,7 @@ class PressReleaseQuerySet(ListingQuerySet):
         Synchronised aliases (German text under /en/) are left out: in an English
         listing, feed or profile they would pose as English releases.
         """
-        images = get_image_model().objects.prefetch_renditions(renditions.TEASER)
+        images = images_with_rendition(renditions.TEASER)
         return (
             self.live()
             .exclude(on_a_private_path())

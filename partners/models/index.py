@@ -5,9 +5,8 @@ from dataclasses import dataclass
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.images import get_image_model
-
 from tregks.core import renditions
+from tregks.core.images import images_with_rendition
 from tregks.core.models import IndexPage
 from tregks.core.page_urls import UrlsBelow, plain_page_urls, with_listing_urls
 from tregks.core.privacy import on_a_private_path
@@ -58,7 +57,7 @@ class PartnerIndexPage(IndexPage):
         """(role, entry) of every profile. The grid needs four columns of each and
         the logos: read as rows, with addresses from this page's own (hundreds of
         members made hundreds of page objects and Wagtail address look-ups)."""
-        logos = get_image_model().objects.prefetch_renditions(renditions.LOGO)
+        logos = images_with_rendition(renditions.LOGO)
         if not plain_page_urls():  # a page type with addresses of its own
             profiles = self.profiles().prefetch_related(
                 Prefetch("logo", queryset=logos)

@@ -25,7 +25,7 @@ from PIL import ImageDraw, ImageFont
 from tregks.cache.generation import cached_for_generation
 
 from . import models, renditions
-from .images import rendition_or_none
+from .images import images_with_rendition, rendition_or_none
 
 SEED_FILE = Path(__file__).resolve().parent / "data" / "funding_notices.json"
 
@@ -41,7 +41,7 @@ def notice_table(locale_id):
 
 def _build_table(locale_id):
     default_locale_id = Locale.get_default().pk
-    images = get_image_model().objects.prefetch_renditions(renditions.FUNDING_LOGO)
+    images = images_with_rendition(renditions.FUNDING_LOGO)
     notices = models.FundingNotice.objects.filter(
         locale_id__in={locale_id, default_locale_id}
     ).prefetch_related(Prefetch("logo", queryset=images))

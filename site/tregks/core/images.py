@@ -8,9 +8,16 @@ missing file costs the picture, not the page.
 
 import logging
 
+from wagtail.images import get_image_model
 from wagtail.images.models import SourceImageIOError
 
 logger = logging.getLogger(__name__)
+
+
+def images_with_rendition(spec):
+    """Images with the rendition `spec` prefetched, for a Prefetch of listed objects'
+    images: no query or cache look-up per image when the rendition is asked for."""
+    return get_image_model().objects.prefetch_renditions(spec)
 
 
 def rendition_or_none(image, spec):
