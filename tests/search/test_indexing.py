@@ -123,3 +123,32 @@ def test_the_search_query_can_use_the_title_and_body_index():
         )
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "site_search_title_body_gin" in plan
+
+
+def test_a_release_saved_by_an_editor_is_indexed_reading_its_partners_once():
+    """modelsearch reads a RelatedFields value once per index column; the page hands it
+    its partners prefetched (BasePage.get_indexed_instance), so a publish costs one
+    read of them, and the index still holds their names."""
+    from django.test.utils import CaptureQueriesContext
+
+    from modelsearch.index import insert_or_update_object
+
+    from news.factories import PressReleasePageFactory
+    from news.models import PressReleasePage
+    from partners.factories import PartnerProfilePageFactory
+
+    release = PressReleasePageFactory()
+    release.issuing_partners.set(
+        [PartnerProfilePageFactory(title=f"Zwirbelpartner {n}") for n in (1, 2)]
+    )
+    release.save_revision().publish()
+    through = PressReleasePage.issuing_partners.through._meta.db_table
+
+    # As the save signal's task does: the page read afresh, then indexed.
+    with CaptureQueriesContext(connection) as queries:
+        insert_or_update_object(PressReleasePage.objects.get(pk=release.pk))
+
+    partner_reads = [q for q in queries if through in q["sql"]]
+    assert len(partner_reads) == 1, [q["sql"] for q in partner_reads]
+    found = searchable_pages(release.locale).search("Zwirbelpartner", operator="and")
+    assert release.pk in {page.pk for page in found}

@@ -11,8 +11,10 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         # Imported once the app registry is ready: these modules use the models.
-        from . import checks, localize_compat  # noqa: F401 (checks register)
+        from . import checks, localize_compat, search_index  # noqa: F401 (checks)
         from .i18n import create_content_locales
+        from .models import BasePage
 
         localize_compat.install()
+        search_index.connect(BasePage)
         post_migrate.connect(create_content_locales, sender=self)

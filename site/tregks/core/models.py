@@ -3,6 +3,7 @@ footer settings and the funding notices."""
 
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
@@ -60,6 +61,31 @@ class BasePage(Page):
     base_form_class = LocalePicklistPageForm
 
     search_fields = [*Page.search_fields, index.FilterField("locale_id")]
+    # The index is kept by tregks.core.search_index, which skips the bookkeeping
+    # saves of a draft; modelsearch's own handlers would rewrite it on every save.
+    search_auto_update = False
+
+    def get_indexed_instance(self):
+        """The page as the search index reads it on a save, with its many-valued
+        related fields (issuing partners, guests, organisers) read once: modelsearch
+        reads a RelatedFields value again for each column it writes (title, body,
+        autocomplete, …). `update_index` prefetches them itself (get_indexed_objects)."""
+        instance = super().get_indexed_instance()
+        if instance is not None:
+            prefetch_related_objects(
+                [instance], *type(instance).indexed_many_to_many_fields()
+            )
+        return instance
+
+    @classmethod
+    def indexed_many_to_many_fields(cls):
+        """Names of the many-to-many fields the search index reads (RelatedFields)."""
+        return [
+            field.field_name
+            for field in cls.get_search_fields()
+            if isinstance(field, index.RelatedFields)
+            and cls._meta.get_field(field.field_name).many_to_many
+        ]
 
     # How the public search (search/views.py) labels and filters this page type.
     # Page types override these class attributes; the defaults need nothing.
