@@ -98,12 +98,13 @@ test-postgres: install-dev ## Run the PostgreSQL pass (PG_TEST_URL): the suite b
 smoke-python: install ## make run on a copy of the tree with another supported Python, then a request per language
 	.ci/smoke-other-python $(PY)
 
-# The two passes and the smoke test run side by side: each waits for servers, browsers
-# and databases part of the time, so together they keep both cores busy. Each prints
-# its output when it ends (--output-sync), so the logs stay readable.
-test: lint check ## Run the whole test suite (lint, checks, SQLite and PostgreSQL passes and another Python, side by side)
-	@echo "SQLite pass, PostgreSQL pass and make run with another Python run side by side; each prints its output when it ends."
-	@$(MAKE) --no-print-directory -j3 --output-sync=target test-sqlite test-postgres smoke-python
+# Lint, checks, the two passes and the smoke test run side by side: each waits for
+# servers, browsers and databases part of the time, so together they keep both cores
+# busy. Each prints its output when it ends (--output-sync), so the logs stay
+# readable; any of them failing fails the run.
+test: install-dev ## Run the whole test suite (lint, checks, SQLite and PostgreSQL passes and another Python, side by side)
+	@echo "Lint, checks, SQLite pass, PostgreSQL pass and make run with another Python run side by side; each prints its output when it ends."
+	@$(MAKE) --no-print-directory -j5 --output-sync=target lint check test-sqlite test-postgres smoke-python
 
 bench: install-dev ## Build a large site on PostgreSQL and measure it (see docs/PERFORMANCE.md)
 	$(PY) bench/run.py
