@@ -1,5 +1,6 @@
 """Two consortium partners of their own (German and English profiles), their staff
-and a contact page per language, built with factories for each test."""
+and a contact page per language, built with factories once per module; each test gets
+them read afresh and its changes rolled back (tests.utils.data_for_scope)."""
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
@@ -9,8 +10,10 @@ from wagtail.models import Locale
 import pytest
 
 from contact.factories import ContactPageFactory
+from home.factories import home_page
 from partners.factories import PartnerIndexPageFactory, PartnerProfilePageFactory
 from partners.models import PartnerProfilePage, PartnerRole
+from tests.utils import data_for_scope, fresh
 from tregks.editorial.setup import approver_group_name, editor_group_name
 
 PASSWORD = "tregks-test-2026"
@@ -35,10 +38,21 @@ def _staff(short_name, suffix):
     return users
 
 
+@pytest.fixture(scope="module")
+def network_of_module(django_db_setup, django_db_blocker):
+    with data_for_scope(django_db_blocker):
+        yield build_network()
+
+
 @pytest.fixture
-def network(home_de, home_en):
+def network(db, network_of_module):
     """Partner A and B (with a form address each, in both languages), their staff,
     an administrator and a contact page per language."""
+    return fresh(network_of_module)
+
+
+def build_network():
+    home_de, home_en = home_page("de"), home_page("en")
     # Beside any partner directory the site has already (slugs must differ).
     german_index = PartnerIndexPageFactory(parent=home_de, slug="partner-test")
     english_index = PartnerIndexPageFactory(

@@ -1,5 +1,6 @@
 """An expert group of its own topic in both languages, with press releases, stories and
-episodes on it and on another topic, built with factories for each test."""
+episodes on it and on another topic, built with factories once per module; each test
+gets them read afresh and its changes rolled back (tests.utils.data_for_scope)."""
 
 import datetime
 
@@ -15,13 +16,15 @@ from expertgroups.factories import (
     TopicFactory,
     english_topic,
 )
+from home.factories import home_page
 from news.factories import PressReleasePageFactory
 from partners.factories import PartnerSectionPageFactory
 from partners.models import PartnerRole
 from podcast.models import PodcastEpisodePage
 from stories.models import VideoStoryPage
-from tests.contact.conftest import network  # noqa: F401 - a shared fixture
+from tests.contact.conftest import network, network_of_module  # noqa: F401 - shared
 from tests.podcast.utils import demo_mp3, make_audio
+from tests.utils import data_for_scope, fresh
 
 VIDEO = "https://www.youtube.com/watch?v=dQw4w9WgXcQ"
 
@@ -82,8 +85,19 @@ def release(parent, title, topic, date):
     return page
 
 
+@pytest.fixture(scope="module")
+def group_of_module(network_of_module, django_db_blocker):  # noqa: F811 - shared
+    with data_for_scope(django_db_blocker):
+        yield build_group(network_of_module)
+
+
 @pytest.fixture
-def group(network, home_de, home_en):  # noqa: F811 - the shared fixture
+def group(db, group_of_module):
+    return fresh(group_of_module)
+
+
+def build_group(network):  # noqa: F811 - the shared fixture's data
+    home_de, home_en = home_page("de"), home_page("en")
     english = Locale.objects.get(language_code="en")
     topic, other = TopicFactory(), TopicFactory()
     english_topic(topic)
