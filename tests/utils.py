@@ -73,15 +73,20 @@ def data_for_scope(django_db_blocker):
 
 
 def fresh(data):
-    """`data` (dicts and lists of model objects) with every object read again from the
-    database: what one test changed on a shared object in memory (a cached attribute,
-    a modelcluster relation not saved) does not reach the next."""
+    """`data` (a model object, or dicts and lists of them) with every object read again
+    from the database, pages as their specific type: what one test changed on a shared
+    object in memory (a cached attribute, a modelcluster relation not saved) does not
+    reach the next."""
     from django.db.models import Model
+
+    from wagtail.models import Page
 
     if isinstance(data, dict):
         return {key: fresh(value) for key, value in data.items()}
     if isinstance(data, (list, tuple)):
         return type(data)(fresh(value) for value in data)
+    if isinstance(data, Page):
+        return Page.objects.get(pk=data.pk).specific
     if isinstance(data, Model):
         return type(data)._default_manager.get(pk=data.pk)
     return data

@@ -11,6 +11,8 @@ from django.urls import reverse
 
 from wagtail.models import Page
 
+from tests.utils import fresh
+
 from .conftest import MAKERS, edit_form_data, section
 from .test_side_views import refused
 
@@ -50,10 +52,6 @@ ACTION_GROUPS = {
     "workflow": ["submit", "approve", "reject"],
     "publishing": ["publish", "unpublish", "translate"],
 }
-
-
-def fresh(page):
-    return Page.objects.get(pk=page.pk).specific
 
 
 def do_view(client, page, users):

@@ -14,11 +14,12 @@ from wagtail.models import Locale, Page
 
 import pytest
 
+from tests.utils import fresh
 from tregks.core.models import Topic
 from tregks.core.topics import ensure_topics
 
 from .conftest import edit_form_data, make_release, section
-from .test_workflow import act, fresh, submit
+from .test_workflow import act, submit
 
 
 def dashboard(client, user):

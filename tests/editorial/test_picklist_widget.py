@@ -20,18 +20,29 @@ import pytest
 
 from partners.factories import PartnerProfilePageFactory
 from partners.models import PartnerProfilePage
+from tests.utils import data_for_scope, fresh
 from tregks.core.picklist_widget import FILTER_FROM
 from tregks.core.topics import ensure_topics
 
 from .conftest import edit_form_data, make_release
-from .test_workflow import fresh
 
 CHECKBOX = re.compile(r'<input type="checkbox" name="issuing_partners" value="(\d+)"')
 
 
+@pytest.fixture(scope="module")
+def many_partners_of_module(editorial_network, django_db_blocker):
+    with data_for_scope(django_db_blocker):
+        yield build_many_partners()
+
+
 @pytest.fixture
-def many_partners(users):
-    """Enough German partner profiles for a long list, one with its English page."""
+def many_partners(users, many_partners_of_module):
+    """Enough German partner profiles for a long list, one with its English page
+    (built once per module, read afresh for each test)."""
+    return fresh(many_partners_of_module)
+
+
+def build_many_partners():
     made = [
         PartnerProfilePageFactory(title=f"Listenpartner {number:02}")
         for number in range(FILTER_FROM)

@@ -10,17 +10,15 @@ from urllib.parse import urlencode
 from django.core import mail
 from django.urls import reverse
 
-from wagtail.models import Locale, Page, TaskState
+from wagtail.models import Locale, TaskState
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
 import pytest
 
+from tests.utils import fresh
+
 from .conftest import make_release, section
 from .test_side_views import refused
-
-
-def fresh(page):
-    return Page.objects.get(pk=page.pk).specific
 
 
 @pytest.fixture

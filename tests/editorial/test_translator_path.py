@@ -17,6 +17,7 @@ from wagtail_localize.models import TranslationSource
 
 import pytest
 
+from tests.utils import fresh
 from tregks.editorial.translation_queue import (
     CHANGES_REQUESTED,
     DRAFT,
@@ -28,7 +29,7 @@ from tregks.editorial.translation_queue import (
 
 from .conftest import PASSWORD, make_release
 from .test_side_views import refused
-from .test_translations import english, fresh, set_string, translate_as  # noqa: F401
+from .test_translations import english, set_string, translate_as  # noqa: F401
 
 QUEUE_URL = "editorial_translation_queue"
 

@@ -18,12 +18,10 @@ from wagtail.models import Page, PageLogEntry, TaskState
 
 import pytest
 
+from tests.utils import fresh
+
 from .conftest import edit_form_data, make_event, make_release
 from .test_side_views import refused
-
-
-def fresh(page):
-    return Page.objects.get(pk=page.pk).specific
 
 
 def recipients():

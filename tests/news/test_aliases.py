@@ -9,16 +9,27 @@ import pytest
 
 from news.factories import PressReleasePageFactory, news_index, news_section
 from partners.factories import PartnerProfilePageFactory
-from tests.utils import soup
+from tests.utils import data_for_scope, fresh, soup
 
 pytestmark = pytest.mark.django_db
 
 TITLE = "Nur auf Deutsch erschienen"
 
 
+@pytest.fixture(scope="module")
+def german_only_release_of_module(django_db_setup, django_db_blocker):
+    with data_for_scope(django_db_blocker):
+        yield build_german_only_release()
+
+
 @pytest.fixture
-def german_only_release():
-    """The newest release of a partner, with an English alias but no translation."""
+def german_only_release(db, german_only_release_of_module):
+    """The newest release of a partner, with an English alias but no translation
+    (built once per module, read afresh for each test)."""
+    return fresh(german_only_release_of_module)
+
+
+def build_german_only_release():
     english = Locale.objects.get(language_code="en")
     partner = PartnerProfilePageFactory(english={"slug": "partner-in-english"})
     release = PressReleasePageFactory(

@@ -16,7 +16,7 @@ from news.factories import PressReleasePageFactory, news_index, news_section
 from news.models import NewsIndexPage, PressReleasePage
 from partners.factories import PartnerProfilePageFactory, partner_index
 from partners.models import PartnerSectionPage
-from tests.utils import soup
+from tests.utils import data_for_scope, fresh, soup
 from tregks.core.factories import expert_group_topic, make_image, translate_page
 
 RELEASE_FORM = {
@@ -106,9 +106,20 @@ def fact_sheet():
     return document
 
 
+@pytest.fixture(scope="module")
+def release_of_module(django_db_setup, django_db_blocker):
+    with data_for_scope(django_db_blocker):
+        yield build_release()
+
+
 @pytest.fixture
-def release(db):
-    """A German release with everything journalists look for, and its translation."""
+def release(db, release_of_module):
+    """A German release with everything journalists look for, and its translation
+    (built once per module, read afresh for each test)."""
+    return fresh(release_of_module)
+
+
+def build_release():
     # The English indexes with their English slugs (made on the way by a translation,
     # they would keep the German ones).
     partner_index("en")

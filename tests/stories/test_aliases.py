@@ -9,12 +9,24 @@ import pytest
 from partners.factories import PartnerProfilePageFactory
 from partners.models import PartnerRole
 from stories.factories import VideoStoryPageFactory, story_index, story_section
+from tests.utils import data_for_scope, fresh
 
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(scope="module")
+def german_only_story_of_module(django_db_setup, django_db_blocker):
+    with data_for_scope(django_db_blocker):
+        yield build_german_only_story()
+
+
 @pytest.fixture
-def german_only_story():
+def german_only_story(db, german_only_story_of_module):
+    """Built once per module, read afresh for each test."""
+    return fresh(german_only_story_of_module)
+
+
+def build_german_only_story():
     english = Locale.objects.get(language_code="en")
     partner = PartnerProfilePageFactory(english=True)
     company = PartnerProfilePageFactory(role=PartnerRole.COMPANY, english=True)
