@@ -11,6 +11,7 @@ import pytest
 from home.factories import home_page
 from news.factories import PressReleasePageFactory, news_section
 from partners.factories import PartnerProfilePageFactory, partner_index
+from tests.utils import data_for_scope
 from tregks.cache.generation import bump_generation
 from tregks.core.factories import make_image
 from tregks.core.page_urls import UrlsBelow
@@ -23,8 +24,19 @@ def request_():
     return RequestFactory().get("/", HTTP_HOST="localhost")
 
 
+@pytest.fixture(scope="module")
+def page_keys_of_module(django_db_setup, django_db_blocker):
+    with data_for_scope(django_db_blocker):
+        yield build_pages()
+
+
 @pytest.fixture
-def pages():
+def pages(db, page_keys_of_module):
+    """A partner and its release in both languages (built once per module)."""
+    return Page.objects.filter(translation_key__in=page_keys_of_module)
+
+
+def build_pages():
     partner = PartnerProfilePageFactory(english=True)
     section = news_section(partner, english=True)
     release = PressReleasePageFactory(
@@ -33,9 +45,7 @@ def pages():
         slug="straße-über-äcker",
         english=True,
     )
-    return Page.objects.filter(
-        translation_key__in=[partner.translation_key, release.translation_key]
-    )
+    return [partner.translation_key, release.translation_key]
 
 
 @pytest.mark.parametrize("full", [False, True])

@@ -8,13 +8,24 @@ from partners.factories import PartnerProfilePageFactory
 from partners.models import PartnerRole
 from stories.factories import VideoStoryPageFactory, story_section
 from stories.models import VideoStoryPage
+from tests.utils import data_for_scope
 
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(scope="module")
+def stories_of_module(django_db_setup, django_db_blocker):
+    with data_for_scope(django_db_blocker):
+        yield build_stories()
+
+
 @pytest.fixture
-def stories():
-    """Three stories of three companies, each with its own words, in both languages."""
+def stories(db, stories_of_module):
+    """Three stories of three companies, each with its own words, in both languages
+    (built once per module)."""
+
+
+def build_stories():
     section = story_section(english=True)
     specs = {
         "lernbau": {
