@@ -4,7 +4,8 @@ agv-editor starts a press release from the dashboard shortcut, fills it (topics 
 partners as checkboxes of the page's language) and submits it; agv-approver asks for
 changes with a comment from the dashboard; the editor finds the comment on the
 dashboard and on the edit view, fixes and resubmits; the approver approves ("…
-freigegeben und veröffentlicht") and the release is live. Submitting while an
+freigegeben und veröffentlicht") and the release is live, and found by the site
+search, which did not show the submitted draft. Submitting while an
 autosave is under way: test_journey_editor_autosave.py.
 """
 
@@ -22,6 +23,8 @@ from .journeys import (
     topic_names,
     wait_until_form_watches,
 )
+
+SEARCH = "/de/suche/?q=Reise+der+Redaktion+Verbund"
 
 ACCOUNTS = {
     "journey-editor": "Redaktion AGV",
@@ -49,6 +52,10 @@ def test_editor_approver_round_trip(browser, live_site, site_database, accounts)
     fill_release(editor, title, "Ein erster Vorspann.", "Pressestelle, AGV")
     footer_action(editor, "action-submit")
     assert "eingereicht" in messages(editor)
+    reader = browser.new_context(base_url=live_site.url)
+    public = reader.new_page()
+    public.goto(SEARCH)
+    assert title not in public.locator("main").inner_text(), "a draft is not public"
 
     # 2. The approver asks for changes from the dashboard, with a comment.
     approver_context, approver = log_in(browser, live_site, "journey-approver")
@@ -93,11 +100,12 @@ def test_editor_approver_round_trip(browser, live_site, site_database, accounts)
     assert (
         state["live"] and state["workflow"] is None or state["workflow"] == "approved"
     )
-    reader = browser.new_context(base_url=live_site.url)
-    public = reader.new_page()
     response = public.goto(state["url"])
     assert response.status == 200
     assert title in public.locator("h1").inner_text()
     assert "Ausbildungsbetrieb" in public.locator("main").inner_text()
+    # Readers find it through the site search (the publish indexed it).
+    public.goto(SEARCH)
+    assert title in public.locator("main").inner_text()
     for context in (editor_context, approver_context, reader):
         context.close()
