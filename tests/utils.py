@@ -85,10 +85,9 @@ def fresh(data):
         return {key: fresh(value) for key, value in data.items()}
     if isinstance(data, (list, tuple)):
         return type(data)(fresh(value) for value in data)
-    if isinstance(data, Page):
-        return Page.objects.get(pk=data.pk).specific
     if isinstance(data, Model):
-        return type(data)._default_manager.get(pk=data.pk)
+        again = type(data)._base_manager.get(pk=data.pk)
+        return again.specific if isinstance(again, Page) else again
     return data
 
 

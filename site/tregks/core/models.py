@@ -15,6 +15,7 @@ from wagtail.models import Page, PageViewRestriction, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from . import search_index
 from .page_permissions import PagePermissions
 from .picklists import LocalePicklistPageForm
 
@@ -73,19 +74,9 @@ class BasePage(Page):
         instance = super().get_indexed_instance()
         if instance is not None:
             prefetch_related_objects(
-                [instance], *type(instance).indexed_many_to_many_fields()
+                [instance], *search_index.many_to_many_in_the_index(type(instance))
             )
         return instance
-
-    @classmethod
-    def indexed_many_to_many_fields(cls):
-        """Names of the many-to-many fields the search index reads (RelatedFields)."""
-        return [
-            field.field_name
-            for field in cls.get_search_fields()
-            if isinstance(field, index.RelatedFields)
-            and cls._meta.get_field(field.field_name).many_to_many
-        ]
 
     # How the public search (search/views.py) labels and filters this page type.
     # Page types override these class attributes; the defaults need nothing.

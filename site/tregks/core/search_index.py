@@ -51,6 +51,18 @@ def _fields_in_the_index(model, with_filter_fields):
     return frozenset(names)
 
 
+@functools.cache
+def many_to_many_in_the_index(model):
+    """Names of the many-to-many fields the index reads (RelatedFields), which
+    `BasePage.get_indexed_instance` prefetches."""
+    return [
+        search_field.field_name
+        for search_field in model.get_search_fields()
+        if isinstance(search_field, index.RelatedFields)
+        and model._meta.get_field(search_field.field_name).many_to_many
+    ]
+
+
 def changes_the_index(model, update_fields):
     if update_fields is None:  # a plain save() may have changed anything
         return True
