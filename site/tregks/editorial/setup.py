@@ -92,23 +92,31 @@ def workflow_name(short_name):
     return f"Redaktionsablauf {short_name}"
 
 
-def _page_permission(action):
-    return Permission.objects.get(
-        content_type__app_label="wagtailcore", codename=f"{action}_page"
-    )
-
-
 def _admin_access():
     return Permission.objects.get(
         content_type__app_label="wagtailadmin", codename="access_admin"
     )
 
 
-def _grant_page(group, page, actions):
-    for action in actions:
-        GroupPagePermission.objects.get_or_create(
-            group=group, page=page, permission=_page_permission(action)
-        )
+def _page_permissions(actions):
+    return Permission.objects.filter(
+        content_type__app_label="wagtailcore",
+        codename__in=[f"{action}_page" for action in actions],
+    )
+
+
+def _grant_pages(group, pages, actions):
+    """The group's permissions for `actions` on every page, in one insert: a re-run
+    (every publish of a consortium profile) adds only what is missing."""
+    permissions = list(_page_permissions(actions))
+    GroupPagePermission.objects.bulk_create(
+        [
+            GroupPagePermission(group=group, page=page, permission=permission)
+            for page in pages
+            for permission in permissions
+        ],
+        ignore_conflicts=True,
+    )
 
 
 def _file_permissions(actions):
@@ -125,10 +133,15 @@ def _file_permissions(actions):
 
 
 def _grant_files(group, collection, actions):
-    for permission in _file_permissions(actions):
-        GroupCollectionPermission.objects.get_or_create(
-            group=group, collection=collection, permission=permission
-        )
+    GroupCollectionPermission.objects.bulk_create(
+        [
+            GroupCollectionPermission(
+                group=group, collection=collection, permission=permission
+            )
+            for permission in _file_permissions(actions)
+        ],
+        ignore_conflicts=True,
+    )
 
 
 def _choose_media_permission():
@@ -230,8 +243,8 @@ def setup_translators():
     )
     default_locale = Locale.get_default()
     # The top pages of every non-default language tree (the English home page).
-    for top_page in Page.objects.filter(depth=2).exclude(locale=default_locale):
-        _grant_page(group, top_page, EDITOR_PAGE_PERMISSIONS)
+    top_pages = Page.objects.filter(depth=2).exclude(locale=default_locale)
+    _grant_pages(group, top_pages, EDITOR_PAGE_PERMISSIONS)
     return group
 
 
@@ -320,7 +333,8 @@ def owned_pages(profile):
     pages = list(ensure_sections(profile))
     pages += list(type(profile).objects.filter(translation_key=profile.translation_key))
     pages += pages_owned_outright(profile)
-    return pages
+    # Each page once: the workflow assignment below is one upsert per page.
+    return list({page.pk: page for page in pages}.values())
 
 
 @transaction.atomic
@@ -355,13 +369,15 @@ def setup_partner(profile, task_for_lead=None):
         )
 
     pages = owned_pages(profile)
-    for page in pages:
-        _grant_page(editors, page, EDITOR_PAGE_PERMISSIONS)
-        _grant_page(approvers, page, APPROVER_PAGE_PERMISSIONS)
-        # Both language trees get the same workflow: each locale is its own tree.
-        WorkflowPage.objects.update_or_create(
-            page=page, defaults={"workflow": workflow}
-        )
+    _grant_pages(editors, pages, EDITOR_PAGE_PERMISSIONS)
+    _grant_pages(approvers, pages, APPROVER_PAGE_PERMISSIONS)
+    # Both language trees get the same workflow: each locale is its own tree.
+    WorkflowPage.objects.bulk_create(
+        [WorkflowPage(page=page, workflow=workflow) for page in pages],
+        update_conflicts=True,
+        unique_fields=["page"],
+        update_fields=["workflow"],
+    )
     return {
         "editors": editors,
         "approvers": approvers,
