@@ -33,14 +33,18 @@ $(VENV)/.installed: requirements.txt
 	$(PY) -m pip install --quiet -r requirements.txt
 	touch $@
 
-$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt package.json
+$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
 	$(PY) -m pip install --quiet -r requirements-dev.txt
-	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --loglevel=error; else echo "npm not found: browser accessibility tests and the HTML check will be skipped."; fi
 	touch $@
+
+# The browser-side test tools (axe-core, the HTML checker, Lighthouse); with -j they
+# install beside the Python packages.
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --loglevel=error && touch $@; else echo "npm not found: browser accessibility tests and the HTML check will be skipped."; fi
 
 install: $(VENV)/.installed ## Create the virtual environment and install the site
 
-install-dev: $(VENV)/.installed-dev ## Install the site plus test and lint tools
+install-dev: $(VENV)/.installed-dev node_modules/.installed ## Install the site plus test and lint tools
 
 # Links in feeds and e-mails point at the port the demo is served on.
 demo run: export BASE_URL ?= http://127.0.0.1:$(PORT)
@@ -95,14 +99,19 @@ test-postgres: install-dev ## Run the PostgreSQL pass (PG_TEST_URL): the suite b
 		echo "PostgreSQL at $(PG_TEST_URL) is not reachable: PostgreSQL pass skipped."; \
 	fi
 
-smoke-python: install ## make run on a copy of the tree with another supported Python, then a request per language
-	.ci/smoke-other-python $(PY)
+# It needs no venv of its own here (make run in the copy makes one), so under `make test`
+# it starts at once, beside the installation of the suite's tools.
+smoke-python: ## make run on a copy of the tree with another supported Python, then a request per language
+	@test -n "$(PYTHON)" || { echo "Python 3.11, 3.12 or 3.13 is needed (none found; set PYTHON=...)."; exit 1; }
+	.ci/smoke-other-python $(PYTHON)
 
 # Lint, checks, the two passes and the smoke test run side by side: each waits for
 # servers, browsers and databases part of the time, so together they keep both cores
-# busy. Each prints its output when it ends (--output-sync), so the logs stay
-# readable; any of them failing fails the run.
-test: install-dev ## Run the whole test suite (lint, checks, SQLite and PostgreSQL passes and another Python, side by side)
+# busy. The installation runs inside the same parallel make, so the smoke test's own
+# venv and npm install while pip installs the suite's tools. Each prints its output
+# when it ends (--output-sync), so the logs stay readable; any of them failing fails
+# the run.
+test: ## Run the whole test suite (lint, checks, SQLite and PostgreSQL passes and another Python, side by side)
 	@echo "Lint, checks, SQLite pass, PostgreSQL pass and make run with another Python run side by side; each prints its output when it ends."
 	@$(MAKE) --no-print-directory -j5 --output-sync=target lint check test-sqlite test-postgres smoke-python
 
