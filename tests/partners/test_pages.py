@@ -27,7 +27,7 @@ from partners.models import (
 from podcast.factories import PodcastEpisodePageFactory, podcast_show
 from stories.factories import VideoStoryPageFactory, story_index, story_section
 from stories.models import StoryIndexPage, VideoStoryPage
-from tests.utils import soup
+from tests.utils import data_for_scope, fresh, soup
 from tregks.core.factories import expert_group_topic, make_image, translate_page
 from tregks.core.models import Topic
 
@@ -232,17 +232,47 @@ def test_english_profile_shows_english_topics_and_releases(client):
     assert all(url.startswith("/en/press/") for url in links.values())
 
 
+@pytest.fixture(scope="module")
+def expert_group_world_of_module(django_db_setup, django_db_blocker):
+    with data_for_scope(django_db_blocker):
+        yield build_expert_group_world()
+
+
+@pytest.fixture
+def expert_group_world(db, expert_group_world_of_module):
+    """A partner leading the expert group on industrial relations, with something on
+    the topic in every listing, in both languages (built once per module)."""
+    return fresh(expert_group_world_of_module)
+
+
+def build_expert_group_world():
+    # Every listing in both languages, the English ones with their English slugs.
+    for listing in (news_index, story_index, podcast_show, event_index):
+        listing("en")
+    topic = expert_group_topic("arbeitsbeziehungen")
+    page = profile("Arbeitgeber Nord", expert_groups=[topic])
+    PressReleasePageFactory(
+        parent=news_section(page, english=True), topics=[topic], english=True
+    )
+    VideoStoryPageFactory(
+        parent=story_section(english=True), topics=[topic], english=True
+    )
+    PodcastEpisodePageFactory(topics=[topic], english=True)
+    event = EventPageFactory(
+        parent=section_for(event_index("de"), page, english=True), topics=[topic]
+    )
+    translate_page(event, "en")
+    return {"de": page, "en": english_of(page)}
+
+
 @pytest.mark.parametrize(
     ("language", "group"),
     [("de", "Arbeitsbeziehungen"), ("en", "Industrial relations")],
 )
 def test_profile_shows_the_expert_group_it_leads_in_its_language(
-    client, language, group
+    client, expert_group_world, language, group
 ):
-    topic = expert_group_topic("arbeitsbeziehungen")
-    page = profile("Arbeitgeber Nord", expert_groups=[topic])
-    page = page if language == "de" else english_of(page)
-    html = soup(client.get(page.url))
+    html = soup(client.get(expert_group_world[language].url))
     groups = html.select(".expert-groups__name")
     assert [item.get_text() for item in groups] == [group]
 
@@ -326,25 +356,10 @@ def test_profile_query_count_does_not_grow_with_content(client):
         ("en", ["/en/press/", "/en/stories/", "/en/podcast/", "/en/events/"]),
     ],
 )
-def test_an_expert_group_links_to_everything_on_its_topic(client, language, expected):
-    # Every listing in both languages, the English ones with their English slugs.
-    for listing in (news_index, story_index, podcast_show, event_index):
-        listing("en")
-    topic = expert_group_topic("arbeitsbeziehungen")
-    page = profile("Arbeitgeber Nord", expert_groups=[topic])
-    # Something on industrial relations in every listing, in both languages.
-    PressReleasePageFactory(
-        parent=news_section(page, english=True), topics=[topic], english=True
-    )
-    VideoStoryPageFactory(
-        parent=story_section(english=True), topics=[topic], english=True
-    )
-    PodcastEpisodePageFactory(topics=[topic], english=True)
-    event = EventPageFactory(
-        parent=section_for(event_index("de"), page, english=True), topics=[topic]
-    )
-    translate_page(event, "en")
-    page = page if language == "de" else english_of(page)
+def test_an_expert_group_links_to_everything_on_its_topic(
+    client, expert_group_world, language, expected
+):
+    page = expert_group_world[language]
     html = soup(client.get(page.url))
     links = html.select(".expert-groups__links a")
     assert [a["href"] for a in links] == [
