@@ -40,12 +40,21 @@ LIVE_PAGE_VIEWS = (
 )
 
 
+# The actions whose pages Wagtail's explorable_instances() starts from.
+EXPLORE_ACTIONS = {"add", "change", "publish", "lock", "unlock", "bulk_delete"}
+
+
 def may_open(user, page):
     """True if `user` may open `page` anywhere in the admin."""
     if user.is_superuser or page.is_root():
         return True
-    explorable = PagePermissionPolicy().explorable_instances(user)
-    if explorable.filter(pk=page.pk).exists():
+    policy = PagePermissionPolicy()
+    # Most requests are for the user's own pages: a permission on the page or above it
+    # is read from the permissions Wagtail keeps on the user (no query). The explorable
+    # pages add the ancestors of those pages, which needs a query over the tree.
+    if policy.user_has_any_permission_for_instance(user, EXPLORE_ACTIONS, page):
+        return True
+    if policy.explorable_instances(user).filter(pk=page.pk).exists():
         return True
     task = page.current_workflow_task
     return task is not None and task.user_can_access_editor(page, user)
