@@ -29,15 +29,16 @@ from .journeys import (
 ACCOUNTS = {"journey-picklist": "Redaktion AGV"}
 WANTED = ("Glasmanufaktur Lohfelden eG", "GML")
 
-# German partner profiles below the partner directory, so that the list is long.
+# German profiles of network members below the partner directory, so that the list is
+# long (members: a consortium partner's profile would also get sections and groups).
 ADD_PARTNERS = """
 from partners.factories import PartnerProfilePageFactory
-from partners.models import PartnerProfilePage
+from partners.models import PartnerProfilePage, PartnerRole
 names = {{f"Mitgliedsbetrieb {{n:02}} Nordhessen": f"MB{{n:02}}" for n in range({count})}}
 names[{wanted!r}] = {short!r}
 for name, short in names.items():
     if not PartnerProfilePage.objects.filter(title=name).exists():
-        PartnerProfilePageFactory(title=name, short_name=short)
+        PartnerProfilePageFactory(title=name, short_name=short, role=PartnerRole.MEMBER)
 print(PartnerProfilePage.objects.filter(locale__language_code="de").count())
 """
 FIND_PAGE = """

@@ -19,7 +19,7 @@ from wagtail.models import Locale
 import pytest
 
 from partners.factories import PartnerProfilePageFactory
-from partners.models import PartnerProfilePage
+from partners.models import PartnerProfilePage, PartnerRole
 from tests.utils import data_for_scope, fresh
 from tregks.core.picklist_widget import FILTER_FROM
 from tregks.core.topics import ensure_topics
@@ -43,8 +43,11 @@ def many_partners(users, many_partners_of_module):
 
 
 def build_many_partners():
+    # Network members: a consortium partner's profile would also get sections and groups.
     made = [
-        PartnerProfilePageFactory(title=f"Listenpartner {number:02}")
+        PartnerProfilePageFactory(
+            title=f"Listenpartner {number:02}", role=PartnerRole.MEMBER
+        )
         for number in range(FILTER_FROM)
     ]
     made.append(
