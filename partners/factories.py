@@ -45,13 +45,16 @@ def partner_index(language_code="de"):
 
 
 class PartnerProfilePageFactory(TranslatablePageFactory):
-    """A consortium partner's profile; `role=PartnerRole.COMPANY` for a company."""
+    """A network member's profile; `role=PartnerRole.COMPANY` for a company. A
+    consortium partner (`role=PartnerRole.PARTNER` or `LEAD`, or `consortium_partner()`)
+    also gets its sections below every index, groups and workflow when it is published,
+    which costs seconds: ask for one only where a test is about that."""
 
     title = factory.Sequence(lambda n: f"Testpartner {n}")
     slug = factory.Sequence(lambda n: f"testpartner-{n}")
     short_name = factory.Sequence(lambda n: f"TP{n}")
     code = factory.Sequence(lambda n: f"testpartner-{n}")
-    role = PartnerRole.PARTNER
+    role = PartnerRole.MEMBER
     description = "<p>Was der Partner tut und was er in das Netzwerk einbringt.</p>"
     parent = factory.LazyFunction(partner_index)
 
