@@ -1,6 +1,6 @@
-"""Which pages the public search shows, how they are filtered and how results look.
+"""Which pages the public search shows, how they are filtered and counted.
 
-The search works over Wagtail's `Page` and asks each page type for its label, date and
+How one page of results is found and shown is in `search.results`. The search works over Wagtail's `Page` and asks each page type for its label, date and
 partner through conventions of `tregks.core.models.BasePage`: `get_search_kind()`,
 `get_search_kind_label()`, `search_exclude`, `latest_date` and `get_owning_partner()`.
 """
@@ -9,8 +9,7 @@ from datetime import timedelta
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import CharField, F, OuterRef, Q, Subquery, TextField
-from django.db.models.functions import Cast
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import get_language
 
@@ -20,13 +19,12 @@ from wagtail.contrib.search_promotions.models import (
     SearchPromotion,
 )
 from wagtail.models import Locale, Page, get_page_models
-from wagtail.search.models import IndexEntry
 from wagtail.search.utils import normalise_query_string
 
 from partners.models import PartnerProfilePage
 from tregks.cache.generation import cached_for_generation
 
-from .text import excerpt, highlight, page_text, search_words
+from .text import search_words
 
 POPULAR_TERMS = 5
 # Popular terms are only suggested when they find something in the reader's language.
@@ -307,138 +305,3 @@ def _popular_terms(locale):
         if len(terms) == POPULAR_TERMS + 1:  # one spare for the current query
             break
     return terms
-
-
-def specific_pages(pages):
-    """The specific pages of a list of pages, in order, in one query.
-
-    Wagtail's `.specific()` takes one query per page type; here every page type's table
-    is joined (select_related over the multi-table inheritance) for the few ids at once.
-    Each page also gets `indexed_text`: the plain text the search index holds of it
-    (`None` if it has no index entry yet), so excerpts need no StreamField rendering
-    and no query for the images or documents in it.
-    """
-    pages = list(pages)
-    if not pages:
-        return []
-    paths = specific_paths()
-    # Only the tables of the page types on this page of results: each join costs.
-    joined = {
-        paths[page.specific_class] for page in pages if page.specific_class in paths
-    }
-    loaded = (
-        Page.objects.filter(pk__in=[page.pk for page in pages])
-        .select_related(*joined)
-        .annotate(indexed_text=_indexed_text())
-    )
-    by_id = {page.pk: page for page in loaded}
-    specifics = []
-    for page in pages:
-        base = by_id.get(page.pk, page)
-        specific = base
-        for name in (paths.get(page.specific_class) or "").split("__"):
-            if name:
-                specific = getattr(specific, name, None)
-                if specific is None:  # a row missing in the type's table
-                    break
-        specific = specific if specific is not None else base.specific
-        specific.indexed_text = getattr(base, "indexed_text", None)
-        specifics.append(specific)
-    return specifics
-
-
-def _indexed_text():
-    """The body text of a page's entry in Wagtail's index table, as a subquery.
-
-    The entry is stored under the page's specific content type; PostgreSQL keeps the
-    plain text in `body_text` (next to the tsvector `body`), SQLite in `body`.
-    """
-    entry = IndexEntry._meta
-    field = "body_text" if any(f.name == "body_text" for f in entry.fields) else "body"
-    return Subquery(
-        IndexEntry.objects.filter(
-            content_type_id=OuterRef("content_type_id"),
-            object_id=Cast(OuterRef("pk"), CharField(max_length=50)),
-        ).values(field)[:1],
-        output_field=TextField(),
-    )
-
-
-def specific_paths():
-    """{page model: select_related path from Page}, e.g. "pressreleasepage"."""
-    paths = {}
-    for model in get_page_models():
-        chain = []
-        current = model
-        while current is not Page:
-            parents = [
-                parent for parent in current._meta.parents if issubclass(parent, Page)
-            ]
-            if not parents:
-                break
-            chain.append(current._meta.model_name)
-            current = parents[0]
-        if current is Page and chain:
-            paths[model] = "__".join(reversed(chain))
-    return paths
-
-
-def result_items(pages, terms, locale):
-    """What the result list shows of one page of results, in one query.
-
-    The specific pages come in one query (`specific_pages`); the owning partners come
-    from the ownership map kept per cache generation (docs/PERFORMANCE.md: no query
-    per result or per page type).
-    """
-    pages = specific_pages(pages)
-    partners = owning_partners(pages, locale)
-    return [result_item(page, terms, partners.get(page.pk)) for page in pages]
-
-
-def owning_partners(pages, locale):
-    """{page id: {"code", "title"}} of the partner owning each page, without queries.
-
-    A partner profile owns itself; any other page belongs to the partner of the
-    nearest page at or above it that a partner owns (`owned_paths`): the same rule as
-    the partner filter, so a result shows the partner it is filtered by.
-    """
-    paths = owned_paths(locale)
-    names = partner_names(locale)
-    owners = {}
-    for page in pages:
-        if isinstance(page, PartnerProfilePage):
-            code = page.code
-        else:
-            code = next(
-                (
-                    paths[page.path[: depth * Page.steplen]]
-                    for depth in range(page.depth, 1, -1)
-                    if page.path[: depth * Page.steplen] in paths
-                ),
-                None,
-            )
-        if code in names:
-            owners[page.pk] = {"code": code, "title": names[code]}
-    return owners
-
-
-def result_item(page, terms, partner=None):
-    """What the result list shows of one (specific) page."""
-    model = type(page)
-    date = getattr(page, "latest_date", None) or page.first_published_at
-    text = getattr(page, "indexed_text", None)
-    if text is None:  # not in the index (yet): read the page's fields
-        text = page_text(page)
-    else:
-        text = " ".join(f"{page.search_description or ''} {text}".split())
-    return {
-        "page": page,
-        "url": page.url,
-        "title": highlight(page.title, terms),
-        "kind": model.get_search_kind_label()
-        if hasattr(model, "get_search_kind_label")
-        else model._meta.verbose_name,
-        "date": date,
-        "partner": partner,
-        "excerpt": highlight(excerpt(text, terms), terms),
-    }

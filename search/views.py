@@ -2,7 +2,6 @@
 
 from urllib.parse import urlencode
 
-from django.core.paginator import Page, Paginator
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
@@ -19,18 +18,14 @@ from .pages import (
     partner_choices,
     popular_terms,
     promotions_for,
-    result_items,
     searchable_pages,
 )
+from .results import find, result_items
 from .text import clean_query, query_terms, search_words
 
-RESULTS_PER_PAGE = 12
 SUGGESTION_LIMIT = 8
 SUGGESTION_LIMIT_MAX = 10
 SUGGESTION_MIN_LENGTH = 2
-# Larger page numbers go through Django's paginator (the last page): an OFFSET past
-# what the database's integers hold would fail.
-MAX_DIRECT_PAGE = 100_000
 
 
 @require_safe
@@ -81,7 +76,8 @@ def _run_search(request, locale, query, kinds, filters):
         pages = pages.exclude(pk__in=promoted_ids)
     words = search_words(query)
     results = pages.search(words, operator="and") if words else pages.none()
-    paginator, page_obj = paginate(results, request.GET.get("page"))
+    scope = [locale.pk, words, filters["kind"], filters["partner"], promoted_ids]
+    paginator, page_obj = find(results, request.GET.get("page"), scope)
     terms = query_terms(query)
     first_page = page_obj.number == 1
     if first_page and not request.GET.get("page"):
@@ -101,26 +97,6 @@ def _run_search(request, locale, query, kinds, filters):
         "popular_terms": popular_terms(locale, exclude=query) if total == 0 else [],
         "terms": terms,
     }
-
-
-def paginate(results, raw_number):
-    """(paginator, page) of search results.
-
-    The requested page is sliced from the results directly; odd numbers and pages
-    past the end go through Django's paginator: they show the first or the last page,
-    never an error.
-    """
-    paginator = Paginator(results, RESULTS_PER_PAGE)
-    try:
-        number = int(raw_number or 1)
-    except (TypeError, ValueError):
-        number = 0
-    if 1 <= number <= MAX_DIRECT_PAGE:
-        start = (number - 1) * RESULTS_PER_PAGE
-        rows = list(results[start : start + RESULTS_PER_PAGE])
-        if rows:
-            return paginator, Page(rows, number, paginator)
-    return paginator, paginator.get_page(raw_number)
 
 
 @require_safe

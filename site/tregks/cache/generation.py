@@ -228,12 +228,13 @@ MEMORY_SECONDS = 60
 MEMORY_ENTRIES = 1000
 
 
-def cached_for_generation(key, build, timeout=None):
+def cached_for_generation(key, build, timeout=None, remember=True):
     """A value built at most once per cache generation, shared by every process.
 
     For data every page shows (menu, footer, home pages): it changes only when content
     changes, and every such change starts a new generation. The value is shared by
-    every render in this process: treat it as read-only.
+    every render in this process: treat it as read-only. `remember=False` keeps it
+    out of the process's memory, for values too many to keep there (one per search).
     """
     cache = page_cache()
     generation = current_generation(cache)
@@ -249,7 +250,8 @@ def cached_for_generation(key, build, timeout=None):
     if value is None:
         value = build()
         cache.set(full_key, value, timeout or settings.PAGE_CACHE_TIMEOUT)
-    _remember(full_key, value, now + min(MEMORY_SECONDS, timeout or MEMORY_SECONDS))
+    if remember:
+        _remember(full_key, value, now + min(MEMORY_SECONDS, timeout or MEMORY_SECONDS))
     return value
 
 
