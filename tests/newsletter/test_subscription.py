@@ -288,3 +288,30 @@ def test_the_footer_box_is_on_every_page_without_cookie_or_csrf_token(home_de):
     home = client.get("/de/").content.decode()
     assert 'id="newsletter-home-email"' in home  # the home page's own box
     assert client.get("/de/").headers["X-Page-Cache"] == "hit"
+
+
+def test_every_page_view_gets_a_box_with_its_own_token_in_the_readers_language(
+    home_de, settings
+):
+    """The box is rendered once per process and language (newsletter_tags): each
+    render still issues a new token, and each language keeps its own text."""
+    from bs4 import BeautifulSoup
+
+    from tregks.core.form_protection import read_token
+
+    settings.PAGE_CACHE_ENABLED = False  # every request renders the page
+    client = Client()
+
+    def box(url):
+        page = BeautifulSoup(client.get(url).content, "html.parser")
+        return page.select_one(".newsletter-box--footer")
+
+    tokens = [box("/de/").select_one("[name=form_token]")["value"] for _ in range(2)]
+    assert tokens[0] != tokens[1]
+    for token in tokens:
+        scope, _nonce, age = read_token(token)
+        assert scope == "newsletter"
+        assert age < 60
+    assert box("/de/").button.text.strip() == "Abonnieren"
+    assert box("/en/").button.text.strip() == "Subscribe"
+    assert box("/de/").button.text.strip() == "Abonnieren"

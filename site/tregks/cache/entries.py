@@ -30,7 +30,11 @@ from tregks.core.compression import (
     gzip_joined,
     reader_may_get_gzip,
 )
-from tregks.core.form_protection import fresh_tokens, split_at_form_tokens
+from tregks.core.form_protection import (
+    fresh_tokens,
+    joined_with_tokens,
+    split_at_form_tokens,
+)
 
 STATUS_HEADER = "X-Page-Cache"
 # Response headers that are not stored with a cached page.
@@ -72,13 +76,7 @@ def served(entry, request, source):
     # Everything but a public form's token is shared: each reader gets a fresh one,
     # so its fill time counts from this visit (tregks.core.form_protection).
     tokens = fresh_tokens(scopes) if scopes else ()
-    if tokens:
-        parts = [pieces[0]]
-        for token, piece in zip(tokens, pieces[1:], strict=True):
-            parts += [token, piece]
-        content = b"".join(parts)
-    else:
-        content = pieces[0]
+    content = joined_with_tokens(pieces, tokens) if tokens else pieces[0]
     headers = dict(stored_headers)
     body = content
     if (

@@ -130,6 +130,14 @@ def fresh_tokens(scopes):
     return [issue_token(scope, signer=signer).encode() for scope in scopes]
 
 
+def joined_with_tokens(pieces, tokens):
+    """Content cut by `split_at_form_tokens`, with these tokens put in the cuts."""
+    parts = [pieces[0]]
+    for token, piece in zip(tokens, pieces[1:], strict=True):
+        parts += [token, piece]
+    return b"".join(parts)
+
+
 class HoneypotInput(forms.TextInput):
     """A text field hidden from people (CSS class and aria-hidden wrapper in the template)."""
 
