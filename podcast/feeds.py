@@ -21,7 +21,7 @@ from wagtail.rich_text import expand_db_html
 from tregks.core import renditions
 from tregks.core.images import rendition_or_none
 from tregks.core.navigation import site_chrome
-from tregks.core.page_urls import UrlsBelow
+from tregks.core.page_urls import UrlsBelow, plain_page_urls
 
 from .directory import PODCAST_NS, title_without_number
 
@@ -153,16 +153,27 @@ def translated_transcripts(episodes, show, request, transcript_path):
     is the transcript's address below an episode's (the same for every episode)."""
     found = {}
     translations = (
-        show.episode_translations(episodes)
-        .exclude(transcript="")
-        .select_related("locale")
-        .only("id", "path", "depth", "url_path", "locale", "translation_key")
-        .order_by("path")
+        show.episode_translations(episodes).exclude(transcript="").order_by("path")
     )
     # Their addresses from the home pages' (kept per cache generation), as the
     # episodes' own from the show's (tregks.core.page_urls).
     homes = [home for home in site_chrome(request)["homes"].values() if home]
     addresses = UrlsBelow(homes, request, full=True)
+    if plain_page_urls():
+        # Read as rows: a page object each cost more than the rest of its item.
+        rows = translations.values_list(
+            "url_path", "translation_key", "locale__language_code"
+        )
+        for url_path, translation_key, language in rows:
+            url = addresses.below(url_path)
+            if url is not None:  # None: below no home page, not on this site
+                found.setdefault(translation_key, []).append(
+                    (url + transcript_path, language)
+                )
+        return found
+    translations = translations.select_related("locale").only(
+        "id", "path", "depth", "url_path", "locale", "translation_key"
+    )
     for translation in translations:
         found.setdefault(translation.translation_key, []).append(
             (addresses(translation) + transcript_path, translation.locale.language_code)
