@@ -1,6 +1,13 @@
 """Helpers of the search tests."""
 
+from pathlib import Path
+
 from tests.utils import soup
+
+CHROMIUM = Path("/usr/bin/chromium")
+ORIGIN = (
+    "http://testserver"  # what the browser tests' tab loads (conftest.browser_page)
+)
 
 
 def result_urls(response):

@@ -1,23 +1,16 @@
 """The suggestion combobox in a real browser: keyboard, ARIA states, live region.
 
-Chromium (Debian) loads the page rendered by Django's test client; every request of the
-page (the script, the suggestion endpoint) is answered in-process by the same test
-client, so the test sees the test database and needs no server.
+Chromium (Debian) loads the page rendered by Django's test client (`browser_page` in
+conftest.py), so the test sees the test database and needs no server.
 """
 
-import shutil
-from pathlib import Path
 from urllib.parse import urlsplit
-
-from django.contrib.staticfiles import finders
-from django.db import DEFAULT_DB_ALIAS, connections
 
 import pytest
 
-pytestmark = [pytest.mark.django_db, pytest.mark.browser, pytest.mark.slow]
+from tests.search.helpers import ORIGIN
 
-CHROMIUM = Path("/usr/bin/chromium")
-ORIGIN = "http://testserver"
+pytestmark = [pytest.mark.django_db, pytest.mark.browser, pytest.mark.slow]
 
 
 @pytest.fixture
@@ -30,61 +23,8 @@ def suggested_pages(home_de, make_page):
 
 
 @pytest.fixture
-def browser_page(client, monkeypatch, suggested_pages):
-    # The connection that holds the test's transaction, taken before Playwright runs:
-    # once its event loop runs, Django code in the route handlers (and in the test
-    # body) would get a second connection outside the transaction, which commits.
-    # Hence: pages are made before, the handlers get this connection, and the test
-    # bodies touch no database.
-    test_connection = connections[DEFAULT_DB_ALIAS]
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    if not CHROMIUM.exists() and not shutil.which("chromium"):
-        pytest.skip("Chromium is missing (apt-get install chromium)")
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    playwright = playwright_api.sync_playwright().start()
-    browser = playwright.chromium.launch(
-        executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"]
-    )
-    context = browser.new_context()
-    requests = []
-
-    def answer(route):
-        connections[DEFAULT_DB_ALIAS] = test_connection
-        url = urlsplit(route.request.url)
-        requests.append(route.request.url)
-        if url.path.startswith("/static/"):
-            found = finders.find(url.path.removeprefix("/static/"))
-            if found:
-                route.fulfill(path=found)
-                return
-            route.fulfill(status=404, body="")
-            return
-        response = client.get(url.path, dict_from_query(url.query))
-        # Files (the favicon) come as a streaming response.
-        body = (
-            b"".join(response.streaming_content)
-            if response.streaming
-            else response.content
-        )
-        route.fulfill(
-            status=response.status_code,
-            content_type=response.get("Content-Type", "text/html"),
-            body=body,
-        )
-
-    context.route(f"{ORIGIN}/**", answer)
-    page = context.new_page()
-    page.requests = requests
-    yield page
-    context.close()
-    browser.close()
-    playwright.stop()
-
-
-def dict_from_query(query):
-    from django.http import QueryDict
-
-    return QueryDict(query).dict()
+def pages_before_browser(suggested_pages):
+    return suggested_pages
 
 
 def suggestion_requests(page):
