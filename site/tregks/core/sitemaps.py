@@ -157,12 +157,12 @@ class AllLocalesSitemap(Sitemap):
         )
 
     def get_wagtail_site(self):
-        if hasattr(self, "_wagtail_site"):
-            return self._wagtail_site
+        if hasattr(self, "_site_of_request"):
+            return self._site_of_request
         site = Site.find_for_request(self.request)
         if site is None:
             site = Site.objects.select_related("root_page").get(is_default_site=True)
-        self._wagtail_site = site
+        self._site_of_request = site  # asked once per sitemap, not per URL
         return site
 
 
