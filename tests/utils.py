@@ -2,11 +2,16 @@
 
 import contextlib
 import gc
+import os
 import re
 import subprocess
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+
+# Debian's Chromium, which Playwright drives (never a downloaded browser).
+CHROMIUM = Path(os.environ.get("TREGKS_CHROMIUM", "/usr/bin/chromium"))
 
 
 def soup(response):

@@ -13,12 +13,11 @@ Nothing here opens a connection: a socket made before the fork would be shared b
 every worker. The cache backends are imported, not created; no query runs.
 """
 
-import contextlib
 from pathlib import Path
 
 from django.conf import settings
-from django.template import TemplateDoesNotExist, engines
-from django.urls import NoReverseMatch, reverse
+from django.template import engines
+from django.urls import reverse
 from django.utils import translation
 from django.utils.module_loading import import_string
 
@@ -33,12 +32,11 @@ def warm_up():
     for cache in settings.CACHES.values():
         import_string(cache["BACKEND"])
     for code, _name in settings.LANGUAGES:
-        with translation.override(code), contextlib.suppress(NoReverseMatch):
+        with translation.override(code):
             reverse(PUBLIC_URL_NAME)
     for engine in engines.all():
-        for name in project_template_names(engine):
-            with contextlib.suppress(TemplateDoesNotExist):
-                engine.get_template(name)
+        for name in project_template_names(engine):  # found by its own loaders
+            engine.get_template(name)
 
 
 def project_template_names(engine):

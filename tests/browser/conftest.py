@@ -7,7 +7,6 @@ No browser download: Chromium comes from Debian (/usr/bin/chromium); axe-core fr
 
 import json
 import os
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -21,8 +20,8 @@ from tests.serving import (
     serve_with_cache,
     served_env,
 )
+from tests.utils import CHROMIUM
 
-CHROMIUM = Path(os.environ.get("TREGKS_CHROMIUM", "/usr/bin/chromium"))
 AXE = ROOT / "node_modules/axe-core/axe.min.js"
 CHROMIUM_ARGS = [
     "--headless",

@@ -11,7 +11,8 @@ from django.utils import translation
 
 import pytest
 
-from tests.search.helpers import CHROMIUM, ORIGIN
+from tests.search.helpers import ORIGIN
+from tests.utils import CHROMIUM
 
 _slugs = itertools.count(1)
 
@@ -132,9 +133,3 @@ def browser_page(client, monkeypatch, pages_before_browser):
     context.close()
     browser.close()
     playwright.stop()
-
-
-def dict_from_query(query):
-    from django.http import QueryDict
-
-    return QueryDict(query).dict()

@@ -1,13 +1,9 @@
 """Helpers of the search tests."""
 
-from pathlib import Path
-
 from tests.utils import soup
 
-CHROMIUM = Path("/usr/bin/chromium")
-ORIGIN = (
-    "http://testserver"  # what the browser tests' tab loads (conftest.browser_page)
-)
+# What the browser tests' tab loads (conftest.browser_page).
+ORIGIN = "http://testserver"
 
 
 def result_urls(response):
