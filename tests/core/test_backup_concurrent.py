@@ -27,7 +27,8 @@ from tests.serving import ROOT, copy_of_demo_database, run_manage, site_env
 pytestmark = [pytest.mark.slow]
 
 # The editor: every round saves a revision of one of twelve pages; every second round
-# publishes it. Progress (rounds done) goes to a file after each round.
+# publishes it. Progress (rounds done) goes to a file after each round, replaced whole
+# so that a reader never sees it truncated (a read of the empty file counted 0 rounds).
 EDITOR = """
 import os, time
 from pathlib import Path
@@ -52,7 +53,9 @@ while not stop.exists():
         time.sleep(0.05)
         continue
     done += 1
-    progress.write_text(str(done))
+    # Written aside and renamed: the test must never read a half-written (empty) file.
+    progress.with_suffix(".part").write_text(str(done))
+    os.replace(progress.with_suffix(".part"), progress)
 # The source's revisions when the editor stops, for the comparison with the backup.
 from wagtail.models import Revision
 print(Revision.objects.count())
@@ -81,8 +84,8 @@ print(json.dumps({"pages": Page.objects.count(), "revisions": len(revisions),
 
 def rounds(progress):
     try:
-        return int(progress.read_text() or 0)
-    except (FileNotFoundError, ValueError):
+        return int(progress.read_text())
+    except FileNotFoundError:  # the editor has not finished its first round
         return 0
 
 
