@@ -95,6 +95,9 @@ def test_an_editor_keeps_the_form_when_the_media_disk_is_full(
                 "buffer": b"%PDF-1.4\n" + b"0" * (2 * MIB) + b"\n%%EOF\n",
             },
         )
+        # Wagtail fills the title from the file name; typing before that fill ran
+        # ended as "protokollProtokoll …". A person sees it, then types over it.
+        expect(page.locator("#id_title")).to_have_value("protokoll")
         page.fill("#id_title", TITLE)
         # A partner's editor may add to one collection only: Wagtail then shows no
         # collection field; with several, the last one is chosen and must stay.
