@@ -307,7 +307,11 @@ def postgres_template(settings_dict, prefix, rebuild=False):
     listing = CACHE / f"pgdemo-{prefix}-{key}.media.json"
     migrated = migrated_postgres_template(settings_dict, prefix)
     with build_lock(f"pg-{prefix}"), _postgres_admin(settings_dict) as admin:
-        if _exists(admin, name) and not rebuild and _media_complete(listing):
+        if (
+            not rebuild
+            and _built_for_this_checkout(admin, name)
+            and _media_complete(listing)
+        ):
             return name
         building = f"{prefix}_demo_building"
         _drop(admin, name)
@@ -320,8 +324,27 @@ def postgres_template(settings_dict, prefix, rebuild=False):
                 sql.Identifier(building), sql.Identifier(name)
             )
         )
+        admin.execute(
+            sql.SQL("COMMENT ON DATABASE {} IS {}").format(
+                sql.Identifier(name), sql.Literal(str(media_root()))
+            )
+        )
         _drop_other_keys(admin, prefix, "demo", name)
     return name
+
+
+def _built_for_this_checkout(admin, name):
+    """Whether the demo database exists and its files are in this checkout's media.
+
+    Two checkouts of the same code (a working copy and a fresh clone) share the server
+    and the database name, but each builds its demo files under its own random names:
+    a demo built by the other checkout points at files this one lacks."""
+    row = admin.execute(
+        "SELECT shobj_description(oid, 'pg_database') FROM pg_database"
+        " WHERE datname = %s",
+        [name],
+    ).fetchone()
+    return row is not None and row[0] == str(media_root())
 
 
 def create_postgres_from_template(settings_dict, name, template):
