@@ -1,7 +1,8 @@
 """Which pages the public search shows, how they are filtered and counted.
 
-How one page of results is found and shown is in `search.results`. The search works over Wagtail's `Page` and asks each page type for its label, date and
-partner through conventions of `tregks.core.models.BasePage`: `get_search_kind()`,
+How one page of results is found and shown is in `search.results`. The search works
+over Wagtail's `Page` and asks each page type for its label, date and partner through
+conventions of `tregks.core.models.BasePage`: `get_search_kind()`,
 `get_search_kind_label()`, `search_exclude`, `latest_date` and `get_owning_partner()`.
 """
 

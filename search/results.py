@@ -10,6 +10,7 @@ answer never names a page that has left the search. The searches themselves are 
 counted on every request (`log_search`), and the pages are loaded fresh.
 """
 
+import functools
 import hashlib
 import json
 
@@ -159,8 +160,11 @@ def _indexed_text():
     )
 
 
+@functools.cache
 def specific_paths():
-    """{page model: select_related path from Page}, e.g. "pressreleasepage"."""
+    """{page model: select_related path from Page}, e.g. "pressreleasepage".
+
+    The page models are fixed once the apps are loaded: worked out once per process."""
     paths = {}
     for model in get_page_models():
         chain = []

@@ -20,23 +20,9 @@ from tests.serving import (
     serve_with_cache,
     served_env,
 )
-from tests.utils import CHROMIUM
+from tests.utils import CHROMIUM, launch_chromium
 
 AXE = ROOT / "node_modules/axe-core/axe.min.js"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    # Every tab in one renderer process: a renderer started per tab cost the browser
-    # tests about 3 % more CPU (process accounting, both ways back to back); nothing
-    # here relies on tabs being isolated from each other in separate processes.
-    "--renderer-process-limit=1",
-]
 VIDEO_HOSTS = ("www.youtube-nocookie.com", "player.vimeo.com")
 # The served sites drop forms sent faster than this (FORM_MIN_FILL_SECONDS, 3 s in
 # production, shortened for the journeys); a person's pause before sending is longer.
@@ -108,9 +94,7 @@ def browser(live_site):
     expect.set_options(timeout=EXPECT_TIMEOUT_MS)
 
     playwright = sync_playwright().start()
-    browser = playwright.chromium.launch(
-        executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
-    )
+    browser = launch_chromium(playwright)
     yield browser
     browser.close()
     playwright.stop()

@@ -12,9 +12,8 @@ import re
 
 import pytest
 
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
 from tests.serving import SiteServer, copy_of_demo_database, manage, site_env
-from tests.utils import mounted_tmpfs
+from tests.utils import CHROMIUM, launch_chromium, mounted_tmpfs
 
 PASSWORD = "Upload-Weg-2026"  # noqa: S105 - a throwaway account in a copied database
 TITLE = "Protokoll Werkstattgespräch"
@@ -75,9 +74,7 @@ def test_an_editor_keeps_the_form_when_the_media_disk_is_full(
 
     site = site_on_full_disk
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
-        )
+        browser = launch_chromium(playwright)
         page = browser.new_page(base_url=site.url, locale="de-DE")
         page.goto("/admin/login/")
         page.fill("#id_username", "upload-walker")

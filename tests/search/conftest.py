@@ -1,7 +1,6 @@
 """Pages with exact text for the search tests, made inside each test's transaction."""
 
 import itertools
-import shutil
 from urllib.parse import urlsplit
 
 from django.contrib.staticfiles import finders
@@ -12,7 +11,7 @@ from django.utils import translation
 import pytest
 
 from tests.search.helpers import ORIGIN
-from tests.utils import CHROMIUM
+from tests.utils import CHROMIUM, launch_chromium
 
 _slugs = itertools.count(1)
 
@@ -92,13 +91,11 @@ def browser_page(client, monkeypatch, pages_before_browser):
     # bodies touch no database.
     test_connection = connections[DEFAULT_DB_ALIAS]
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    if not CHROMIUM.exists() and not shutil.which("chromium"):
-        pytest.skip("Chromium is missing (apt-get install chromium)")
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium)")
     playwright_api = pytest.importorskip("playwright.sync_api")
     playwright = playwright_api.sync_playwright().start()
-    browser = playwright.chromium.launch(
-        executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"]
-    )
+    browser = launch_chromium(playwright)
     context = browser.new_context()
     requests = []
 
